@@ -1,0 +1,204 @@
+"""Sign in, refresh and probe a Mobile SMARTS server: the whole protocol, no Qt."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .endpoints import Endpoints, build_endpoints
+from .errors import (
+    AuthError,
+    ClientRejected,
+    CredentialsRejected,
+    EndpointNotFound,
+    NoRights,
+    RefreshTokenRejected,
+    RequestRefused,
+    ServerError,
+    TooManyRequests,
+    UnreadableAnswer,
+)
+from .http import Answer, Http, RequestRecord, TlsOptions
+from .redact import register_secret
+from .token import (
+    BasicCredentials,
+    Clock,
+    Credentials,
+    Token,
+    basic_credentials,
+    parse_token_response,
+    snippet,
+)
+
+Method = Literal["basic", "session", "oauth"]
+METHODS: tuple[Method, ...] = ("basic", "session", "oauth")
+DEFAULT_CLIENT_ID = "123"
+DEFAULT_CLIENT_SECRET = "user"
+DEFAULT_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """Everything about a server except the operator's credentials."""
+
+    server: str
+    method: Method = "oauth"
+    client_id: str = DEFAULT_CLIENT_ID
+    client_secret: str = field(default=DEFAULT_CLIENT_SECRET, repr=False)
+    token_url: str | None = None
+    probe_path: str | None = None
+    verify_tls: bool = True
+    ca_bundle: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    def endpoints(self) -> Endpoints:
+        return build_endpoints(self.server, self.token_url, self.probe_path)
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    status: int
+    url: str
+    body_start: str
+
+
+class AuthClient:
+    """The protocol over one :class:`Http`; every method blocks, so the GUI calls it in a worker."""
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        *,
+        clock: Clock = time.time,
+        on_request: Callable[[RequestRecord], None] | None = None,
+        http: Http | None = None,
+    ) -> None:
+        self.settings = settings
+        self.endpoints = settings.endpoints()
+        self.clock = clock
+        register_secret(settings.client_secret if settings.client_secret != "user" else None)
+        self.http = http or Http(
+            TlsOptions(settings.verify_tls, settings.ca_bundle or None),
+            settings.timeout,
+            on_request,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- sign-in ---------------------------------------------------------------------------
+    def sign_in(self, login: str, password: str, method: Method | None = None) -> Credentials:
+        method = method or self.settings.method
+        register_secret(password)
+        if method == "basic":
+            creds = basic_credentials(login, password, self.clock())
+            self.probe(creds)  # Basic has no token: signed in means a protected call succeeds
+            return creds
+        if method == "session":
+            return self._session_sign_in(login, password)
+        if method == "oauth":
+            return self._token_request(
+                {"grant_type": "password", "username": login, "password": password}, refresh=False
+            )
+        raise ValueError(f"unknown method {method!r}")
+
+    def _session_sign_in(self, login: str, password: str) -> Token:
+        params = {"username": login, "login": login, "password": password}
+        url = self.endpoints.session_url
+        answer = self.http.request("GET", url, params=params)
+        if answer.status == 404:
+            # the vendor page's intro names /api/session (no version); older servers answer there
+            url = self.endpoints.origin + self.endpoints.prefix + "/api/session"
+            answer = self.http.request("GET", url, params=params)
+        return self._token_from(answer, refresh=False)
+
+    # -- refresh ---------------------------------------------------------------------------
+    def refresh(self, refresh_token: str) -> Token:
+        register_secret(refresh_token)
+        return self._token_request(
+            {"grant_type": "refresh_token", "refresh_token": refresh_token}, refresh=True
+        )
+
+    def _token_request(self, form: dict[str, str], *, refresh: bool) -> Token:
+        body = {**form, "client_id": self.settings.client_id}
+        body["client_secret"] = self.settings.client_secret
+        answer = self.http.request(
+            "POST",
+            self.endpoints.token_url,
+            data=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        )
+        return self._token_from(answer, refresh=refresh)
+
+    def _token_from(self, answer: Answer, *, refresh: bool) -> Token:
+        if answer.status == 200:
+            return parse_token_response(answer.text, self.clock(), answer.url)
+        raise error_for(answer, refresh=refresh)
+
+    # -- probe -----------------------------------------------------------------------------
+    def probe(self, credentials: Credentials | None, url: str | None = None) -> ProbeResult:
+        """Call the protected endpoint; 2xx returns, anything else raises."""
+        url = url or self.endpoints.probe_url
+        headers = {"Authorization": credentials.authorization} if credentials else {}
+        answer = self.http.request("GET", url, headers=headers)
+        if 200 <= answer.status < 300:
+            return ProbeResult(answer.status, url, snippet(answer.text, 120))
+        raise error_for(answer, refresh=False)
+
+    def authorization_header(self, credentials: Credentials) -> str:
+        return f"Authorization: {credentials.authorization}"
+
+
+def _oauth_error(answer: Answer) -> tuple[str, str]:
+    try:
+        data = json.loads(answer.text)
+    except ValueError:
+        return "", ""
+    if not isinstance(data, dict):
+        return "", ""
+    fields = {str(k).lower(): v for k, v in data.items()}
+    return str(fields.get("error", "")), str(fields.get("error_description", ""))
+
+
+def error_for(answer: Answer, *, refresh: bool) -> AuthError:
+    """The error an operator should see for a non-success answer."""
+    status = answer.status
+    code, description = _oauth_error(answer)
+    if code == "invalid_client":
+        return ClientRejected(status=status)
+    if status == 401 or code == "invalid_grant":
+        if refresh:
+            return RefreshTokenRejected(status=status)
+        return CredentialsRejected(status=status)
+    if status == 403:
+        return NoRights(status=status)
+    if status == 404:
+        return EndpointNotFound(status=status, url=answer.url)
+    if status == 429:
+        retry = answer.headers.get("retry-after", "").strip()
+        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else "a few")
+    if status >= 500:
+        return ServerError(
+            status=status, url=answer.url, detail="Its answer began: " + snippet(answer.text, 200)
+        )
+    if status >= 400:
+        detail = " — ".join(x for x in (code, description) if x) or snippet(answer.text, 200)
+        return RequestRefused(status=status, detail=detail)
+    return UnreadableAnswer(
+        url=answer.url, detail=f"unexpected HTTP {status}", snippet=snippet(answer.text)
+    )
+
+
+__all__ = [
+    "METHODS",
+    "AuthClient",
+    "BasicCredentials",
+    "ConnectionSettings",
+    "Credentials",
+    "Method",
+    "ProbeResult",
+    "Token",
+]

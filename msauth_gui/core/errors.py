@@ -1,0 +1,171 @@
+"""One small family of errors that an operator can act on.
+
+Each error carries a message template (English, with ``{placeholders}``) and its parameters,
+so the Qt shell can translate the template and fill it in; ``str(error)`` gives the English
+text. Every text passes through :func:`redact` before anyone sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from .redact import redact
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+EXIT_UNREACHABLE = 4
+EXIT_UNUSABLE = 5
+
+
+class AuthError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    template: ClassVar[str] = "{detail}"
+    exit_code: ClassVar[int] = EXIT_UNUSABLE
+    #: a short stable id, for translations, JSON output and tests
+    kind: ClassVar[str] = "error"
+
+    def __init__(self, **params: Any) -> None:
+        self.params: dict[str, Any] = {"detail": "", **params}
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return redact(self.template.format(**self.params))
+
+    @property
+    def status(self) -> int | None:
+        return self.params.get("status")
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class InvalidInput(AuthError):
+    kind = "invalid_input"
+    exit_code = EXIT_USAGE
+    template = "{field}: {detail}"
+
+
+class CredentialsRejected(AuthError):
+    kind = "credentials_rejected"
+    exit_code = EXIT_REJECTED
+    template = (
+        "The server rejected the login or password (HTTP {status}). Check them and sign in again."
+    )
+
+
+class ClientRejected(AuthError):
+    kind = "client_rejected"
+    exit_code = EXIT_REJECTED
+    template = (
+        "The server rejected the client id or secret (invalid_client). "
+        "Check the client id and client secret (the vendor's default is 123 / user)."
+    )
+
+
+class RefreshTokenRejected(AuthError):
+    kind = "refresh_rejected"
+    exit_code = EXIT_REJECTED
+    template = "The server no longer accepts the refresh token (HTTP {status}). Sign in again."
+
+
+class NoRights(AuthError):
+    kind = "no_rights"
+    exit_code = EXIT_UNUSABLE
+    template = (
+        "Signed in, but the user has no rights here (HTTP 403). Give the user's group the role "
+        "«Внешнее подключение» (external connection) or «Администратор» in Mobile SMARTS."
+    )
+
+
+class ServerError(AuthError):
+    kind = "server_error"
+    exit_code = EXIT_UNUSABLE
+    template = "The server failed with HTTP {status} at {url}. {detail}"
+
+
+class EndpointNotFound(AuthError):
+    kind = "not_found"
+    exit_code = EXIT_UNUSABLE
+    template = (
+        "Nothing answers at {url} (HTTP {status}). "
+        "Check the server URL, the token URL and the probe path."
+    )
+
+
+class RequestRefused(AuthError):
+    """A 4xx the server explains in its own words (unsupported_grant_type and the like)."""
+
+    kind = "request_refused"
+    exit_code = EXIT_UNUSABLE
+    template = "The server refused the request (HTTP {status}): {detail}"
+
+
+class TooManyRequests(AuthError):
+    kind = "rate_limited"
+    exit_code = EXIT_UNUSABLE
+    template = "The server is limiting requests (HTTP 429). Try again in {retry_after} s."
+
+
+class UnreadableAnswer(AuthError):
+    kind = "unreadable"
+    exit_code = EXIT_UNUSABLE
+    template = "The server's answer from {url} could not be used: {detail}. It began: {snippet}"
+
+
+class RequestTimeout(AuthError):
+    kind = "timeout"
+    exit_code = EXIT_UNREACHABLE
+    template = (
+        "No answer from {host} after {seconds:g} s. Check that the server is running, "
+        "or raise the timeout."
+    )
+
+
+class CannotConnect(AuthError):
+    kind = "cannot_connect"
+    exit_code = EXIT_UNREACHABLE
+    template = (
+        "Cannot connect to {host}: {detail}. Check the address and port, and that the server runs."
+    )
+
+
+class ConnectionLost(AuthError):
+    kind = "connection_lost"
+    exit_code = EXIT_UNREACHABLE
+    template = (
+        "The connection to {host} was closed before the answer was complete. "
+        "Try again; if it repeats, check the server and any proxy between."
+    )
+
+
+class TlsNotTrusted(AuthError):
+    kind = "tls_untrusted"
+    exit_code = EXIT_UNREACHABLE
+    template = (
+        "The certificate of {host} is not trusted ({detail}). Add the company CA certificate "
+        "(CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off."
+    )
+
+
+class PlainHttpServer(AuthError):
+    kind = "plain_http"
+    exit_code = EXIT_UNREACHABLE
+    template = "{host} speaks plain HTTP, not HTTPS. Use {suggestion}"
+
+
+class RedirectRefused(AuthError):
+    kind = "redirect"
+    exit_code = EXIT_UNUSABLE
+    template = (
+        "The server redirected to {target}; credentials are never sent after a redirect. "
+        "If you trust that address, use it as the server URL."
+    )
+
+
+ERROR_KINDS: dict[str, type[AuthError]] = {cls.kind: cls for cls in AuthError.__subclasses__()}
