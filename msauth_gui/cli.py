@@ -1,0 +1,197 @@
+"""``msauth``: the command-line twin of the window, for scripts.
+
+Exit codes: 0 done, 2 usage, 3 credentials/client/refresh token rejected, 4 server not
+reachable (connect, DNS, TLS, timeout), 5 the server answered but not usably.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import TextIO
+
+from .core.client import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_TIMEOUT,
+    METHODS,
+    AuthClient,
+    ConnectionSettings,
+)
+from .core.errors import EXIT_OK, EXIT_USAGE, AuthError
+from .core.redact import redact
+from .core.token import Credentials, Token
+
+PASSWORD_ENV = "MSAUTH_PASSWORD"
+
+
+class UsageError(Exception):
+    """Bad command-line use: exit 2 with one line on stderr."""
+
+
+def _connection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", required=True, help="server URL, e.g. https://host:9000")
+    parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, help="OAuth client id (123)")
+    parser.add_argument(
+        "--client-secret", default=DEFAULT_CLIENT_SECRET, help="OAuth client secret (user)"
+    )
+    parser.add_argument("--token-url", help="token endpoint (default {server}/oauth/token)")
+    tls = parser.add_mutually_exclusive_group()
+    tls.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
+    tls.add_argument(
+        "--insecure", action="store_true", help="do not verify TLS certificates (test servers)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help="seconds (15)"
+    )
+    parser.add_argument(
+        "--format", choices=("token", "header", "json"), default="token", help="output (token)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    token = commands.add_parser("token", help="sign in and print a token")
+    _connection_options(token)
+    token.add_argument("--login", required=True)
+    token.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
+    token.add_argument("--probe-path", help="protected path to check (/DocTypes?$top=1)")
+    token.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    refresh = commands.add_parser("refresh", help="trade a refresh token for a new token")
+    _connection_options(refresh)
+    refresh.add_argument(
+        "--refresh-token-stdin",
+        action="store_true",
+        required=True,
+        help="read the refresh token from standard input",
+    )
+    return parser
+
+
+def _settings(args: argparse.Namespace, method: str = "oauth") -> ConnectionSettings:
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    return ConnectionSettings(
+        server=args.server,
+        method=method,  # type: ignore[arg-type]
+        client_id=args.client_id,
+        client_secret=args.client_secret,
+        token_url=args.token_url,
+        probe_path=getattr(args, "probe_path", None),
+        verify_tls=not args.insecure,
+        ca_bundle=args.ca_bundle,
+        timeout=args.timeout,
+    )
+
+
+def _read_line(stream: TextIO) -> str:
+    line = stream.readline()
+    return line.rstrip("\r\n")
+
+
+def _password(args: argparse.Namespace, stdin: TextIO) -> str:
+    if args.password_stdin:
+        return _read_line(stdin)
+    if PASSWORD_ENV in os.environ:
+        return os.environ[PASSWORD_ENV]
+    if stdin.isatty():
+        return getpass.getpass(f"Password for {args.login}: ")
+    raise UsageError(f"no password: use --password-stdin or set {PASSWORD_ENV}")
+
+
+def render(credentials: Credentials, fmt: str) -> str:
+    if fmt == "token":
+        return (
+            credentials.access_token
+            if isinstance(credentials, Token)
+            else credentials.authorization
+        )
+    if fmt == "header":
+        return f"Authorization: {credentials.authorization}"
+    expires_in = expires_at = None
+    if credentials.expires_at is not None:
+        expires_at = (
+            datetime.fromtimestamp(credentials.expires_at, timezone.utc)
+            .isoformat(timespec="seconds")
+            .replace("+00:00", "Z")
+        )
+        expires_in = round(credentials.expires_at - credentials.obtained_at)
+    is_token = isinstance(credentials, Token)
+    data = {
+        "access_token": credentials.access_token if is_token else None,
+        "token_type": credentials.token_type if is_token else "basic",
+        "expires_in": expires_in,
+        "expires_at": expires_at,
+        "refresh_token": credentials.refresh_token,
+    }
+    if not is_token:
+        data["authorization"] = credentials.authorization
+    return json.dumps(data, ensure_ascii=False)
+
+
+def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:  # argparse already printed its message
+        return int(exc.code or 0) and EXIT_USAGE
+    try:
+        if args.command == "token":
+            settings = _settings(args, args.method)
+            password = _password(args, stdin)
+            if args.insecure:
+                stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+            client = AuthClient(settings)
+            try:
+                credentials = client.sign_in(args.login, password)
+            finally:
+                client.close()
+        else:
+            settings = _settings(args)
+            refresh_token = _read_line(stdin).strip()
+            if not refresh_token:
+                raise UsageError("no refresh token on standard input")
+            if args.insecure:
+                stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+            client = AuthClient(settings)
+            try:
+                credentials = client.refresh(refresh_token)
+            finally:
+                client.close()
+    except UsageError as exc:
+        stderr.write(f"msauth: {redact(exc)}\n")
+        return EXIT_USAGE
+    except AuthError as exc:
+        stderr.write(f"msauth: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        stderr.write("msauth: interrupted\n")
+        return 130
+    for warning in getattr(credentials, "warnings", ()):
+        stderr.write(f"msauth: warning: {redact(warning)}\n")
+    stdout.write(render(credentials, args.format) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout, sys.stderr)
+    except Exception as exc:  # last net: one redacted line, never a traceback
+        sys.stderr.write(f"msauth: unexpected error: {type(exc).__name__}: {redact(exc)}\n")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""``msauth`` as scripts use it: real processes against the demo server."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from msauth_gui.cli import run
+from msauth_gui.devserver import DemoConfig, DemoServer
+
+from .tls import Minted, mint
+
+
+@pytest.fixture
+def server() -> Iterator[DemoServer]:
+    with DemoServer(DemoConfig(access_lifetime=3600)) as srv:
+        yield srv
+
+
+def msauth(*argv: str, stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = os.environ.copy()
+    os.environ.pop("MSAUTH_PASSWORD", None)
+    os.environ.update(env or {})
+    try:
+        code = run(list(argv), io.StringIO(stdin), out, err)
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_process() -> Iterator[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "msauth_gui.devserver", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    line = proc.stdout.readline()
+    assert line.startswith("Mobile SMARTS demo server at "), line
+    yield line.split()[5]
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("method", ["basic", "session", "oauth"])
+def test_msauth_process_prints_a_token_the_server_accepts(demo_process: str, method: str) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "msauth_gui.cli",
+            "token",
+            "--server",
+            demo_process,
+            "--login",
+            "operator",
+            "--method",
+            method,
+            "--password-stdin",
+            "--format",
+            "header",
+        ],
+        input="p@ss wörd\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    name, value = done.stdout.strip().split(": ", 1)
+    assert name == "Authorization"
+    answer = requests.get(
+        demo_process + "/api/v1/DocTypes?$top=1", headers={name: value}, timeout=10
+    )
+    assert answer.status_code == 200
+
+
+def test_formats(server: DemoServer) -> None:
+    base = ("token", "--server", server.url, "--login", "admin", "--password-stdin")
+    code, out, _ = msauth(*base, stdin="admin\n")
+    token = out.strip()
+    assert code == 0 and len(token) > 10 and " " not in token
+    code, out, _ = msauth(*base, "--format", "header", stdin="admin\n")
+    assert out.startswith("Authorization: Bearer ")
+    code, out, _ = msauth(*base, "--format", "json", stdin="admin\n")
+    data = json.loads(out)
+    assert set(data) == {"access_token", "token_type", "expires_in", "expires_at", "refresh_token"}
+    assert data["expires_in"] == 3600 and data["expires_at"].endswith("Z")
+    code, out, _ = msauth(
+        *base[:-1], "--method", "basic", "--format", "header", "--password-stdin", stdin="admin\n"
+    )
+    assert out.startswith("Authorization: Basic ")
+
+
+def test_password_from_environment(server: DemoServer) -> None:
+    code, out, _ = msauth(
+        "token", "--server", server.url, "--login", "admin", env={"MSAUTH_PASSWORD": "admin"}
+    )
+    assert code == 0 and out.strip()
+
+
+def test_no_password_source_is_a_usage_error(server: DemoServer) -> None:
+    code, out, err = msauth("token", "--server", server.url, "--login", "admin")
+    assert code == 2 and "--password-stdin" in err and out == ""
+
+
+def test_password_is_never_an_argument() -> None:
+    code, _, err = msauth("token", "--server", "http://h", "--login", "a", "--password", "x")
+    assert code == 2 and "unrecognized arguments: --password" in err
+
+
+def test_refresh_command(server: DemoServer) -> None:
+    code, out, _ = msauth(
+        "token",
+        "--server",
+        server.url,
+        "--login",
+        "admin",
+        "--password-stdin",
+        "--format",
+        "json",
+        stdin="admin\n",
+    )
+    refresh_token = json.loads(out)["refresh_token"]
+    code, out, err = msauth(
+        "refresh",
+        "--server",
+        server.url,
+        "--refresh-token-stdin",
+        "--format",
+        "json",
+        stdin=refresh_token + "\n",
+    )
+    assert code == 0, err
+    assert json.loads(out)["refresh_token"] != refresh_token
+    code, out, err = msauth(
+        "refresh", "--server", server.url, "--refresh-token-stdin", stdin=refresh_token + "\n"
+    )
+    assert code == 3 and "Sign in again" in err and out == ""
+    assert refresh_token not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "code", "says"),
+    [
+        (("--login", "admin"), "wrong\n", 3, "login or password"),
+        (("--login", "admin", "--client-secret", "x"), "admin\n", 3, "client id or secret"),
+        (("--login", "norights"), "norights\n", 0, ""),
+        (("--login", "norights", "--method", "basic"), "norights\n", 5, "Внешнее подключение"),
+    ],
+)
+def test_exit_codes(server: DemoServer, argv, stdin, code, says) -> None:
+    got, out, err = msauth("token", "--server", server.url, "--password-stdin", *argv, stdin=stdin)
+    assert got == code, err
+    assert bool(out) == (code == 0)
+    assert says in err
+    assert len(err.strip().splitlines()) <= 2
+    assert "Traceback" not in err and "wrong" not in err
+
+
+def test_unreachable_and_bad_url_exit_codes() -> None:
+    code, _, err = msauth(
+        "token", "--server", "http://127.0.0.1:1", "--login", "a", "--password-stdin", stdin="x\n"
+    )
+    assert code == 4 and "refused" in err
+    code, _, err = msauth(
+        "token", "--server", "javascript:alert(1)", "--login", "a", "--password-stdin", stdin="x\n"
+    )
+    assert code == 2 and "http://" in err
+
+
+def test_server_errors_exit_5(server: DemoServer) -> None:
+    server.config.fault = "html500"
+    code, out, err = msauth(
+        "token", "--server", server.url, "--login", "admin", "--password-stdin", stdin="admin\n"
+    )
+    assert code == 5 and "HTTP 500" in err and out == ""
+
+
+def test_tls_options(tmp_path) -> None:
+    certs: Minted = mint(tmp_path)
+    with DemoServer(DemoConfig(), certfile=certs.good, keyfile=certs.good) as srv:
+        base = ("token", "--server", srv.url, "--login", "admin", "--password-stdin")
+        code, _, err = msauth(*base, stdin="admin\n")
+        assert code == 4 and "--ca-bundle" in err
+        code, out, err = msauth(*base, "--ca-bundle", certs.ca_file, stdin="admin\n")
+        assert code == 0 and out.strip() and err == ""
+        code, out, err = msauth(*base, "--insecure", stdin="admin\n")
+        assert code == 0 and "TLS verification is off" in err
+        code, _, err = msauth(*base, "--insecure", "--ca-bundle", certs.ca_file, stdin="admin\n")
+        assert code == 2
