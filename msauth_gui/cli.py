@@ -7,13 +7,14 @@ reachable (connect, DNS, TLS, timeout), 5 the server answered but not usably.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 from .core.client import (
     DEFAULT_CLIENT_ID,
@@ -32,6 +33,22 @@ PASSWORD_ENV = "MSAUTH_PASSWORD"
 
 class UsageError(Exception):
     """Bad command-line use: exit 2 with one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """No abbreviations (``--password x`` must not mean ``--password-stdin``), and a stray
+    argument is never echoed: it may be a password typed where it does not belong."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments:"):
+            words = message.split(":", 1)[1].split()
+            shown = [w if w.startswith("-") else "…" for w in words]
+            message = "unrecognized arguments: " + " ".join(shown)
+        super().error(redact(message))
 
 
 def _connection_options(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +72,7 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -144,7 +161,8 @@ def render(credentials: Credentials, fmt: str) -> str:
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv))
+        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
+            args = parser.parse_args(list(argv))
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0) and EXIT_USAGE
     try:

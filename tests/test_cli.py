@@ -115,8 +115,9 @@ def test_no_password_source_is_a_usage_error(server: DemoServer) -> None:
 
 
 def test_password_is_never_an_argument() -> None:
-    code, _, err = msauth("token", "--server", "http://h", "--login", "a", "--password", "x")
+    code, _, err = msauth("token", "--server", "http://h", "--login", "a", "--password", "s3cret")
     assert code == 2 and "unrecognized arguments: --password" in err
+    assert "s3cret" not in err  # a password typed as an argument is not echoed back
 
 
 def test_refresh_command(server: DemoServer) -> None:
