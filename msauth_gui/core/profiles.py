@@ -1,0 +1,118 @@
+"""Profiles: a named server set-up, without secrets, and their JSON import/export.
+
+A profile holds only what may sit in a plain file: passwords, refresh tokens and non-default
+client secrets live in the OS keyring (:mod:`.secrets`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from .client import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_TIMEOUT,
+    METHODS,
+    ConnectionSettings,
+    Method,
+)
+from .errors import InvalidInput
+
+EXPORT_FORMAT = "msauth-gui profiles"
+EXPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    server: str = ""
+    method: Method = "oauth"
+    login: str = ""
+    client_id: str = DEFAULT_CLIENT_ID
+    token_url: str = ""
+    probe_path: str = ""
+    verify_tls: bool = True
+    ca_bundle: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+    remember_password: bool = False
+    stay_signed_in: bool = False
+
+    def settings(self, client_secret: str = DEFAULT_CLIENT_SECRET) -> ConnectionSettings:
+        return ConnectionSettings(
+            server=self.server,
+            method=self.method,
+            client_id=self.client_id,
+            client_secret=client_secret,
+            token_url=self.token_url or None,
+            probe_path=self.probe_path or None,
+            verify_tls=self.verify_tls,
+            ca_bundle=self.ca_bundle or None,
+            timeout=self.timeout,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        """Build from untrusted data: unknown keys ignored, wrong types refused with a message."""
+        if not isinstance(data, dict):
+            raise InvalidInput(field="Profile", detail="expected an object")
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInput(field="Profile", detail="has no name")
+        profile = cls(name=name.strip())
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "name" or f.name not in data:
+                continue
+            value = data[f.name]
+            default = getattr(profile, f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, float):
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            else:
+                ok = isinstance(value, str)
+            if f.name == "method":
+                ok = value in METHODS
+            if not ok:
+                raise InvalidInput(field=f"Profile {name!r}", detail=f"{f.name} has a wrong value")
+            values[f.name] = float(value) if isinstance(default, float) else value
+        return replace(profile, **values)
+
+
+def export_profiles(profiles: list[Profile]) -> str:
+    """JSON for sharing a server list with a team: no secrets, no per-user secret flags."""
+    shared = [
+        {k: v for k, v in p.to_dict().items() if k not in ("remember_password", "stay_signed_in")}
+        for p in profiles
+    ]
+    doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "profiles": shared}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def import_profiles(text: str) -> list[Profile]:
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise InvalidInput(field="Profiles file", detail=f"not JSON ({exc.msg})") from None
+    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
+        raise InvalidInput(field="Profiles file", detail="not an msauth-gui profiles export")
+    items = doc.get("profiles")
+    if not isinstance(items, list):
+        raise InvalidInput(field="Profiles file", detail="has no profile list")
+    return [Profile.from_dict(item) for item in items]
+
+
+def unique_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``… whichever is free."""
+    name = wanted.strip() or "Server"
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"
