@@ -10,8 +10,15 @@ from msauth_gui.core.errors import InvalidInput
 
 @pytest.mark.parametrize(
     "typed",
-    ["https://host:9000", "https://host:9000/", "https://host:9000/api/v1", "https://host:9000/api/v1/",
-     "HTTPS://HOST:9000/API/V1", "host:9000", "https://host:9000/api"],
+    [
+        "https://host:9000",
+        "https://host:9000/",
+        "https://host:9000/api/v1",
+        "https://host:9000/api/v1/",
+        "HTTPS://HOST:9000/API/V1",
+        "host:9000",
+        "https://host:9000/api",
+    ],
 )
 def test_database_port_forms_share_one_endpoint_set(typed: str) -> None:
     ep = build_endpoints(typed)
@@ -31,10 +38,14 @@ def test_no_scheme_assumes_https_and_remembers_it() -> None:
     ("typed", "prefix"),
     [
         ("http://host:9000/MobileSMARTS/api/v1", "/MobileSMARTS"),
-        ("http://host:10511/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80/api/v1/",
-         "/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80"),
-        ("http://host:10511/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80",
-         "/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80"),
+        (
+            "http://host:10511/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80/api/v1/",
+            "/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80",
+        ),
+        (
+            "http://host:10511/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80",
+            "/8e1fc2a4-3b7d-4f65-9a9e-0c2b1d6e7f80",
+        ),
     ],
 )
 def test_prefixed_databases_keep_prefix_for_every_endpoint(typed: str, prefix: str) -> None:

@@ -65,8 +65,9 @@ def test_a_registered_secret_never_gets_through(secret: str, before: str, after:
 
 
 @given(
-    value=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=3,
-                  max_size=30),
+    value=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=3, max_size=30
+    ),
     key=st.sampled_from(["password", "client_secret", "refresh_token", "access_token"]),
     prefix=st.text(alphabet="abc &=?", max_size=10),
 )

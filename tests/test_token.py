@@ -48,10 +48,14 @@ def test_vendor_page_token_object_is_read() -> None:
 @pytest.mark.parametrize(
     ("body", "style"),
     [
-        ('{"access_token":"a1","token_type":"bearer","expires_in":60,"refresh_token":"r1"}',
-         STYLE_RFC6749),
-        ('{"accessToken":"a1","tokenType":"bearer","expiresIn":"60","refreshToken":"r1"}',
-         STYLE_CAMEL),
+        (
+            '{"access_token":"a1","token_type":"bearer","expires_in":60,"refresh_token":"r1"}',
+            STYLE_RFC6749,
+        ),
+        (
+            '{"accessToken":"a1","tokenType":"bearer","expiresIn":"60","refreshToken":"r1"}',
+            STYLE_CAMEL,
+        ),
         ('{"ACCESS-TOKEN":"a1","Expires_In":" 60 ","REFRESH_TOKEN":"r1"}', "other"),
         ("{access_token: 'a1', expires_in: 60, refresh_token: 'r1', /* comment */}", STYLE_RFC6749),
     ],
@@ -156,8 +160,9 @@ def test_parser_never_raises_anything_but_unreadable(text: str) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=15), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=15), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
