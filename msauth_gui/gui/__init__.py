@@ -1,0 +1,1 @@
+"""Qt shell: the token keeper, the thread bridge and the main window."""

@@ -1,0 +1,100 @@
+"""Run a blocking call on a worker thread; get ``(value, error)`` back on the GUI thread.
+
+A :class:`QRunnable` on a small dedicated :class:`QThreadPool` runs the call. The answer travels
+back through a signal of a :class:`JobCarrier`, a QObject created on (and living in) the calling
+thread, over a queued connection, so the callback always runs on the GUI thread. ``requests``
+cannot be aborted mid-flight, so callers drop answers they no longer want (the keeper compares
+generations); every call has its own timeout in the core.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from ..core.errors import AuthError
+from ..core.redact import redact
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any, "AuthError | None"], None]
+
+#: a stale sign-in may wait on a slow server for its whole timeout; it must not block new jobs
+POOL_THREADS = 8
+
+_pool: QThreadPool | None = None
+#: carriers whose answer has not arrived yet: kept here so Python does not collect them
+_in_flight: set[JobCarrier] = set()
+
+
+class UnexpectedFailure(AuthError):
+    """A bug or an unforeseen exception in a job: a short message, never a traceback."""
+
+    kind = "unexpected"
+    template = "Something unexpected went wrong ({detail}). Try again; if it repeats, report it."
+
+
+def job_pool() -> QThreadPool:
+    """The pool auth jobs run on (created on first use, owned by the application)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(POOL_THREADS)
+    return _pool
+
+
+class JobCarrier(QObject):
+    """Carries one job's answer to the thread it was created on, then calls the callback."""
+
+    finished = Signal(object, object)  # value, AuthError | None
+
+    def __init__(self, callback: Callback) -> None:
+        super().__init__()
+        self._callback = callback
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _deliver(self, value: Any, error: AuthError | None) -> None:
+        _in_flight.discard(self)
+        self._callback(value, error)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], carrier: JobCarrier) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._carrier = carrier
+
+    def run(self) -> None:
+        value: Any = None
+        error: AuthError | None = None
+        try:
+            value = self._fn()
+        except AuthError as exc:
+            error = exc
+        except Exception as exc:  # a job must always answer, whatever went wrong
+            # redacted, one line: a traceback could carry a password from a local variable
+            log.warning("job failed unexpectedly: %s: %s", type(exc).__name__, redact(exc))
+            error = UnexpectedFailure(detail=type(exc).__name__)
+        try:
+            self._carrier.finished.emit(value, error)
+        except RuntimeError:  # the carrier was destroyed (application quitting)
+            log.debug("answer arrived after its receiver was destroyed")
+
+
+def run_in_thread(
+    fn: Callable[[], Any], callback: Callback, pool: QThreadPool | None = None
+) -> JobCarrier:
+    """Start ``fn()`` on a worker thread; ``callback(value, error)`` runs on this thread later.
+
+    Call from a thread with a running Qt event loop (the GUI thread). Returns the carrier, a
+    handle the caller may keep; it is also kept alive here until its answer arrives.
+    """
+    carrier = JobCarrier(callback)
+    _in_flight.add(carrier)
+    (pool or job_pool()).start(_Job(fn, carrier))
+    return carrier

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fake clock and demo servers on loopback."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from msauth_gui.devserver import DemoConfig, DemoServer
+
+
+class FakeClock:
+    """A clock that moves only when told: ``clock()`` gives epoch seconds, ``advance(s)`` jumps."""
+
+    def __init__(self, now: float | None = None) -> None:
+        self.now = time.time() if now is None else float(now)
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> float:
+        self.now += seconds
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def demo() -> Iterator[DemoServer]:
+    """A running demo server with the default configuration."""
+    with DemoServer(DemoConfig()) as server:
+        yield server
+
+
+@pytest.fixture
+def demo_factory() -> Iterator[Callable[..., DemoServer]]:
+    """``demo_factory(**DemoConfig kwargs)`` starts a server; all are stopped at teardown."""
+    servers: list[DemoServer] = []
+
+    def start(**config: Any) -> DemoServer:
+        server = DemoServer(DemoConfig(**config)).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
