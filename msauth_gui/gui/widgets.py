@@ -1,0 +1,86 @@
+"""Small widget helpers shared by the form, the token panel and the log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from .fmt import RED
+
+ShortcutKey = QKeySequence | QKeySequence.StandardKey | str
+
+
+def name(widget: QWidget, object_name: str) -> None:
+    """Set the object name and the same accessible name (tests and screen readers use both)."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(object_name)
+
+
+def add_action(
+    owner: QWidget, text: str, slot: Callable[[], object], shortcut: ShortcutKey | None = None
+) -> QAction:
+    """An action on ``owner`` (so its shortcut works window-wide, menu or not)."""
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def error_label(object_name: str, parent: QWidget | None = None) -> QLabel:
+    """A red, word-wrapped label for a field's validation message; hidden while empty."""
+    label = QLabel(parent)
+    name(label, object_name)
+    label.setStyleSheet(f"color: {RED};")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class CollapsibleSection(QWidget):
+    """A header button with an arrow that shows or hides its content widget."""
+
+    toggled = Signal(bool)
+
+    def __init__(
+        self, title: str, content: QWidget, parent: QWidget | None = None, *, expanded: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.button = QToolButton(self)
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setAutoRaise(True)
+        self.button.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
+        self.button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.button)
+        layout.addWidget(content)
+        self.button.toggled.connect(self.set_expanded)
+        self.set_expanded(expanded)
+
+    def is_expanded(self) -> bool:
+        return self.button.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        if self.button.isChecked() != expanded:
+            self.button.setChecked(expanded)  # re-enters through toggled
+            return
+        arrow = Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        self.button.setArrowType(arrow)
+        self.content.setVisible(expanded)
+        self.toggled.emit(expanded)

@@ -1,0 +1,324 @@
+"""The main window: the sign-in form, the token panel and the activity log around a TokenKeeper.
+
+The window only reacts: every network call runs in the keeper's worker jobs, and everything
+shown is derived from the keeper's state, credentials and last error, so the panel, title and
+status bar can never disagree.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.endpoints import build_endpoints
+from ..core.errors import AuthError, InvalidInput
+from ..core.redact import redact
+from ..core.token import BasicCredentials, Credentials, Token
+from . import fmt
+from .clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from .form import METHOD_ITEMS, SignInForm
+from .keeper import KeeperState, TokenKeeper
+from .logview import ActivityLog
+from .timers import Clock, TimerFactory, default_timer_factory
+from .token_panel import TokenPanel
+from .widgets import add_action
+
+if TYPE_CHECKING:
+    from ..core.client import ProbeResult
+    from ..core.http import RequestRecord
+
+RECENT_KEY = "recentServers"
+STATUS_MESSAGE_MS = 8000
+_METHOD_NAMES = {data: label for label, data in METHOD_ITEMS}
+
+
+class MainWindow(QMainWindow):
+    """Sign in, watch the token, copy it. Pass ``clock``/``timer_factory``/``keeper`` in tests."""
+
+    closing = Signal()  #: the window is closing (the app stops the demo server on it)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = time.time,
+        timer_factory: TimerFactory = default_timer_factory,
+        clipboard_clear_ms: int = DEFAULT_CLEAR_MS,
+        keeper: TokenKeeper | None = None,
+        recent_store: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._clock = clock
+        self._recent_store = recent_store
+        self._host = ""
+        self._method = ""
+        self.keeper = keeper or TokenKeeper(self, clock=clock, timer_factory=timer_factory)
+        self.clipboard = SecretClipboard(self, clear_ms=clipboard_clear_ms)
+
+        self.form = SignInForm(self)
+        self.panel = TokenPanel(self)
+        self.log = ActivityLog(self)
+        self._build_layout()
+        self._build_actions()
+        self._connect()
+        if recent_store is not None:
+            servers = recent_store.value(RECENT_KEY, [], list) or []
+            self.form.set_recent_servers([str(s) for s in servers])
+        self.resize(1100, 660)  # fits a 1366×768 screen with title bar and taskbar
+        self._render()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        form_box = QGroupBox("Server and account", self)
+        QVBoxLayout(form_box).addWidget(self.form)
+        token_box = QGroupBox("Token", self)
+        QVBoxLayout(token_box).addWidget(self.panel)
+        top = QWidget(self)
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(form_box, 5)
+        row.addWidget(token_box, 6)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.log)
+        splitter.setStretchFactor(0, 0)  # the form and panel keep their natural height
+        splitter.setStretchFactor(1, 1)  # the log takes the rest
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+        self.server_status = QLabel(self)
+        self.server_status.setObjectName("serverStatusLabel")
+        self.server_status.setAccessibleName("serverStatusLabel")
+        self.statusBar().addPermanentWidget(self.server_status)
+
+    def _build_actions(self) -> None:
+        act = partial(add_action, self)
+        self.sign_in_action = act("Sign &in", self.on_sign_in)
+        self.sign_out_action = act("Sign &out", self.on_sign_out)
+        self.refresh_action = act("&Refresh now", self.on_refresh, "F5")
+        self.probe_action = act("&Test token", self.on_probe)
+        self.copy_token_action = act("Copy &token", self.on_copy_token, "Ctrl+Shift+T")
+        self.copy_header_action = act("Copy &header", self.on_copy_header, "Ctrl+Shift+C")
+        self.copy_curl_action = act("Copy as &curl", self.on_copy_curl)
+        self.copy_log_action = act("Copy &log", self.log.copy_log)
+        quit_action = act("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        menus = {
+            "&Session": (self.sign_in_action, self.sign_out_action, self.refresh_action,
+                         self.probe_action, None, quit_action),
+            "&Copy": (self.copy_token_action, self.copy_header_action, self.copy_curl_action,
+                      None, self.copy_log_action),
+        }  # fmt: skip
+        for title, actions in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+
+    def _connect(self) -> None:
+        self.form.submitted.connect(self.on_sign_in)
+        self.form.validityChanged.connect(self._update_actions)
+        self.form.sign_out_button.clicked.connect(self.on_sign_out)
+        self.form.allow_resign.toggled.connect(self._on_allow_resign)
+        for button, action in self._button_actions():
+            button.clicked.connect(action.trigger)
+        keeper = self.keeper
+        keeper.stateChanged.connect(self._on_state_changed)
+        keeper.credentialsChanged.connect(self._on_credentials_changed)
+        keeper.errorRaised.connect(self._on_error)
+        keeper.requestLogged.connect(self._on_request)
+        keeper.ticked.connect(self._render)
+        keeper.probeFinished.connect(self._on_probe_finished)
+        self.clipboard.cleared.connect(lambda: self.show_status("Clipboard cleared."))
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._forget_secrets)
+
+    # -- actions ---------------------------------------------------------------------------
+    def on_sign_in(self) -> None:
+        form = self.form
+        if not form.validate():
+            form.reveal_errors()
+            self.show_status("Check the fields marked in red.")
+            return
+        if self.keeper.state is KeeperState.SIGNING_IN:
+            return  # one click is enough; Sign out cancels
+        try:
+            settings = form.settings()
+            host = build_endpoints(settings.server, settings.token_url, settings.probe_path).host
+        except InvalidInput as exc:  # validated above; kept for a race with typing
+            self.note(exc.message)
+            return
+        self._host = host
+        self.statusBar().clearMessage()  # a passing message of the last session is stale now
+        login = form.login()
+        method = _METHOD_NAMES.get(settings.method, settings.method)
+        self._method = method
+        self.keeper.allow_resign = form.allow_resign.isChecked()
+        self.note(f"Signing in to {host} as {login} ({method})")
+        self.keeper.sign_in(settings, login, form.password())
+
+    def on_sign_out(self) -> None:
+        if self.keeper.state is not KeeperState.SIGNED_OUT:
+            self.note("Signed out; the token is forgotten")
+        self.keeper.sign_out()
+        self.clipboard.clear_if_ours()
+        self.statusBar().clearMessage()
+        self._render()
+
+    def on_refresh(self) -> None:
+        if self.keeper.credentials is None:
+            self.show_status("Sign in first.")
+            return
+        self.keeper.refresh_now()
+        self._render()
+
+    def on_probe(self) -> None:
+        if self.keeper.credentials is not None:
+            self.keeper.probe()
+
+    def on_copy_token(self) -> None:
+        creds = self.keeper.credentials
+        if creds is not None:
+            text = creds.access_token if isinstance(creds, Token) else creds.authorization
+            self._copy(text, "Token")
+
+    def on_copy_header(self) -> None:
+        creds = self.keeper.credentials
+        if creds is not None:
+            self._copy(fmt.header_line(creds.authorization), "Authorization header")
+
+    def on_copy_curl(self) -> None:
+        creds, settings = self.keeper.credentials, self.keeper.settings
+        if creds is None or settings is None:
+            return
+        command = fmt.curl_command(
+            settings.endpoints().probe_url,
+            creds.authorization,
+            verify_tls=settings.verify_tls,
+            ca_bundle=settings.ca_bundle,
+        )
+        self._copy(command, "curl command")
+
+    def _copy(self, text: str, what: str) -> None:
+        self.clipboard.copy(text, what)
+        seconds = self.clipboard.clear_ms / 1000
+        self.show_status(f"{what} copied; the clipboard is cleared in {seconds:g} s.")
+
+    # -- keeper signals --------------------------------------------------------------------
+    def _on_state_changed(self, state: KeeperState) -> None:
+        self._render()
+
+    def _on_credentials_changed(self, creds: Credentials | None) -> None:
+        self.panel.show_credentials(creds, self._clock())
+        if creds is not None and self.keeper.settings is not None:
+            self._remember_server(self.keeper.settings.server)
+        self._render()
+
+    def _on_error(self, error: AuthError) -> None:
+        self.note("Error: " + error.message)
+        self._render(error)
+
+    def _on_request(self, record: RequestRecord) -> None:
+        self.log.add_record(record, self._clock())
+
+    def _on_probe_finished(self, result: ProbeResult) -> None:
+        text = f"The token works: {result.url} answered HTTP {result.status}."
+        self.note(text)
+        self.show_status(text)
+
+    def _on_allow_resign(self, allowed: bool) -> None:
+        self.keeper.allow_resign = allowed
+
+    # -- view ------------------------------------------------------------------------------
+    def _render(self, error: AuthError | None = None) -> None:
+        """Derive the panel, title, status bar and enabled actions from the keeper."""
+        keeper = self.keeper
+        now = self._clock()
+        error = error if isinstance(error, AuthError) else keeper.last_error
+        message, is_error = fmt.status_message(
+            keeper.state,
+            host=self._host,
+            method=self._method,
+            error=error.message if error is not None else "",
+            retry_in=None if keeper.retry_at is None else keeper.retry_at - now,
+            basic=isinstance(keeper.credentials, BasicCredentials),
+        )
+        words = self.panel.show_state(keeper.state, message, error=is_error)
+        self.panel.update_times(
+            now,
+            next_refresh_at=keeper.next_refresh_at,
+            retry_at=keeper.retry_at,
+            last_refresh_at=keeper.last_refresh_at,
+        )
+        shown_host = self._host if keeper.state is not KeeperState.SIGNED_OUT else ""
+        self.setWindowTitle(fmt.title_text(shown_host, words))
+        self.server_status.setText(redact(f"{shown_host or 'no server'} · {words}"))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        state = self.keeper.state
+        has_creds = self.keeper.credentials is not None
+        can_sign_in = self.form.is_valid() and state is not KeeperState.SIGNING_IN
+        self.form.sign_in_button.setEnabled(can_sign_in)
+        self.sign_in_action.setEnabled(can_sign_in)
+        signed_out = state is KeeperState.SIGNED_OUT
+        self.form.sign_out_button.setEnabled(not signed_out)
+        self.sign_out_action.setEnabled(not signed_out)
+        for button, action in self._button_actions():
+            button.setEnabled(has_creds)
+            action.setEnabled(has_creds)
+        self.panel.reveal_button.setEnabled(has_creds)
+
+    def _button_actions(self) -> tuple[tuple[QPushButton, QAction], ...]:
+        """The panel's buttons and the actions (menu entries, shortcuts) they stand for."""
+        panel = self.panel
+        return (
+            (panel.refresh_button, self.refresh_action),
+            (panel.probe_button, self.probe_action),
+            (panel.copy_token_button, self.copy_token_action),
+            (panel.copy_header_button, self.copy_header_action),
+            (panel.copy_curl_button, self.copy_curl_action),
+        )
+
+    def show_status(self, text: str) -> None:
+        """A passing message in the status bar (redacted, like every text shown)."""
+        self.statusBar().showMessage(redact(text), STATUS_MESSAGE_MS)
+
+    def note(self, text: str) -> None:
+        self.log.add_note(text, self._clock())
+
+    def _remember_server(self, server: str) -> None:
+        self.form.remember_server(server)
+        if self._recent_store is not None:
+            self._recent_store.setValue(RECENT_KEY, self.form.recent_servers())
+
+    # -- closing ---------------------------------------------------------------------------
+    def _forget_secrets(self) -> None:
+        self.clipboard.clear_if_ours()
+        self.keeper.sign_out()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._forget_secrets()
+        self.closing.emit()
+        super().closeEvent(event)
