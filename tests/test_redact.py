@@ -39,9 +39,19 @@ def test_credential_patterns_are_masked_without_registration(line: str, secret: 
     assert MASK in out
 
 
-def test_non_secret_parts_survive() -> None:
-    out = redact("POST http://h:9000/oauth/token → 400 invalid_grant username=admin")
-    assert out == "POST http://h:9000/oauth/token → 400 invalid_grant username=admin"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "POST http://h:9000/oauth/token → 400 invalid_grant username=admin",
+        "Basic credentials verified",
+        'WWW-Authenticate: Bearer realm="MobileSMARTS"',
+        "Refresh token: present",
+        "Token type: bearer",
+        '{"token_type": "bearer", "expires_in": 60}',
+    ],
+)
+def test_prose_and_non_secret_parts_survive(line: str) -> None:
+    assert redact(line) == line
 
 
 def test_registered_secrets_are_removed_wherever_they_stand() -> None:

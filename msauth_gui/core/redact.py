@@ -22,23 +22,30 @@ _KEY = (
     r"(?:pass(?:word|wd)?|pwd|client[_\-]?secret|secret|"
     r"(?:access|refresh|id)[_\-]?token|token)"
 )
+_VALUE = r"(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')"  # a quoted string
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Authorization / Proxy-Authorization headers, in any quoting
     (
         re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?\s*)([A-Za-z]+\s+)?[^\s'\",}]+"),
         r"\1\2" + MASK,
     ),
-    # "Bearer xyz" or "Basic xyz" anywhere else
-    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9\-._~+/=:%]{4,}"), r"\1 " + MASK),
-    # key=value in query strings and forms
-    (re.compile(rf"(?i)(\b{_KEY}=)[^&\s'\"]*"), r"\1" + MASK),
-    # "key": "value" and key:"value" (JSON and JSON5, any case and spelling)
+    # "Bearer xyz" or "Basic xyz" anywhere else; a credential has a digit or a symbol in it, so
+    # prose such as "Basic credentials" or 'Bearer realm="…"' stays readable
     (
         re.compile(
-            rf"(?i)(['\"]?\b{_KEY}['\"]?\s*:\s*)(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\s,}}]+)"
+            r"(?i)\b(bearer|basic)\s+(?=[A-Za-z]*[0-9\-._~+/=:%])[A-Za-z0-9\-._~+/=:%]{6,}(?![\"'])"
         ),
+        r"\1 " + MASK,
+    ),
+    # key=value in query strings and forms
+    (re.compile(rf"(?i)(\b{_KEY}=)[^&\s'\"]*"), r"\1" + MASK),
+    # "key": value (JSON) and key:"value" (JSON5), any case and spelling; an unquoted key with an
+    # unquoted value is prose ("Refresh token: present") and stays
+    (
+        re.compile(rf"(?i)(['\"]\b{_KEY}['\"]\s*:\s*)({_VALUE}|[^\s,}}]+)"),
         r"\1" + '"' + MASK + '"',
     ),
+    (re.compile(rf"(?i)(\b{_KEY}\s*:\s*){_VALUE}"), r"\1" + '"' + MASK + '"'),
     # userinfo in URLs: scheme://user:password@host
     (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://[^/\s:@]*:)[^/\s@]*@"), r"\1" + MASK + "@"),
     # curl -u user:password
