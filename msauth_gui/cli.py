@@ -2,6 +2,7 @@
 
 Exit codes: 0 done, 2 usage, 3 credentials/client/refresh token rejected, 4 server not
 reachable (connect, DNS, TLS, timeout), 5 the server answered but not usably.
+``msauth check`` exits the same way: 0 when some method gives credentials the server accepts.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
+from .core.check import run_check
 from .core.client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -51,7 +53,7 @@ class _Parser(argparse.ArgumentParser):
         super().error(redact(message))
 
 
-def _connection_options(parser: argparse.ArgumentParser) -> None:
+def _connection_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
     parser.add_argument("--server", required=True, help="server URL, e.g. https://host:9000")
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, help="OAuth client id (123)")
     parser.add_argument(
@@ -66,8 +68,17 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help="seconds (15)"
     )
+    if formats:
+        parser.add_argument(
+            "--format", choices=("token", "header", "json"), default="token", help="output (token)"
+        )
+
+
+def _sign_in_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--login", required=True)
+    parser.add_argument("--probe-path", help="protected path to check (/DocTypes?$top=1)")
     parser.add_argument(
-        "--format", choices=("token", "header", "json"), default="token", help="output (token)"
+        "--password-stdin", action="store_true", help="read the password from standard input"
     )
 
 
@@ -79,12 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     token = commands.add_parser("token", help="sign in and print a token")
     _connection_options(token)
-    token.add_argument("--login", required=True)
+    _sign_in_options(token)
     token.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
-    token.add_argument("--probe-path", help="protected path to check (/DocTypes?$top=1)")
-    token.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
 
     refresh = commands.add_parser("refresh", help="trade a refresh token for a new token")
     _connection_options(refresh)
@@ -94,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="read the refresh token from standard input",
     )
+
+    check = commands.add_parser("check", help="diagnose the server's sign-in set-up")
+    _connection_options(check, formats=False)
+    _sign_in_options(check)
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
@@ -166,6 +178,8 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0) and EXIT_USAGE
     try:
+        if args.command == "check":
+            return _check(args, stdin, stdout, stderr)
         if args.command == "token":
             settings = _settings(args, args.method)
             password = _password(args, stdin)
@@ -201,6 +215,17 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
         stderr.write(f"msauth: warning: {redact(warning)}\n")
     stdout.write(render(credentials, args.format) + "\n")
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``msauth check``: the report on stdout (text table or JSON); its exit code."""
+    settings = _settings(args)
+    password = _password(args, stdin)
+    if args.insecure:
+        stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+    report = run_check(settings, args.login, password)
+    stdout.write(report.to_json() + "\n" if args.json else report.to_text())
+    return report.exit_code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
