@@ -14,7 +14,7 @@ import ssl
 from dataclasses import dataclass
 
 from .errors import ConnectionLost, RequestTimeout
-from .http import _tls_error
+from .http import tls_error
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def fetch_certificate(host: str, port: int, timeout: float) -> tuple[bytes, str]
         ):
             return tls.getpeercert(binary_form=True) or b"", tls.version() or "TLS"
     except ssl.SSLError as exc:
-        raise _tls_error(exc, "https://" + where, where) from None
+        raise tls_error(exc, "https://" + where, where) from None
     except TimeoutError:
         raise RequestTimeout(host=where, seconds=timeout) from None
     except OSError:

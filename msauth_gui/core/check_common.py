@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import requests
-from requests.adapters import HTTPAdapter
 
 from .client import AuthClient, ConnectionSettings
 from .endpoints import Endpoints
@@ -34,25 +29,10 @@ class CheckContext:
     emit: Emit
 
 
-class _UnverifiedAdapter(HTTPAdapter):
-    """HTTPS without verification and without loading the system's CA store for each
-    connection (urllib3 does that unless given a context: ~40 ms a connection)."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        kwargs["ssl_context"] = context
-        super().init_poolmanager(*args, **kwargs)
-
-
 def http_for(settings: ConnectionSettings, records: list[RequestRecord]) -> Http:
     """An :class:`Http` with the settings' TLS options that logs each request into ``records``."""
-    session = requests.Session()
-    if not settings.verify_tls:
-        session.mount("https://", _UnverifiedAdapter())
     tls = TlsOptions(settings.verify_tls, settings.ca_bundle or None)
-    return Http(tls, settings.timeout, records.append, session)
+    return Http(tls, settings.timeout, records.append)
 
 
 def client_for(
