@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from .core.secrets import SecretStore
     from .devserver import DemoServer
 
 APP_NAME = "msauth-gui"
@@ -73,17 +76,30 @@ def _start_demo(window: QMainWindow, app: QApplication) -> DemoServer:
     return server
 
 
-def build_window(argv: list[str]) -> QMainWindow:
-    """Parse ``argv`` (without the program name) and build the window; do not show it."""
+def build_window(
+    argv: list[str],
+    *,
+    settings: QSettings | None = None,
+    secrets: SecretStore | None = None,
+) -> QMainWindow:
+    """Parse ``argv`` (without the program name) and build the window; do not show it.
+
+    ``settings`` (profiles, preferences) defaults to the platform's usual place and
+    ``secrets`` to the OS keyring; tests pass an INI file and an in-memory keyring.
+    """
     args = build_parser().parse_args(argv)
     app = _application()
     from PySide6.QtCore import QSettings
 
+    from .core.secrets import SecretStore
+    from .gui.profile_store import NoSecretStore
     from .gui.window import MainWindow
 
-    # demo runs do not touch the operator's list of recent servers
-    store = None if args.demo else QSettings(APP_NAME, APP_NAME)
-    window = MainWindow(recent_store=store)
+    if args.demo:  # demo runs touch neither the operator's profiles nor the keyring
+        settings, secrets = None, NoSecretStore("the demo does not save secrets")
+    if settings is None and not args.demo:
+        settings = QSettings(APP_NAME, APP_NAME)
+    window = MainWindow(settings=settings, secrets=secrets or SecretStore())
     if args.demo:
         server = _start_demo(window, app)
         window.demo_server = server  # type: ignore[attr-defined]  # for tests and the script
@@ -94,6 +110,8 @@ def build_window(argv: list[str]) -> QMainWindow:
             f"Demo server started at {server.url}; demo accounts: {DEMO_LOGIN} (password filled "
             "in), admin / admin, norights / norights (gets 403 on data)"
         )
+    if args.server:  # the profile for that server (and login), or a new one
+        window.profiles.select_server(args.server, args.login)
     window.form.fill(server=args.server, login=args.login, method=args.method)
     return window
 

@@ -108,11 +108,15 @@ class SignInForm(QWidget):
         name(self.sign_out_button, "signOutButton")
         self.sign_out_button.setToolTip("Sign out and forget the token")
         self.sign_in_button.clicked.connect(self.submitted)
+        self.check_button = QPushButton("Check server", self)  # the window connects it
+        name(self.check_button, "checkServerButton")
+        self.check_button.setToolTip("Diagnose the server's sign-in set-up (Ctrl+K)")
 
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit, 1)
         password_row.addWidget(self.show_password)
         form = QFormLayout()
+        self.fields = form  #: the window adds rows (the keyring options) under Method
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Server:", self.server_edit)
         form.addRow("", self.server_error)
@@ -123,6 +127,7 @@ class SignInForm(QWidget):
         form.addRow(password_label, password_row)
         form.addRow("&Method:", self.method_combo)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_out_button)
         buttons.addWidget(self.sign_in_button)

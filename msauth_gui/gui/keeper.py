@@ -36,17 +36,19 @@ from .keeper_policy import (
     session_due,
     session_state,
 )
+from .keeper_resume import ResumeMixin, SavedSessionEnded
 from .timers import Clock, TimerFactory, default_timer_factory, interval_ms
 
 log = logging.getLogger(__name__)
 
-__all__ = ["KeeperState", "TokenKeeper"]
+__all__ = ["KeeperState", "SavedSessionEnded", "TokenKeeper"]
 
 
-class TokenKeeper(KeeperBase):
+class TokenKeeper(ResumeMixin, KeeperBase):
     """Signs in, keeps the token fresh, probes it; emits what changed. No widgets.
 
-    Signals and read-only properties are in :class:`.keeper_base.KeeperBase`.
+    Signals and read-only properties are in :class:`.keeper_base.KeeperBase`; resuming a saved
+    session and changing the refresh point in :class:`.keeper_resume.ResumeMixin`.
     """
 
     def __init__(

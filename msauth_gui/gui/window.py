@@ -11,19 +11,9 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from ..core.endpoints import build_endpoints
 from ..core.errors import AuthError, InvalidInput
@@ -34,21 +24,32 @@ from .clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from .form import METHOD_ITEMS, SignInForm
 from .keeper import KeeperState, TokenKeeper
 from .logview import ActivityLog
+from .profile_store import NoSecretStore
+from .profiles_controller import ProfileController
+from .settings_dialog import Preferences
 from .timers import Clock, TimerFactory, default_timer_factory
 from .token_panel import TokenPanel
 from .widgets import add_action
+from .window_layout import build_file_menu, build_layout
 
 if TYPE_CHECKING:
-    from ..core.client import ProbeResult
+    from ..core.client import ConnectionSettings, ProbeResult
     from ..core.http import RequestRecord
+    from ..core.secrets import SecretStore
+    from .check_dialog import CheckDialog
 
 RECENT_KEY = "recentServers"
 STATUS_MESSAGE_MS = 8000
+NO_KEYRING = "this window was opened without the system keyring"
 _METHOD_NAMES = {data: label for label, data in METHOD_ITEMS}
 
 
 class MainWindow(QMainWindow):
-    """Sign in, watch the token, copy it. Pass ``clock``/``timer_factory``/``keeper`` in tests."""
+    """Sign in, watch the token, copy it. Pass ``clock``/``timer_factory``/``keeper`` in tests.
+
+    ``settings`` keeps profiles, recent servers and preferences (None: nothing is kept);
+    ``secrets`` is the keyring for passwords and saved sessions (None: secrets are not saved).
+    """
 
     closing = Signal()  #: the window is closing (the app stops the demo server on it)
 
@@ -60,56 +61,35 @@ class MainWindow(QMainWindow):
         timer_factory: TimerFactory = default_timer_factory,
         clipboard_clear_ms: int = DEFAULT_CLEAR_MS,
         keeper: TokenKeeper | None = None,
-        recent_store: QSettings | None = None,
+        settings: QSettings | None = None,
+        secrets: SecretStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._clock = clock
-        self._recent_store = recent_store
+        self._settings = settings
         self._host = ""
         self._method = ""
         self.keeper = keeper or TokenKeeper(self, clock=clock, timer_factory=timer_factory)
         self.clipboard = SecretClipboard(self, clear_ms=clipboard_clear_ms)
+        self.check_dialog: CheckDialog | None = None  # made on first use
 
         self.form = SignInForm(self)
         self.panel = TokenPanel(self)
         self.log = ActivityLog(self)
-        self._build_layout()
+        self.profiles = ProfileController(self, settings, secrets or NoSecretStore(NO_KEYRING))
+        self.preferences = Preferences(self, settings)
+        build_layout(self)
         self._build_actions()
+        build_file_menu(self)
         self._connect()
-        if recent_store is not None:
-            servers = recent_store.value(RECENT_KEY, [], list) or []
+        if settings is not None:
+            servers = settings.value(RECENT_KEY, [], list) or []
             self.form.set_recent_servers([str(s) for s in servers])
         self.resize(1100, 660)  # fits a 1366×768 screen with title bar and taskbar
         self._render()
 
     # -- construction ----------------------------------------------------------------------
-    def _build_layout(self) -> None:
-        form_box = QGroupBox("Server and account", self)
-        QVBoxLayout(form_box).addWidget(self.form)
-        token_box = QGroupBox("Token", self)
-        QVBoxLayout(token_box).addWidget(self.panel)
-        top = QWidget(self)
-        row = QHBoxLayout(top)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(form_box, 5)
-        row.addWidget(token_box, 6)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self.log)
-        splitter.setStretchFactor(0, 0)  # the form and panel keep their natural height
-        splitter.setStretchFactor(1, 1)  # the log takes the rest
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(splitter)
-        self.setCentralWidget(central)
-        self.server_status = QLabel(self)
-        self.server_status.setObjectName("serverStatusLabel")
-        self.server_status.setAccessibleName("serverStatusLabel")
-        self.statusBar().addPermanentWidget(self.server_status)
-
     def _build_actions(self) -> None:
         act = partial(add_action, self)
         self.sign_in_action = act("Sign &in", self.on_sign_in)
@@ -120,12 +100,15 @@ class MainWindow(QMainWindow):
         self.copy_header_action = act("Copy &header", self.on_copy_header, "Ctrl+Shift+C")
         self.copy_curl_action = act("Copy as &curl", self.on_copy_curl)
         self.copy_log_action = act("Copy &log", self.log.copy_log)
+        self.check_server_action = act("Check &server…", self.on_check_server, "Ctrl+K")
+        self.check_server_action.setObjectName("checkServerAction")
         quit_action = act("&Quit", self.close, QKeySequence.StandardKey.Quit)
         menus = {
             "&Session": (self.sign_in_action, self.sign_out_action, self.refresh_action,
                          self.probe_action, None, quit_action),
             "&Copy": (self.copy_token_action, self.copy_header_action, self.copy_curl_action,
                       None, self.copy_log_action),
+            "&Tools": (self.check_server_action,),
         }  # fmt: skip
         for title, actions in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -139,6 +122,7 @@ class MainWindow(QMainWindow):
         self.form.submitted.connect(self.on_sign_in)
         self.form.validityChanged.connect(self._update_actions)
         self.form.sign_out_button.clicked.connect(self.on_sign_out)
+        self.form.check_button.clicked.connect(self.check_server_action.trigger)
         self.form.allow_resign.toggled.connect(self._on_allow_resign)
         for button, action in self._button_actions():
             button.clicked.connect(action.trigger)
@@ -163,24 +147,37 @@ class MainWindow(QMainWindow):
             return
         if self.keeper.state is KeeperState.SIGNING_IN:
             return  # one click is enough; Sign out cancels
+        settings = self._begin("Signing in to")
+        if settings is not None:
+            self.profiles.on_sign_in(form.password())
+            self.keeper.sign_in(settings, form.login(), form.password())
+
+    def resume_session(self, refresh_token: str) -> None:
+        """Continue the saved session of the form's server and login: one refresh, no password."""
+        settings = self._begin("Resuming the saved session on")
+        if settings is not None:
+            password = self.form.password() or None  # a remembered one, for signing in again
+            self.keeper.resume(settings, self.form.login(), refresh_token, password)
+
+    def _begin(self, what: str) -> ConnectionSettings | None:
+        form = self.form
         try:
             settings = form.settings()
             host = build_endpoints(settings.server, settings.token_url, settings.probe_path).host
         except InvalidInput as exc:  # validated above; kept for a race with typing
             self.note(exc.message)
-            return
+            return None
         self._host = host
         self.statusBar().clearMessage()  # a passing message of the last session is stale now
-        login = form.login()
-        method = _METHOD_NAMES.get(settings.method, settings.method)
-        self._method = method
+        self._method = _METHOD_NAMES.get(settings.method, settings.method)
         self.keeper.allow_resign = form.allow_resign.isChecked()
-        self.note(f"Signing in to {host} as {login} ({method})")
-        self.keeper.sign_in(settings, login, form.password())
+        self.note(f"{what} {host} as {form.login()} ({self._method})")
+        return settings
 
     def on_sign_out(self) -> None:
         if self.keeper.state is not KeeperState.SIGNED_OUT:
             self.note("Signed out; the token is forgotten")
+        self.profiles.on_sign_out()  # the saved session goes too
         self.keeper.sign_out()
         self.clipboard.clear_if_ours()
         self.statusBar().clearMessage()
@@ -220,10 +217,29 @@ class MainWindow(QMainWindow):
         )
         self._copy(command, "curl command")
 
+    def on_check_server(self) -> None:
+        """Open the "Check server" dialog (non-modal) and check with the form's values."""
+        if self.check_dialog is None:
+            from .check_dialog import CheckDialog  # pulls in the check's core modules
+            from .check_table import summary_line
+
+            self.check_dialog = CheckDialog(self, self._check_inputs)
+            self.check_dialog.reportReady.connect(lambda report: self.note(summary_line(report)))
+            self.closing.connect(self.check_dialog.close)
+        self.check_dialog.show_and_run()
+
+    def _check_inputs(self) -> tuple[ConnectionSettings, str, str] | None:
+        if not self.form.validate():
+            self.form.reveal_errors()
+            self.show_status("Check the fields marked in red.")
+            return None
+        return self.form.settings(), self.form.login(), self.form.password()
+
     def _copy(self, text: str, what: str) -> None:
         self.clipboard.copy(text, what)
         seconds = self.clipboard.clear_ms / 1000
-        self.show_status(f"{what} copied; the clipboard is cleared in {seconds:g} s.")
+        when = f"in {seconds:g} s" if seconds else "on sign-out and quit"
+        self.show_status(f"{what} copied; the clipboard is cleared {when}.")
 
     # -- keeper signals --------------------------------------------------------------------
     def _on_state_changed(self, state: KeeperState) -> None:
@@ -231,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def _on_credentials_changed(self, creds: Credentials | None) -> None:
         self.panel.show_credentials(creds, self._clock())
+        for warning in getattr(creds, "warnings", ()):  # e.g. an unbelievable expires_in
+            self.note("Warning: " + warning)
         if creds is not None and self.keeper.settings is not None:
             self._remember_server(self.keeper.settings.server)
         self._render()
@@ -282,6 +300,8 @@ class MainWindow(QMainWindow):
         can_sign_in = self.form.is_valid() and state is not KeeperState.SIGNING_IN
         self.form.sign_in_button.setEnabled(can_sign_in)
         self.sign_in_action.setEnabled(can_sign_in)
+        self.form.check_button.setEnabled(self.form.is_valid())
+        self.check_server_action.setEnabled(self.form.is_valid())
         signed_out = state is KeeperState.SIGNED_OUT
         self.form.sign_out_button.setEnabled(not signed_out)
         self.sign_out_action.setEnabled(not signed_out)
@@ -310,8 +330,8 @@ class MainWindow(QMainWindow):
 
     def _remember_server(self, server: str) -> None:
         self.form.remember_server(server)
-        if self._recent_store is not None:
-            self._recent_store.setValue(RECENT_KEY, self.form.recent_servers())
+        if self._settings is not None:
+            self._settings.setValue(RECENT_KEY, self.form.recent_servers())
 
     # -- closing ---------------------------------------------------------------------------
     def _forget_secrets(self) -> None:
@@ -319,6 +339,7 @@ class MainWindow(QMainWindow):
         self.keeper.sign_out()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.profiles.save_current()
         self._forget_secrets()
         self.closing.emit()
         super().closeEvent(event)

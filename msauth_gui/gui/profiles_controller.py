@@ -1,0 +1,304 @@
+"""Profiles in the window: switch, create, rename, duplicate, delete, import and export.
+
+The form shows the current profile; the profile takes the form's values back whenever it is
+left (switch, sign-in, export, closing). At start the last used profile is shown at once; the
+keyring is looked at right after the window is up (importing ``keyring`` is slow), and then a
+remembered password is filled in and a saved session resumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+
+from ..core.endpoints import build_endpoints
+from ..core.errors import AuthError, InvalidInput
+from ..core.profiles import Profile, unique_name
+from ..core.secrets import SecretStore
+from .options import DEFAULT_CLIENT_SECRET
+from .profile_secrets import ProfileSecrets
+from .profile_store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
+from .profiles_ui import (
+    ConfirmDialog,
+    ProfileBar,
+    ProfileFileDialog,
+    ProfileNameDialog,
+    fill_form,
+    profile_from_form,
+)
+from .widgets import add_action
+
+if TYPE_CHECKING:
+    from ..core.token import Credentials
+    from .window import MainWindow
+
+FIRST_PROFILE = "Default"
+EXPORT_NAME = "msauth-profiles.json"
+START_LATEST_MS = 1000
+
+
+class ProfileController(QObject):
+    """Owns the profile list of one window, its profile bar and its keyring side."""
+
+    def __init__(
+        self, window: MainWindow, settings: QSettings | None, secrets: SecretStore
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = ProfileStore(settings)
+        self.secrets = ProfileSecrets(secrets, self._say, self)
+        self.ready = False  #: the keyring was checked (and a saved session resumed)
+        self._profiles = self._store.load()
+        if not self._profiles:
+            self._profiles = [profile_from_form(window.form, Profile(name=FIRST_PROFILE))]
+        names = self.names()
+        last = self._store.last_used()
+        self._current = last if last in names else names[0]
+        self.bar = ProfileBar(window)
+        self.bar.set_profiles(names, self._current)
+        self.options = self.secrets.options
+        self._show(self.profile(), load_secrets=False)
+
+        bar = self.bar
+        bar.switched.connect(self._on_switched)
+        bar.newRequested.connect(self.on_new)
+        bar.renameRequested.connect(self.on_rename)
+        bar.duplicateRequested.connect(self.on_duplicate)
+        bar.deleteRequested.connect(self.on_delete)
+        self.options.remember_password.toggled.connect(self._on_remember_toggled)
+        self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
+        keeper = window.keeper
+        keeper.credentialsChanged.connect(self._on_credentials)
+        keeper.errorRaised.connect(self._on_error)
+        self.import_action = add_action(window, "&Import profiles…", self.on_import)
+        self.import_action.setObjectName("importProfilesAction")
+        self.export_action = add_action(window, "&Export profiles…", self.on_export)
+        self.export_action.setObjectName("exportProfilesAction")
+        # the keyring is looked at once the window is painted (importing keyring is slow);
+        # a window that is never painted (hidden) gets there too, a little later
+        window.installEventFilter(self)
+        QTimer.singleShot(START_LATEST_MS, self, self.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.start)  # after this whole paint pass
+        return False
+
+    # -- the list ----------------------------------------------------------------------------
+    def names(self) -> list[str]:
+        return [p.name for p in self._profiles]
+
+    def profile(self, name: str | None = None) -> Profile:
+        wanted = self._current if name is None else name
+        return next(p for p in self._profiles if p.name == wanted)
+
+    def _find(self, name: str | None) -> Profile | None:
+        return next((p for p in self._profiles if p.name == name), None)
+
+    def _put(self, profile: Profile, old_name: str | None = None) -> None:
+        key = old_name or profile.name
+        self._profiles = [profile if p.name == key else p for p in self._profiles]
+
+    def _persist(self) -> None:
+        self._store.save(self._profiles, self._current)
+        self.bar.set_profiles(self.names(), self._current)
+
+    def _say(self, text: str) -> None:
+        self._window.note(text)
+        self._window.show_status(text)
+
+    # -- start -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Check the keyring, fill in a remembered password, resume a saved session."""
+        if self.ready:
+            return
+        self.ready = True
+        profile = self.profile()
+        form = self._window.form
+        shown = (form.server(), form.login()) == (profile.server, profile.login)
+        # (not shown: the command line asked for another server)
+        if self.secrets.check() and shown:
+            self._load_secrets(profile)
+            refresh_token = self.secrets.saved_session(profile)
+            if refresh_token and form.is_valid():
+                self.secrets.on_resume(profile.name, refresh_token)
+                self._window.resume_session(refresh_token)
+
+    # -- showing and keeping the form --------------------------------------------------------
+    def _show(self, profile: Profile, *, load_secrets: bool = True) -> None:
+        fill_form(self._window.form, profile, "", None)
+        self.options.set_values(profile.remember_password, profile.stay_signed_in)
+        if load_secrets:
+            self._load_secrets(profile)
+
+    def _load_secrets(self, profile: Profile) -> None:
+        has_secret = profile.name in self._store.client_secret_saved
+        password, client_secret = self.secrets.load(profile, has_secret)
+        form = self._window.form
+        if password:
+            form.password_edit.setText(password)
+        if client_secret:
+            form.client_secret_edit.setText(client_secret)
+
+    def save_current(self) -> None:
+        """Take the form's values into the current profile (its client secret to the keyring)."""
+        form = self._window.form
+        self._put(profile_from_form(form, self.profile()))
+        secret = form.client_secret_edit.text()
+        saved = self.secrets.save_client_secret(
+            self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
+        )
+        if saved is not None:
+            flags = self._store.client_secret_saved
+            flags.add(self._current) if saved else flags.discard(self._current)
+        self._persist()
+
+    def _on_switched(self, name: str) -> None:
+        if name == self._current or self._find(name) is None:
+            return
+        self.save_current()
+        self._current = name
+        self._show(self.profile())
+        self._persist()
+
+    def select_server(self, server: str, login: str | None) -> None:
+        """Show the profile of a server (and login) named on the command line, or a new one."""
+        for profile in self._profiles:
+            if profile.server == server and login in (None, profile.login):
+                self._on_switched(profile.name)
+                return
+        try:
+            wanted = build_endpoints(server).host
+        except InvalidInput:
+            wanted = server
+        self.save_current()
+        self._current = unique_name(wanted, set(self.names()))
+        self._profiles.append(Profile(name=self._current, server=server, login=login or ""))
+        self._show(self.profile(), load_secrets=False)
+        self._persist()
+
+    # -- window hooks --------------------------------------------------------------------------
+    def on_sign_in(self, password: str) -> None:
+        """A sign-in starts with the form as it is: it belongs to the current profile."""
+        self.save_current()
+        self.secrets.on_sign_in(self._current, password)
+
+    def on_sign_out(self) -> None:
+        self.secrets.on_sign_out(self._find(self.secrets.session or self._current))
+
+    def _on_credentials(self, creds: Credentials | None) -> None:
+        self.secrets.on_credentials(creds, self._find(self.secrets.session))
+
+    def _on_error(self, error: AuthError) -> None:
+        self.secrets.on_error(error, self._window.keeper.credentials is not None)
+
+    def _on_remember_toggled(self, on: bool) -> None:
+        profile = replace(self.profile(), remember_password=on)
+        self._put(profile)
+        signed_in = self._window.keeper.credentials is not None
+        if not self.secrets.remember_changed(profile, self._window.form.password(), signed_in):
+            self._put(replace(profile, remember_password=False))
+            self.options.set_values(False, profile.stay_signed_in)
+        self._persist()
+
+    def _on_stay_toggled(self, on: bool) -> None:
+        profile = replace(self.profile(), stay_signed_in=on)
+        self._put(profile)
+        if not self.secrets.stay_changed(profile, self._window.keeper.credentials):
+            self._put(replace(profile, stay_signed_in=False))
+            self.options.set_values(profile.remember_password, False)
+        self._persist()
+
+    # -- profile actions -----------------------------------------------------------------------
+    def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
+        name = ProfileNameDialog.ask(self._window, title, default)
+        if name is not None and name != keep and name in self.names():
+            self._say(f"A profile named “{name}” exists already; choose another name.")
+            return None
+        return name
+
+    def on_new(self) -> None:
+        name = self._ask_name("New profile", unique_name("New server", set(self.names())))
+        if name is None:
+            return
+        self.save_current()
+        self._profiles.append(Profile(name=name))
+        self._current = name
+        self._show(self.profile(), load_secrets=False)
+        self._persist()
+
+    def on_duplicate(self) -> None:
+        old = self._current
+        name = self._ask_name("Duplicate profile", unique_name(old, set(self.names())))
+        if name is None:
+            return
+        self.save_current()
+        # the copy shares the server set-up, not the saved password or session
+        copy = replace(self.profile(), name=name, remember_password=False, stay_signed_in=False)
+        self._profiles.insert(self.names().index(old) + 1, copy)
+        self._current = name
+        self.options.set_values(False, False)
+        self.save_current()  # a non-default client secret is saved for the copy too
+
+    def on_rename(self) -> None:
+        old = self._current
+        name = self._ask_name("Rename profile", old, keep=old)
+        if name is None or name == old:
+            return
+        self.save_current()
+        self.secrets.rename(old, name)
+        flags = self._store.client_secret_saved
+        if old in flags:
+            flags.discard(old)
+            flags.add(name)
+        self._put(replace(self.profile(), name=name), old_name=old)
+        self._current = name
+        self._persist()
+
+    def on_delete(self) -> None:
+        name = self._current
+        question = f"Delete the profile “{name}” and the password and session saved for it?"
+        if not ConfirmDialog.ask(self._window, "Delete profile", question):
+            return
+        profile = self.profile()
+        flags = self._store.client_secret_saved
+        may_have_secrets = profile.remember_password or profile.stay_signed_in or name in flags
+        if self.secrets.usable or may_have_secrets:
+            self.secrets.forget(name)
+        flags.discard(name)
+        self._profiles = [p for p in self._profiles if p.name != name]
+        if not self._profiles:
+            self._profiles = [Profile(name=FIRST_PROFILE)]
+        self._current = self._profiles[0].name
+        self._show(self.profile())
+        self._persist()
+        self._window.note(f"Profile “{name}” deleted")
+
+    def on_import(self) -> None:
+        path = ProfileFileDialog.open_path(self._window)
+        if path is None:
+            return
+        try:
+            imported = read_profile_file(path, set(self.names()))
+        except ProfileFileError as exc:
+            self._say(exc.message)
+            return
+        self._profiles.extend(imported)
+        self._persist()
+        self._say(f"Imported {len(imported)} profile(s) from {Path(path).name}.")
+
+    def on_export(self) -> None:
+        self.save_current()
+        path = ProfileFileDialog.save_path(self._window, EXPORT_NAME)
+        if path is None:
+            return
+        try:
+            write_profile_file(path, self._profiles)
+        except ProfileFileError as exc:
+            self._say(exc.message)
+            return
+        self._say(f"Exported {len(self._profiles)} profile(s), without secrets, to {path}.")

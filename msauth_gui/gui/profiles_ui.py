@@ -1,0 +1,211 @@
+"""Profile widgets: the profile bar, the secret options, the small dialogs and form ⇄ profile.
+
+Every dialog goes through a classmethod (``ProfileNameDialog.ask``, ``ConfirmDialog.ask``,
+``ProfileFileDialog.open_path`` / ``save_path``) so tests replace it instead of clicking a
+modal dialog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.profiles import Profile
+from .fmt import GREY
+from .options import DEFAULT_CLIENT_SECRET
+from .widgets import name
+
+if TYPE_CHECKING:
+    from .form import SignInForm
+
+REMEMBER_TIP = "Keep this profile's password in the system keyring"
+STAY_TIP = (
+    "Keep the refresh token in the system keyring: the next start continues the session with "
+    "one refresh, without the password"
+)
+FILE_FILTER = "Profiles (*.json);;All files (*)"
+
+
+class ProfileNameDialog:
+    """Asks for a profile name."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, default: str) -> str | None:
+        """The name typed (stripped), or None when cancelled or empty."""
+        text, ok = QInputDialog.getText(
+            parent, title, "Profile name:", QLineEdit.EchoMode.Normal, default
+        )
+        return text.strip() or None if ok else None
+
+
+class ConfirmDialog:
+    """Asks a yes/no question."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class ProfileFileDialog:
+    """Picks the JSON file for profile import and export."""
+
+    @classmethod
+    def open_path(cls, parent: QWidget) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Import profiles", "", FILE_FILTER)
+        return path or None
+
+    @classmethod
+    def save_path(cls, parent: QWidget, default: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Export profiles", default, FILE_FILTER)
+        return path or None
+
+
+class ProfileBar(QWidget):
+    """The row "Profile: [combo] New… Rename… Duplicate… Delete"; emits what was asked for."""
+
+    switched = Signal(str)  #: a profile was chosen in the combo
+    newRequested = Signal()
+    renameRequested = Signal()
+    duplicateRequested = Signal()
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        name(self.combo, "profileCombo")
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setToolTip("Saved servers: choosing one fills the form")
+        self.combo.currentTextChanged.connect(self._on_current)
+        label = QLabel("P&rofile:", self)
+        label.setBuddy(self.combo)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        buttons = (
+            ("New…", "newProfileButton", "A new, empty profile", self.newRequested),
+            ("Rename…", "renameProfileButton", "Rename this profile", self.renameRequested),
+            ("Duplicate…", "duplicateProfileButton", "A copy of this profile",
+             self.duplicateRequested),
+            ("Delete", "deleteProfileButton", "Delete this profile and its saved secrets",
+             self.deleteRequested),
+        )  # fmt: skip
+        for text, object_name, tip, signal in buttons:
+            button = QPushButton(text, self)
+            name(button, object_name)
+            button.setToolTip(tip)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(signal)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def set_profiles(self, names: list[str], current: str) -> None:
+        """Refill the combo without emitting ``switched``."""
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        self.combo.setCurrentIndex(max(0, self.combo.findText(current)))
+        self.combo.blockSignals(False)
+
+    def current(self) -> str:
+        return self.combo.currentText()
+
+    def _on_current(self, text: str) -> None:
+        if text:
+            self.switched.emit(text)
+
+
+class SecretOptions(QWidget):
+    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.remember_password = QCheckBox("Remember password", self)
+        name(self.remember_password, "rememberPasswordCheck")
+        self.stay_signed_in = QCheckBox("Stay signed in", self)
+        name(self.stay_signed_in, "staySignedInCheck")
+        self.status_label = QLabel(self)
+        name(self.status_label, "keyringStatusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(f"color: {GREY};")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.remember_password)
+        row.addWidget(self.stay_signed_in)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.status_label)
+        self.set_available(True, "")
+
+    def checks(self) -> tuple[QCheckBox, QCheckBox]:
+        return self.remember_password, self.stay_signed_in
+
+    def set_available(self, available: bool, reason: str) -> None:
+        """Enable both options, or disable them with the reason in tooltips and the label."""
+        for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
+            check.setEnabled(available)
+            check.setToolTip(tip if available else f"Not available: {reason}")
+        self.status_label.setText(
+            "" if available else f"Passwords and sessions cannot be saved: {reason}"
+        )
+        self.status_label.setVisible(not available)
+
+    def set_values(self, remember: bool, stay: bool) -> None:
+        """Show a profile's choices without emitting ``toggled``."""
+        for check, value in zip(self.checks(), (remember, stay), strict=True):
+            check.blockSignals(True)
+            check.setChecked(value)
+            check.blockSignals(False)
+
+
+def profile_from_form(form: SignInForm, profile: Profile) -> Profile:
+    """``profile`` with the form's non-secret fields (the password never goes in)."""
+    settings = form.settings()
+    return replace(
+        profile,
+        server=settings.server,
+        method=settings.method,
+        login=form.login(),
+        client_id=settings.client_id,
+        token_url=settings.token_url or "",
+        probe_path=settings.probe_path or "",
+        verify_tls=settings.verify_tls,
+        ca_bundle=settings.ca_bundle or "",
+        timeout=settings.timeout,
+    )
+
+
+def fill_form(form: SignInForm, profile: Profile, password: str, client_secret: str | None) -> None:
+    """Show ``profile`` in the form; ``client_secret`` None means the default one."""
+    form.fill(server=profile.server, login=profile.login, password=password, method=profile.method)
+    form.client_id_edit.setText(profile.client_id)
+    form.client_secret_edit.setText(client_secret or DEFAULT_CLIENT_SECRET)
+    form.token_url_edit.setText(profile.token_url)
+    form.probe_path_edit.setText(profile.probe_path)
+    form.ca_bundle_edit.setText(profile.ca_bundle)
+    form.verify_tls.setChecked(profile.verify_tls)
+    form.timeout_spin.setValue(round(profile.timeout))
+    form.validate()
