@@ -116,10 +116,27 @@ def build_window(
     return window
 
 
+def _warm_up_network_code() -> None:
+    """Load ``requests`` on a background thread once the window is up, so the first sign-in
+    does not wait for it and the first paint did not either."""
+    import importlib
+    import threading
+
+    threading.Thread(
+        target=importlib.import_module, args=("msauth_gui.core.http",), daemon=True
+    ).start()
+
+
 def main() -> int:
+    # Worker threads hold the GIL for up to the switch interval (5 ms by default); a shorter
+    # one keeps the event loop's longest gap well inside a frame while requests run.
+    sys.setswitchinterval(0.001)
     app = _application()
     window = build_window(sys.argv[1:])
     window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, _warm_up_network_code)
     return app.exec()
 
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
-from .core.check import run_check
 from .core.client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -223,6 +222,8 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
     password = _password(args, stdin)
     if args.insecure:
         stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+    from .core.check import run_check  # only this subcommand pays for the check's modules
+
     report = run_check(settings, args.login, password)
     stdout.write(report.to_json() + "\n" if args.json else report.to_text())
     return report.exit_code

@@ -6,7 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .endpoints import Endpoints, build_endpoints
 from .errors import (
@@ -21,7 +21,7 @@ from .errors import (
     TooManyRequests,
     UnreadableAnswer,
 )
-from .http import Answer, Http, RequestRecord, TlsOptions
+from .records import Answer, RequestRecord, TlsOptions
 from .redact import register_secret
 from .token import (
     BasicCredentials,
@@ -32,6 +32,9 @@ from .token import (
     parse_token_response,
     snippet,
 )
+
+if TYPE_CHECKING:
+    from .http import Http
 
 Method = Literal["basic", "session", "oauth"]
 METHODS: tuple[Method, ...] = ("basic", "session", "oauth")
@@ -80,11 +83,15 @@ class AuthClient:
         self.endpoints = settings.endpoints()
         self.clock = clock
         register_secret(settings.client_secret if settings.client_secret != "user" else None)
-        self.http = http or Http(
-            TlsOptions(settings.verify_tls, settings.ca_bundle or None),
-            settings.timeout,
-            on_request,
-        )
+        if http is None:
+            from .http import Http  # loads requests: deferred until the first client is made
+
+            http = Http(
+                TlsOptions(settings.verify_tls, settings.ca_bundle or None),
+                settings.timeout,
+                on_request,
+            )
+        self.http = http
 
     def close(self) -> None:
         self.http.close()

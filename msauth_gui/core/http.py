@@ -10,7 +10,6 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,52 +28,22 @@ from .errors import (
     TlsNotTrusted,
     UnreadableAnswer,
 )
+from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact
 
 #: a token answer is small; anything above this is not one
 MAX_BODY = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class RequestRecord:
-    """One line of the activity log. Already redacted."""
-
-    method: str
-    url: str
-    status: int | None
-    duration_ms: float
-    error: str = ""  #: the error message, or the start of the server's answer for an HTTP error
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    text: str
-    headers: dict[str, str]
-    url: str
-
-
-@dataclass(frozen=True)
-class TlsOptions:
-    verify: bool = True
-    ca_bundle: str | None = None
-
-    @property
-    def requests_verify(self) -> bool | str:
-        if not self.verify:
-            return False
-        return self.ca_bundle or True
-
-
 class Http:
     def __init__(
         self,
-        tls: TlsOptions = TlsOptions(),
+        tls: TlsOptions | None = None,
         timeout: float = 15.0,
         on_request: Callable[[RequestRecord], None] | None = None,
         session: requests.Session | None = None,
     ) -> None:
-        self.tls = tls
+        self.tls = tls = tls or TlsOptions()
         self.timeout = timeout
         self.on_request = on_request
         self.session = session or requests.Session()

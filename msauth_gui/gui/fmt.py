@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.http import RequestRecord
+from ..core.records import RequestRecord
 from ..core.redact import redact
 
 #: colours of the state line; red is also used for the TLS warning and field errors

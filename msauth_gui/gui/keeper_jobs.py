@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ..core.client import AuthClient, ConnectionSettings
 from ..core.errors import AuthError
-from ..core.http import RequestRecord
+from ..core.records import RequestRecord
 from .timers import Clock
 from .worker import run_in_thread
 

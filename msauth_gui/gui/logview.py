@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.http import RequestRecord
+from ..core.records import RequestRecord
 from ..core.redact import redact
 from . import fmt
 from .widgets import name

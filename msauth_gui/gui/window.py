@@ -34,7 +34,7 @@ from .window_layout import build_file_menu, build_layout
 
 if TYPE_CHECKING:
     from ..core.client import ConnectionSettings, ProbeResult
-    from ..core.http import RequestRecord
+    from ..core.records import RequestRecord
     from ..core.secrets import SecretStore
     from .check_dialog import CheckDialog
 
