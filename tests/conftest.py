@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the suite speaks English whatever the machine's locale; the i18n tests ask for Russian
+os.environ["MSAUTH_LANG"] = "en"
 
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from msauth_gui.core.redact import forget_secrets
 from msauth_gui.devserver import DemoConfig, DemoServer
 
 
@@ -54,3 +57,10 @@ def demo_factory() -> Iterator[Callable[..., DemoServer]]:
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redaction_registry() -> Iterator[None]:
+    """Secrets registered by one test (a password like "wrong") must not mask another's text."""
+    yield
+    forget_secrets()

@@ -20,6 +20,7 @@ from ..core.errors import (
     TooManyRequests,
 )
 from ..core.token import BasicCredentials, Credentials, Token
+from ..core.translate import QT_TRANSLATE_NOOP
 
 NETWORK_ERRORS: tuple[type[AuthError], ...] = (
     RequestTimeout,
@@ -87,7 +88,8 @@ class Session:
 
     def back_off(self, error: AuthError, now: float, backoff: tuple[float, ...]) -> None:
         self.failures += 1
-        self.retry_at = now + backoff_delay(self.failures, backoff)
+        # a 429 says how long to wait: never retry sooner than the server asked
+        self.retry_at = now + max(backoff_delay(self.failures, backoff), retry_after(error))
         self.last_error, self.probe_recovery = error, False
 
     def halt(self, state: KeeperState, error: AuthError) -> None:
@@ -107,15 +109,16 @@ class RenewalImpossible(AuthError):
     """No refresh token, and signing in again on the operator's behalf is off."""
 
     kind = "renewal_impossible"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The token cannot be renewed without you: the server gave no usable refresh token and "
-        "signing in again automatically is off (or the password is not known). Sign in again."
+        "signing in again automatically is off (or the password is not known). Sign in again.",
     )
 
 
 class NotSignedIn(AuthError):
     kind = "not_signed_in"
-    template = "Sign in first."
+    template = QT_TRANSLATE_NOOP("errors", "Sign in first.")
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,12 @@ def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
     if not backoff:
         return 0.0
     return float(backoff[min(max(failures, 1), len(backoff)) - 1])
+
+
+def retry_after(error: AuthError) -> float:
+    """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
+    value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
+    return float(value) if value.isdigit() else 0.0
 
 
 def next_due(
