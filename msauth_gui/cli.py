@@ -28,6 +28,8 @@ from .core.client import (
 from .core.errors import EXIT_OK, EXIT_USAGE, AuthError
 from .core.redact import redact
 from .core.token import Credentials, Token
+from .core.translate import translate, translating
+from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
 
 PASSWORD_ENV = "MSAUTH_PASSWORD"
 
@@ -85,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of messages and reports (default: MSAUTH_LANG, the window's setting, "
+        "then the system's)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     token = commands.add_parser("token", help="sign in and print a token")
@@ -105,12 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_options(check, formats=False)
     _sign_in_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    for command in (token, refresh, check):  # after the command works too: msauth check --lang ru
+        command.add_argument(
+            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as for msauth itself"
+        )
     return parser
 
 
 def _settings(args: argparse.Namespace, method: str = "oauth") -> ConnectionSettings:
     if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
+        raise UsageError(translate("cli", "--timeout must be a positive number of seconds"))
     return ConnectionSettings(
         server=args.server,
         method=method,  # type: ignore[arg-type]
@@ -135,8 +147,9 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str:
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if stdin.isatty():
-        return getpass.getpass(f"Password for {args.login}: ")
-    raise UsageError(f"no password: use --password-stdin or set {PASSWORD_ENV}")
+        return getpass.getpass(translate("cli", "Password for {login}: ").format(login=args.login))
+    text = translate("cli", "no password: use --password-stdin or set {variable}")
+    raise UsageError(text.format(variable=PASSWORD_ENV))
 
 
 def render(credentials: Credentials, fmt: str) -> str:
@@ -176,6 +189,18 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
             args = parser.parse_args(list(argv))
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0) and EXIT_USAGE
+    language = resolve_language(args.lang, saved_language())
+    with translating(cli_translator(language)):
+        return _run(args, stdin, stdout, stderr)
+
+
+def _insecure_warning(stderr: TextIO) -> None:
+    warning = translate("cli", "warning: TLS verification is off (--insecure)")
+    stderr.write(f"msauth: {warning}\n")
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """One command, in the language already chosen."""
     try:
         if args.command == "check":
             return _check(args, stdin, stdout, stderr)
@@ -183,7 +208,7 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
             settings = _settings(args, args.method)
             password = _password(args, stdin)
             if args.insecure:
-                stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+                _insecure_warning(stderr)
             client = AuthClient(settings)
             try:
                 credentials = client.sign_in(args.login, password)
@@ -193,9 +218,9 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
             settings = _settings(args)
             refresh_token = _read_line(stdin).strip()
             if not refresh_token:
-                raise UsageError("no refresh token on standard input")
+                raise UsageError(translate("cli", "no refresh token on standard input"))
             if args.insecure:
-                stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+                _insecure_warning(stderr)
             client = AuthClient(settings)
             try:
                 credentials = client.refresh(refresh_token)
@@ -208,10 +233,11 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
         stderr.write(f"msauth: {exc.message}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        stderr.write("msauth: interrupted\n")
+        stderr.write("msauth: " + translate("cli", "interrupted") + "\n")
         return 130
     for warning in getattr(credentials, "warnings", ()):
-        stderr.write(f"msauth: warning: {redact(warning)}\n")
+        line = translate("cli", "warning: {text}").format(text=redact(warning))
+        stderr.write(f"msauth: {line}\n")
     stdout.write(render(credentials, args.format) + "\n")
     return EXIT_OK
 
@@ -221,7 +247,7 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
     settings = _settings(args)
     password = _password(args, stdin)
     if args.insecure:
-        stderr.write("msauth: warning: TLS verification is off (--insecure)\n")
+        _insecure_warning(stderr)
     from .core.check import run_check  # only this subcommand pays for the check's modules
 
     report = run_check(settings, args.login, password)

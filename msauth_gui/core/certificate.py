@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .errors import ConnectionLost, RequestTimeout
 from .http import tls_error
+from .translate import translate
 
 
 @dataclass(frozen=True)
@@ -31,18 +32,35 @@ class Certificate:
     def describe(self, now: float) -> str:
         fingerprint = f"SHA-256 {self.sha256[:23]}…"
         if self.not_before is None or self.not_after is None:
-            return f"certificate {fingerprint} (install cryptography for its details)"
+            text = translate(
+                "check", "certificate {fingerprint} (install cryptography for its details)"
+            )
+            return text.format(fingerprint=fingerprint)
         moment = dt.datetime.fromtimestamp(now, dt.timezone.utc)
-        valid = f"valid {self.not_before:%Y-%m-%d} to {self.not_after:%Y-%m-%d}"
+        valid = translate("check", "valid {start} to {end}").format(
+            start=f"{self.not_before:%Y-%m-%d}", end=f"{self.not_after:%Y-%m-%d}"
+        )
         if moment > self.not_after:
-            valid += " (EXPIRED)"
+            valid += translate("check", " (EXPIRED)")
         elif moment < self.not_before:
-            valid += " (NOT YET VALID)"
-        names = ", ".join(self.names) or "none"
-        return (
-            f"certificate subject {self.subject or '(empty)'}; issuer {self.issuer}; {valid}; "
-            f"{'self-signed' if self.self_signed else 'not self-signed'}; names {names} — "
-            f"host name {'matches' if self.host_matches else 'DOES NOT match'}; {fingerprint}"
+            valid += translate("check", " (NOT YET VALID)")
+        text = translate(
+            "check",
+            "certificate subject {subject}; issuer {issuer}; {valid}; {signed}; names {names} — "
+            "host name {matches}; {fingerprint}",
+        )
+        return text.format(
+            subject=self.subject or translate("check", "(empty)"),
+            issuer=self.issuer,
+            valid=valid,
+            signed=translate("check", "self-signed")
+            if self.self_signed
+            else translate("check", "not self-signed"),
+            names=", ".join(self.names) or translate("check", "none"),
+            matches=translate("check", "matches")
+            if self.host_matches
+            else translate("check", "DOES NOT match"),
+            fingerprint=fingerprint,
         )
 
 

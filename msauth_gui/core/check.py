@@ -18,13 +18,13 @@ from typing import Any
 from .check_api import ApiFound, check_api, check_auth_on
 from .check_common import CheckContext, Stopwatch, human_seconds
 from .check_methods import (
-    LABELS,
     MethodResult,
     RefreshResult,
     check_method,
     check_oauth_connect,
     check_probe,
     check_refresh,
+    label,
 )
 from .check_tls import Reach, check_clock, check_reach
 from .client import ConnectionSettings
@@ -39,6 +39,7 @@ from .errors import (
 from .redact import redact, register_secret
 from .report import CheckReport, CheckRow
 from .token import Clock
+from .translate import translate
 
 __all__ = ["ORDER", "CheckReport", "CheckRow", "run_check"]
 
@@ -165,7 +166,8 @@ def run_check(
         text = redact(f"{type(exc).__name__}: {exc}")
         for key in task.rows:
             if key not in rows:
-                emit(CheckRow(key, key, "fail", "", f"the check itself failed ({text})"), "")
+                failed = translate("check", "the check itself failed ({error})")
+                emit(CheckRow(key, key, "fail", "", failed.format(error=text)), "")
 
     ctx = CheckContext(settings, endpoints, login, password, clock, emit)
     results = _run_graph(_tasks(ctx), max_workers, on_crash)
@@ -202,48 +204,63 @@ def _conclude(
     ):
         code = EXIT_REJECTED
         if all(isinstance(e, ClientRejected) for e in errors):
-            first_fix = "the client id or secret is rejected — check them (default 123 / user)"
+            first_fix = translate(
+                "check", "the client id or secret is rejected — check them (default 123 / user)"
+            )
         else:
-            first_fix = "the login or password is rejected by every sign-in method — check them"
+            first_fix = translate(
+                "check", "the login or password is rejected by every sign-in method — check them"
+            )
     elif errors and all(e.exit_code == EXIT_UNREACHABLE for e in errors):
         code = EXIT_UNREACHABLE
     else:
         code = EXIT_UNUSABLE
-    first_fix = first_fix or "no sign-in method gives credentials the server accepts"
-    return f"Fix first: {first_fix}.", code, None
+    first_fix = first_fix or translate(
+        "check", "no sign-in method gives credentials the server accepts"
+    )
+    return translate("check", "Fix first: {fix}.").format(fix=first_fix), code, None
 
 
 def _use(best: str, results: dict[str, Any], rows: tuple[CheckRow, ...]) -> str:
     result: MethodResult = results[best]
     token = result.token
     if token is None:
-        text = (
+        text = translate(
+            "check",
             "Use Basic: the server accepts the login and password on each request "
-            "(there is no token to expire or refresh)."
+            "(there is no token to expire or refresh).",
         )
     else:
         details = [
-            "lifetime unknown"
+            translate("check", "lifetime unknown")
             if token.lifetime is None
-            else f"lifetime {human_seconds(token.lifetime)}"
+            else translate("check", "lifetime {time}").format(time=human_seconds(token.lifetime))
         ]
         refresh: RefreshResult = results["refresh"]
         if refresh.ran and refresh.source == best:
-            details.append("refresh works" if refresh.works else "refresh fails")
+            details.append(
+                translate("check", "refresh works")
+                if refresh.works
+                else translate("check", "refresh fails")
+            )
         elif not token.refresh_token:
-            details.append("no refresh token, so sign in again when it expires")
-        label = LABELS[best]
+            details.append(translate("check", "no refresh token, so sign in again when it expires"))
+        name = label(best)
         if best == "oauth_connect" and result.settings is not None:
-            label += f" (token URL {result.settings.token_url})"
-        text = f"Use {label}: it gives a token the server accepts ({', '.join(details)})."
+            name += translate("check", " (token URL {url})").format(url=result.settings.token_url)
+        text = translate("check", "Use {method}: it gives a token the server accepts ({details}).")
+        text = text.format(method=name, details=", ".join(details))
     api: ApiFound = results["api"]
     by_key = {row.key: row for row in rows}
     if api.settings is not None and by_key.get("api") and by_key["api"].status == "warn":
-        text += f" Use the server URL {api.settings.server}."
+        text += translate("check", " Use the server URL {url}.").format(url=api.settings.server)
     if results["auth_on"] is False:
-        text = "No token needed: authorization is off for this database. " + text
+        text = translate("check", "No token needed: authorization is off for this database.") + (
+            " " + text
+        )
     clock = by_key.get("clock")
     if clock is not None and clock.status == "warn":
         first = clock.meaning.split(". ")[0]
-        text += " Note: " + first[:1].lower() + first[1:] + "."
+        note = translate("check", " Note: {text}.")
+        text += note.format(text=first[:1].lower() + first[1:])
     return text

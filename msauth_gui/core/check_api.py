@@ -21,10 +21,14 @@ from .errors import AuthError
 from .http import Answer, RequestRecord
 from .report import CheckRow
 from .token import snippet
+from .translate import QT_TRANSLATE_NOOP, translate
 
 #: where the API may live, relative to the origin, besides the prefix the operator typed
 API_PREFIXES = ("", "/MobileSMARTS")
 _ANSWERS = (200, 401, 403)  # the API is there (it may want credentials)
+API_TITLE = QT_TRANSLATE_NOOP("check", "Where the API is")
+BASEINFO_TITLE = QT_TRANSLATE_NOOP("check", "Application and version")
+AUTH_ON_TITLE = QT_TRANSLATE_NOOP("check", "Authorization on?")
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,8 @@ def _skip(ctx: CheckContext, key: str, title: str, why: str) -> None:
 def check_api(ctx: CheckContext, reach: Reach) -> ApiFound:
     """Rows "api" and "baseinfo"."""
     if not reach.ok:
-        _skip(ctx, "api", "Where the API is", reach.blocked)
-        _skip(ctx, "baseinfo", "Application and version", reach.blocked)
+        _skip(ctx, "api", translate("check", API_TITLE), reach.blocked)
+        _skip(ctx, "baseinfo", translate("check", BASEINFO_TITLE), reach.blocked)
         return ApiFound(False, reach.blocked)
     watch = Stopwatch()
     ep = ctx.endpoints
@@ -68,44 +72,51 @@ def check_api(ctx: CheckContext, reach: Reach) -> ApiFound:
         http.close()
     tried, happened = tried_text(records), answers_text(records)
     typed = ep.api_base
-    title = "Where the API is"
+    title = translate("check", API_TITLE)
     if found is None:
         if error is not None:
             meaning, action = error_texts(error)
             happened = happened or error.message.split(". ")[0]
             fix = fix_for(error)
         else:
-            meaning = "No Mobile SMARTS API answers at " + " or ".join(
-                ep.origin + p + API_SUFFIX for p in prefixes
-            )
-            action = (
+            urls = translate("check", " or ").join(ep.origin + p + API_SUFFIX for p in prefixes)
+            meaning = translate("check", "No Mobile SMARTS API answers at {urls}").format(urls=urls)
+            action = translate(
+                "check",
                 "Check the server URL: use the database's port, or add the database's path "
-                "(/MobileSMARTS or /<database GUID>)."
+                "(/MobileSMARTS or /<database GUID>).",
             )
-            fix = f"no API answers at {typed} — check the server URL (port, /MobileSMARTS or GUID)"
+            fix = translate(
+                "check",
+                "no API answers at {url} — check the server URL (port, /MobileSMARTS or GUID)",
+            ).format(url=typed)
         ctx.emit(CheckRow("api", title, "fail", tried, happened, meaning, action, watch.ms), fix)
-        _skip(ctx, "baseinfo", "Application and version", "skipped: no API found")
-        return ApiFound(False, "skipped: no API found")
+        blocked = translate("check", "skipped: no API found")
+        _skip(ctx, "baseinfo", translate("check", BASEINFO_TITLE), blocked)
+        return ApiFound(False, blocked)
     base, answer = found
     if base.lower() == typed.lower():
-        status, meaning, action = "pass", f"The API answers at {base}.", ""
+        status, action = "pass", ""
+        meaning = translate("check", "The API answers at {url}.").format(url=base)
     else:
         status = "warn"
-        meaning = (
-            f"The address typed leads to no API ({typed}); it answers at {base}. "
-            "The checks below use that address."
-        )
-        action = f"Use {base} as the server URL."
+        meaning = translate(
+            "check",
+            "The address typed leads to no API ({typed}); it answers at {url}. "
+            "The checks below use that address.",
+        ).format(typed=typed, url=base)
+        action = translate("check", "Use {url} as the server URL.").format(url=base)
     ctx.emit(CheckRow("api", title, status, tried, happened, meaning, action, watch.ms), "")
     _emit_base_info(ctx, base, answer)
     return ApiFound(True, "", replace(ctx.settings, server=base))
 
 
 def _emit_base_info(ctx: CheckContext, base: str, answer: Answer) -> None:
-    title = "Application and version"
+    title = translate("check", BASEINFO_TITLE)
     tried = f"GET {base}/BaseInfo"
     if answer.status == 404:
-        row = CheckRow("baseinfo", title, "info", tried, "HTTP 404", "This server has no BaseInfo.")
+        meaning = translate("check", "This server has no BaseInfo.")
+        row = CheckRow("baseinfo", title, "info", tried, "HTTP 404", meaning)
     elif answer.status != 200:
         row = CheckRow(
             "baseinfo",
@@ -113,7 +124,7 @@ def _emit_base_info(ctx: CheckContext, base: str, answer: Answer) -> None:
             "info",
             tried,
             f"HTTP {answer.status}",
-            "BaseInfo needs sign-in on this server; its version is not known.",
+            translate("check", "BaseInfo needs sign-in on this server; its version is not known."),
         )
     else:
         try:
@@ -123,18 +134,22 @@ def _emit_base_info(ctx: CheckContext, base: str, answer: Answer) -> None:
         fields = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
         app, version = fields.get("appname"), fields.get("serverversion")
         if app is None and version is None:
-            happened = "HTTP 200, but no appName or serverVersion in " + snippet(answer.text, 80)
-            row = CheckRow("baseinfo", title, "info", tried, happened, "The version is not known.")
+            happened = translate("check", "HTTP 200, but no appName or serverVersion in {text}")
+            happened = happened.format(text=snippet(answer.text, 80))
+            meaning = translate("check", "The version is not known.")
+            row = CheckRow("baseinfo", title, "info", tried, happened, meaning)
         else:
             happened = f"HTTP 200: appName {app!s}, serverVersion {version!s}"
-            meaning = f"The server is {app or 'an unnamed application'}, version {version or '?'}."
+            meaning = translate("check", "The server is {app}, version {version}.").format(
+                app=app or translate("check", "an unnamed application"), version=version or "?"
+            )
             row = CheckRow("baseinfo", title, "info", tried, happened, meaning)
     ctx.emit(row, "")
 
 
 def check_auth_on(ctx: CheckContext, api: ApiFound) -> bool | None:
     """Row "auth_on": the probe without credentials. True: on; False: off; None: not known."""
-    title = "Authorization on?"
+    title = translate("check", AUTH_ON_TITLE)
     if not api.ok or api.settings is None:
         _skip(ctx, "auth_on", title, api.blocked)
         return None
@@ -142,7 +157,7 @@ def check_auth_on(ctx: CheckContext, api: ApiFound) -> bool | None:
     url = api.settings.endpoints().probe_url
     records: list[RequestRecord] = []
     http = http_for(api.settings, records)
-    tried = f"GET {url} without credentials"
+    tried = translate("check", "GET {url} without credentials").format(url=url)
     try:
         answer = http.request("GET", url)
     except AuthError as exc:
@@ -157,21 +172,26 @@ def check_auth_on(ctx: CheckContext, api: ApiFound) -> bool | None:
         http.close()
     happened = answers_text(records)
     if 200 <= answer.status < 300:
-        meaning = (
+        meaning = translate(
+            "check",
             "Authorization is off for this database: the probe answers without credentials. "
-            "Tokens are not needed — requests work without one."
+            "Tokens are not needed — requests work without one.",
         )
         row = CheckRow("auth_on", title, "info", tried, happened, meaning, "", watch.ms)
         ctx.emit(row, "")
         return False
     if answer.status in (401, 403):
-        meaning = f"Authorization is on: the probe needs credentials (HTTP {answer.status})."
+        meaning = translate(
+            "check", "Authorization is on: the probe needs credentials (HTTP {status})."
+        ).format(status=answer.status)
         ctx.emit(CheckRow("auth_on", title, "pass", tried, happened, meaning, "", watch.ms), "")
         return True
     error = error_for(answer, refresh=False)
     meaning, action = error_texts(error)
     if answer.status == 404:
-        action = "Set a protected path that exists (--probe-path), e.g. /DocTypes?$top=1."
+        action = translate(
+            "check", "Set a protected path that exists (--probe-path), e.g. /DocTypes?$top=1."
+        )
     row = CheckRow("auth_on", title, "fail", tried, happened, meaning, action, watch.ms)
     ctx.emit(row, fix_for(error))
     return None

@@ -29,25 +29,32 @@ from .errors import (
 from .http import RequestRecord
 from .report import CheckRow
 from .token import Credentials, Token
+from .translate import QT_TRANSLATE_NOOP, translate
 
 WELL_KNOWN = "/.well-known/openid-configuration"
+#: method -> its name in sentences; English source texts: pass them through :func:`label`
 LABELS = {
-    "basic": "Basic",
-    "session": "Session (GET)",
-    "oauth": "OAuth password grant",
-    "oauth_connect": "OAuth password grant at /connect/token",
+    "basic": QT_TRANSLATE_NOOP("check", "Basic"),
+    "session": QT_TRANSLATE_NOOP("check", "Session (GET)"),
+    "oauth": QT_TRANSLATE_NOOP("check", "OAuth password grant"),
+    "oauth_connect": QT_TRANSLATE_NOOP("check", "OAuth password grant at /connect/token"),
 }
 TITLES = {
-    "basic": "Basic (login:password)",
-    "session": "Session (GET)",
-    "oauth": "OAuth password grant",
-    "oauth_connect": "OAuth at /connect/token",
+    "basic": QT_TRANSLATE_NOOP("check", "Basic (login:password)"),
+    "session": QT_TRANSLATE_NOOP("check", "Session (GET)"),
+    "oauth": QT_TRANSLATE_NOOP("check", "OAuth password grant"),
+    "oauth_connect": QT_TRANSLATE_NOOP("check", "OAuth at /connect/token"),
 }
 PROBE_TITLES = {
-    "session": "Probe: Session token",
-    "oauth": "Probe: OAuth token",
-    "oauth_connect": "Probe: /connect/token token",
+    "session": QT_TRANSLATE_NOOP("check", "Probe: Session token"),
+    "oauth": QT_TRANSLATE_NOOP("check", "Probe: OAuth token"),
+    "oauth_connect": QT_TRANSLATE_NOOP("check", "Probe: /connect/token token"),
 }
+
+
+def label(method: str) -> str:
+    """The method's name in the current language."""
+    return translate("check", LABELS[method])
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class MethodResult:
 
 def check_method(ctx: CheckContext, api: ApiFound, method: str) -> MethodResult:
     """Row "method.<method>" for basic, session and oauth."""
-    key, title = f"method.{method}", TITLES[method]
+    key, title = f"method.{method}", translate("check", TITLES[method])
     if not api.ok or api.settings is None:
         ctx.emit(CheckRow(key, title, "skip", "", api.blocked), "")
         return MethodResult(method)
@@ -78,7 +85,7 @@ def _sign_in(
     name: str,
     records: list[RequestRecord] | None = None,
 ) -> MethodResult:
-    key, title = f"method.{name}", TITLES[name]
+    key, title = f"method.{name}", translate("check", TITLES[name])
     watch = Stopwatch()
     records = [] if records is None else records
     client = client_for(ctx, settings, records)
@@ -93,25 +100,35 @@ def _sign_in(
         client.close()
     tried, happened = tried_text(records), answers_text(records)
     if method == "oauth" and tried:
-        tried += " with grant_type=password"
+        tried += translate("check", " with grant_type=password")
     if error is None and isinstance(credentials, Token):
         happened += "; " + describe_token(credentials)
-        meaning = "The server issues a token (whether it works is the probe's row)."
+        meaning = translate(
+            "check", "The server issues a token (whether it works is the probe's row)."
+        )
         row = CheckRow(key, title, "pass", tried, happened, meaning, "", watch.ms)
         ctx.emit(row, "")
     elif error is None:
-        meaning = "The server accepts the login and password sent with each request."
+        meaning = translate(
+            "check", "The server accepts the login and password sent with each request."
+        )
         row = CheckRow(key, title, "pass", tried, happened, meaning, "", watch.ms)
         ctx.emit(row, "")
     elif isinstance(error, EndpointNotFound) and method != "basic":  # Basic: the probe's 404
-        meaning = f"This server does not offer {LABELS[name]} there (HTTP 404)."
-        action = "Set the token URL if the server has it elsewhere (--token-url)."
+        meaning = translate("check", "This server does not offer {method} there (HTTP 404).")
+        meaning = meaning.format(method=label(name))
+        action = translate(
+            "check", "Set the token URL if the server has it elsewhere (--token-url)."
+        )
         action = action if method == "oauth" else ""
         ctx.emit(CheckRow(key, title, "warn", tried, happened, meaning, action, watch.ms), "")
     else:
         meaning, action = error_texts(error)
         if method == "basic" and isinstance(error, CredentialsRejected):
-            meaning = "The server refuses this login and password, or Basic is off on this server."
+            meaning = translate(
+                "check",
+                "The server refuses this login and password, or Basic is off on this server.",
+            )
         if not records:  # failed before any request (an unreadable CA bundle…)
             happened = error.message.split(". ")[0]
         ctx.emit(
@@ -127,7 +144,7 @@ def _same_origin(url: str, origin: str) -> bool:
 
 def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
     """Row "method.oauth_connect": the token endpoint that OpenID discovery names, if any."""
-    key, title = "method.oauth_connect", TITLES["oauth_connect"]
+    key, title = "method.oauth_connect", translate("check", TITLES["oauth_connect"])
     if not api.ok or api.settings is None:
         ctx.emit(CheckRow(key, title, "skip", "", api.blocked), "")
         return MethodResult("oauth_connect")
@@ -137,7 +154,7 @@ def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
     records: list[RequestRecord] = []
     http = http_for(api.settings, records)
     endpoint: object = None
-    why = "skipped: the server publishes no " + WELL_KNOWN
+    why = translate("check", "skipped: the server publishes no {path}").format(path=WELL_KNOWN)
     try:
         for url in urls:
             answer = http.request("GET", url)
@@ -147,10 +164,11 @@ def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
                 except ValueError:
                     data = None
                 endpoint = data.get("token_endpoint") if isinstance(data, dict) else None
-                why = f"skipped: {url} names no token_endpoint"
+                why = translate("check", "skipped: {url} names no token_endpoint").format(url=url)
                 break
     except AuthError as exc:
-        why = f"skipped: OpenID discovery failed ({exc.message.split('. ')[0]})"
+        why = translate("check", "skipped: OpenID discovery failed ({error})")
+        why = why.format(error=exc.message.split(". ")[0])
     finally:
         http.close()
 
@@ -162,38 +180,46 @@ def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
     if not isinstance(endpoint, str) or not endpoint.startswith(("http://", "https://")):
         return skip(why)
     if not _same_origin(endpoint, ep.origin):
-        meaning = (
-            f"Discovery names a token endpoint on another address ({endpoint}); it was not tried: "
-            "the password is only sent to the server you typed."
-        )
+        meaning = translate(
+            "check",
+            "Discovery names a token endpoint on another address ({url}); it was not tried: "
+            "the password is only sent to the server you typed.",
+        ).format(url=endpoint)
         return skip(f"token_endpoint {endpoint}", "warn", meaning)
     if endpoint.rstrip("/").lower() == ep.token_url.rstrip("/").lower():
-        return skip("skipped: discovery names the configured token URL, checked above")
+        return skip(
+            translate("check", "skipped: discovery names the configured token URL, checked above")
+        )
     return _sign_in(ctx, replace(api.settings, token_url=endpoint), "oauth", key[7:], records)
 
 
 def check_probe(ctx: CheckContext, result: MethodResult, auth_on: bool | None) -> bool:
     """Row "probe.<method>": does the server accept the token? True when it does."""
     key = f"probe.{result.method}"
-    title = PROBE_TITLES[result.method]
+    title = translate("check", PROBE_TITLES[result.method])
     token, settings = result.token, result.settings
     if token is None or settings is None:
-        why = f"skipped: no token from {LABELS[result.method]}"
+        why = translate("check", "skipped: no token from {method}").format(
+            method=label(result.method)
+        )
         ctx.emit(CheckRow(key, title, "skip", "", why), "")
         return False
     watch = Stopwatch()
     records: list[RequestRecord] = []
     client = client_for(ctx, settings, records)
-    tried = f"GET {client.endpoints.probe_url} with the token"
+    tried = translate("check", "GET {url} with the token").format(url=client.endpoints.probe_url)
     try:
         client.probe(token)
     except AuthError as exc:
         meaning, action = error_texts(exc)
         if isinstance(exc, CredentialsRejected):
-            meaning = "The server issued this token but does not accept it (HTTP 401)."
-            action = (
+            meaning = translate(
+                "check", "The server issued this token but does not accept it (HTTP 401)."
+            )
+            action = translate(
+                "check",
                 "The token URL may belong to another database or service: check the token URL "
-                "and the server URL."
+                "and the server URL.",
             )
         happened = answers_text(records) or exc.message.split(". ")[0]
         ctx.emit(
@@ -204,10 +230,12 @@ def check_probe(ctx: CheckContext, result: MethodResult, auth_on: bool | None) -
         client.close()
     happened = answers_text(records)
     if auth_on is False:
-        meaning = "Accepted, but authorization is off: this says nothing about the token."
+        meaning = translate(
+            "check", "Accepted, but authorization is off: this says nothing about the token."
+        )
         ctx.emit(CheckRow(key, title, "info", tried, happened, meaning, "", watch.ms), "")
     else:
-        meaning = "The server accepts the token, so data can be read with it."
+        meaning = translate("check", "The server accepts the token, so data can be read with it.")
         ctx.emit(CheckRow(key, title, "pass", tried, happened, meaning, "", watch.ms), "")
     return True
 
@@ -221,17 +249,19 @@ class RefreshResult:
 
 def check_refresh(ctx: CheckContext, methods: dict[str, MethodResult]) -> RefreshResult:
     """Row "refresh": one refresh; is the refresh token rotated; does the old one still work."""
-    key, title = "refresh", "Refresh"
+    key, title = "refresh", translate("check", "Refresh")
     sources = [methods[m] for m in ("oauth", "oauth_connect", "session") if m in methods]
     with_token = [m for m in sources if m.token is not None]
     source = next((m for m in with_token if m.token and m.token.refresh_token), None)
     if source is None or source.token is None or source.settings is None:
-        why = "skipped: no refresh token" if with_token else "skipped: no token to refresh"
-        if with_token:
-            why += " (the sign-in answers carried none)"
+        why = (
+            translate("check", "skipped: no refresh token (the sign-in answers carried none)")
+            if with_token
+            else translate("check", "skipped: no token to refresh")
+        )
         ctx.emit(CheckRow(key, title, "skip", "", why), "")
         return RefreshResult(False)
-    title = f"Refresh ({LABELS[source.method]} token)"
+    title = translate("check", "Refresh ({method} token)").format(method=label(source.method))
     watch = Stopwatch()
     old = source.token.refresh_token or ""
     records: list[RequestRecord] = []
@@ -252,27 +282,39 @@ def _refresh(
     watch: Stopwatch,
 ) -> RefreshResult:
     key = "refresh"
-    tried = f"POST {client.endpoints.token_url} with grant_type=refresh_token"
+    tried = translate("check", "POST {url} with grant_type=refresh_token").format(
+        url=client.endpoints.token_url
+    )
     try:
         new = client.refresh(old)
     except AuthError as exc:
         meaning, action = error_texts(exc)
         if isinstance(exc, RefreshTokenRejected):
-            meaning = "The server does not accept the refresh token it has just issued."
-            action = "Clients will have to sign in again when the token expires."
+            meaning = translate(
+                "check", "The server does not accept the refresh token it has just issued."
+            )
+            action = translate(
+                "check", "Clients will have to sign in again when the token expires."
+            )
         happened = answers_text(records) or exc.message.split(". ")[0]
         ctx.emit(CheckRow(key, title, "fail", tried, happened, meaning, action, watch.ms), "")
         return RefreshResult(True, False, source.method)
-    parts = [answers_text(records), "the new token is " + describe_token(new)]
+    new_token = translate("check", "the new token is {description}")
+    parts = [answers_text(records), new_token.format(description=describe_token(new))]
     refusal: AuthError | None = None
     try:
         client.probe(new)
-        parts.append("the probe accepts the new access token")
+        parts.append(translate("check", "the probe accepts the new access token"))
     except AuthError as exc:
         refusal = exc
-        parts.append(f"the probe refuses the new access token ({exc.message.split('. ')[0]})")
+        refused = translate("check", "the probe refuses the new access token ({error})")
+        parts.append(refused.format(error=exc.message.split(". ")[0]))
     rotated = bool(new.refresh_token) and new.refresh_token != old
-    parts.append("the refresh token is rotated" if rotated else "the refresh token is not rotated")
+    parts.append(
+        translate("check", "the refresh token is rotated")
+        if rotated
+        else translate("check", "the refresh token is not rotated")
+    )
     try:
         client.refresh(old)
         old_works: bool | None = True
@@ -280,24 +322,37 @@ def _refresh(
         old_works = False
     except AuthError:
         old_works = None
-    parts.append(
-        {True: "the old refresh token still works", False: "the old one no longer works"}.get(
-            old_works, "whether the old one still works is not known"
-        )
-    )
-    if rotated and old_works is False:
-        meaning = "Refresh works. The refresh token is rotated: keep the new one each time."
-    elif rotated:
-        meaning = "Refresh works. The refresh token is rotated, but the old one still works too."
+    if old_works is None:
+        parts.append(translate("check", "whether the old one still works is not known"))
+    elif old_works:
+        parts.append(translate("check", "the old refresh token still works"))
     else:
-        meaning = "Refresh works. The refresh token is not rotated: the same one stays valid."
+        parts.append(translate("check", "the old one no longer works"))
+    if rotated and old_works is False:
+        meaning = translate(
+            "check", "Refresh works. The refresh token is rotated: keep the new one each time."
+        )
+    elif rotated:
+        meaning = translate(
+            "check", "Refresh works. The refresh token is rotated, but the old one still works too."
+        )
+    else:
+        meaning = translate(
+            "check", "Refresh works. The refresh token is not rotated: the same one stays valid."
+        )
     status, action = "pass", ""
     if isinstance(refusal, NoRights):  # the same 403 as the first token: rights, not refresh
-        meaning += " The new token meets the same lack of rights (see the probe rows)."
+        meaning += translate(
+            "check", " The new token meets the same lack of rights (see the probe rows)."
+        )
     elif refusal is not None:
         status = "warn"
-        meaning = "Refresh gives a new token, but the server does not accept it."
-        action = "Check the token URL: it may belong to another database or service."
-    tried += "; the probe with the new token; the old refresh token again"
+        meaning = translate(
+            "check", "Refresh gives a new token, but the server does not accept it."
+        )
+        action = translate(
+            "check", "Check the token URL: it may belong to another database or service."
+        )
+    tried += translate("check", "; the probe with the new token; the old refresh token again")
     ctx.emit(CheckRow(key, title, status, tried, "; ".join(parts), meaning, action, watch.ms), "")
     return RefreshResult(True, refusal is None, source.method)

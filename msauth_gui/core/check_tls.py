@@ -28,12 +28,15 @@ from .errors import (
 )
 from .http import Answer
 from .report import CheckRow
+from .translate import QT_TRANSLATE_NOOP, translate
 
 MAX_SKEW = 60.0
-TLS_ACTION = (
+TLS_ACTION = QT_TRANSLATE_NOOP(
+    "check",
     "Add the company CA certificate: --ca-bundle FILE (in the window: CA bundle). "
-    "For a test server only, turn TLS verification off (--insecure)."
+    "For a test server only, turn TLS verification off (--insecure).",
 )
+NOT_REACHABLE = QT_TRANSLATE_NOOP("check", "skipped: server not reachable")
 
 
 @dataclass(frozen=True)
@@ -50,17 +53,19 @@ def _connect(host: str, port: int, timeout: float) -> tuple[str, float]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        raise CannotConnect(host=where, detail="the host name is not known (DNS)") from None
+        detail = translate("errors", "the host name is not known (DNS)")
+        raise CannotConnect(host=where, detail=detail) from None
     address = str(infos[0][4][0])
     watch = Stopwatch()
     try:
         with socket.create_connection((host, port), timeout=timeout):
             pass
     except ConnectionRefusedError:
-        detail = "the connection was refused (nothing listens there)"
+        detail = translate("errors", "the connection was refused (nothing listens there)")
         raise CannotConnect(host=where, detail=detail) from None
     except TimeoutError:
-        raise CannotConnect(host=where, detail="the connection timed out") from None
+        detail = translate("errors", "the connection timed out")
+        raise CannotConnect(host=where, detail=detail) from None
     except OSError as exc:
         raise CannotConnect(host=where, detail=exc.strerror or str(exc)) from None
     return address, watch.ms
@@ -73,9 +78,13 @@ def check_reach(ctx: CheckContext) -> Reach:
     parts = urlsplit(ep.origin)
     host = parts.hostname or ""
     port = parts.port or (443 if ep.is_https else 80)
-    title = "Reachability and TLS" if ep.is_https else "Reachability (HTTP)"
-    steps = "DNS, TCP connect, TLS handshake" if ep.is_https else "DNS, TCP connect"
-    tried = f"{steps} to {host}:{port}; GET {ep.origin}/"
+    if ep.is_https:
+        title = translate("check", "Reachability and TLS")
+        steps = translate("check", "DNS, TCP connect, TLS handshake to {where}")
+    else:
+        title = translate("check", "Reachability (HTTP)")
+        steps = translate("check", "DNS, TCP connect to {where}")
+    tried = steps.format(where=f"{host}:{port}") + f"; GET {ep.origin}/"
     happened: list[str] = []
     cert: Certificate | None = None
 
@@ -87,25 +96,30 @@ def check_reach(ctx: CheckContext) -> Reach:
         )
         return Reach(
             False,
-            "skipped: server not reachable"
+            translate("check", NOT_REACHABLE)
             if error.kind != "tls_untrusted"
-            else "skipped: the certificate is not trusted",
+            else translate("check", "skipped: the certificate is not trusted"),
         )
 
     try:
         address, connect_ms = _connect(host, port, settings.timeout)
-        shown = f"{host} is {address}; " if address != host else ""
-        happened.append(f"{shown}connected in {connect_ms:.0f} ms")
+        if address != host:
+            shown = translate("check", "{host} is {address}")
+            happened.append(shown.format(host=host, address=address))
+        happened.append(translate("check", "connected in {ms} ms").format(ms=f"{connect_ms:.0f}"))
         if ep.is_https:
             der, version = fetch_certificate(host, port, settings.timeout)
             cert = parse_certificate(der, host)
             happened.append(f"{version}; {cert.describe(ctx.clock())}")
     except PlainHttpServer as exc:
         return fail(
-            exc, f"Port {port} speaks plain HTTP, not HTTPS.", f"Use {exc.params['suggestion']}"
+            exc,
+            translate("check", "Port {port} speaks plain HTTP, not HTTPS.").format(port=port),
+            translate("check", "Use {url}").format(url=exc.params["suggestion"]),
         )
     except AuthError as exc:
-        return fail(exc, exc.message, "Check the address and port, and that the server runs.")
+        action = translate("check", "Check the address and port, and that the server runs.")
+        return fail(exc, exc.message, action)
 
     http = http_for(settings, [])
     answer: Answer | None = None
@@ -114,33 +128,40 @@ def check_reach(ctx: CheckContext) -> Reach:
     except (RedirectRefused, UnreadableAnswer):
         pass  # an answer all the same: the server speaks HTTP(S) and is trusted
     except TlsNotTrusted as exc:
-        return fail(
-            exc, f"Clients refuse the connection: {exc.params['detail']}.", _tls_action(cert)
-        )
+        meaning = translate("check", "Clients refuse the connection: {reason}.")
+        return fail(exc, meaning.format(reason=exc.params["detail"]), _tls_action(cert))
     except (ConnectionLost, CannotConnect, RequestTimeout) as exc:
         if not ep.is_https and _speaks_tls(host, port, settings.timeout):
             suggestion = "https://" + ep.host
-            happened.append("a TLS handshake succeeds on this port")
+            happened.append(translate("check", "a TLS handshake succeeds on this port"))
             row = CheckRow(
                 "tls",
                 title,
                 "fail",
                 tried,
                 "; ".join(happened),
-                f"Port {port} speaks HTTPS, not plain HTTP.",
-                f"Use {suggestion}",
+                translate("check", "Port {port} speaks HTTPS, not plain HTTP.").format(port=port),
+                translate("check", "Use {url}").format(url=suggestion),
                 watch.ms,
             )
-            ctx.emit(row, f"the server speaks HTTPS, not plain HTTP — use {suggestion}")
-            return Reach(False, "skipped: server not reachable")
-        return fail(exc, exc.message, "Check the server, the port and any proxy between.")
+            fix = translate("check", "the server speaks HTTPS, not plain HTTP — use {url}")
+            ctx.emit(row, fix.format(url=suggestion))
+            return Reach(False, translate("check", NOT_REACHABLE))
+        action = translate("check", "Check the server, the port and any proxy between.")
+        return fail(exc, exc.message, action)
     except AuthError as exc:
         return fail(exc, exc.message, "")
     finally:
         http.close()
     local = ctx.clock()
-    status_text = f"HTTP {answer.status}" if answer else "a redirect or an unreadable answer"
-    happened.append(f"the server answers HTTP ({status_text} for /)")
+    status_text = (
+        f"HTTP {answer.status}"
+        if answer
+        else translate("check", "a redirect or an unreadable answer")
+    )
+    happened.append(
+        translate("check", "the server answers HTTP ({status} for /)").format(status=status_text)
+    )
     status, meaning, action = _verdict(cert, settings.verify_tls, host, ctx.clock())
     ctx.emit(
         CheckRow("tls", title, status, tried, "; ".join(happened), meaning, action, watch.ms), ""
@@ -150,36 +171,49 @@ def check_reach(ctx: CheckContext) -> Reach:
 
 def _tls_action(cert: Certificate | None) -> str:
     if cert is None:
-        return TLS_ACTION
+        return translate("check", TLS_ACTION)
     if not cert.host_matches:
-        return (
+        return translate(
+            "check",
             "Connect with a host name the certificate names, or have the certificate reissued "
-            "for this host name."
+            "for this host name.",
         )
     if cert.self_signed:
-        return (
+        return translate(
+            "check",
             "The certificate is self-signed: save it as a PEM file and pass it with --ca-bundle "
-            "FILE (check its SHA-256 fingerprint with the server's administrator first)."
+            "FILE (check its SHA-256 fingerprint with the server's administrator first).",
         )
-    return TLS_ACTION
+    return translate("check", TLS_ACTION)
 
 
 def _verdict(cert: Certificate | None, verify: bool, host: str, now: float) -> tuple[str, str, str]:
     if cert is None:
         if _is_loopback(host):
-            return "pass", "The server answers over plain HTTP (on this computer).", ""
+            meaning = translate("check", "The server answers over plain HTTP (on this computer).")
+            return "pass", meaning, ""
         return (
             "warn",
-            "The server answers, but over plain HTTP: the password and tokens cross the network "
-            "unencrypted.",
-            "Use HTTPS outside a trusted network (switch it on for the database).",
+            translate(
+                "check",
+                "The server answers, but over plain HTTP: the password and tokens cross the "
+                "network unencrypted.",
+            ),
+            translate(
+                "check", "Use HTTPS outside a trusted network (switch it on for the database)."
+            ),
         )
     if not verify:
         return (
             "warn",
-            "TLS verification is off (--insecure): the connection is encrypted, but anyone in "
-            "between could pose as the server.",
-            "Use --ca-bundle with the company CA instead, outside a test set-up.",
+            translate(
+                "check",
+                "TLS verification is off (--insecure): the connection is encrypted, but anyone in "
+                "between could pose as the server.",
+            ),
+            translate(
+                "check", "Use --ca-bundle with the company CA instead, outside a test set-up."
+            ),
         )
     days = 999
     if cert.not_after is not None:
@@ -187,10 +221,12 @@ def _verdict(cert: Certificate | None, verify: bool, host: str, now: float) -> t
     if days < 30:
         return (
             "warn",
-            f"The certificate is trusted but expires in {days} days.",
-            "Renew the server's certificate soon.",
+            translate("check", "The certificate is trusted but expires in {days} days.").format(
+                days=days
+            ),
+            translate("check", "Renew the server's certificate soon."),
         )
-    return "pass", "The server is reachable and its certificate is trusted.", ""
+    return "pass", translate("check", "The server is reachable and its certificate is trusted."), ""
 
 
 def _is_loopback(host: str) -> bool:
@@ -213,35 +249,46 @@ def _speaks_tls(host: str, port: int, timeout: float) -> bool:
 def check_clock(ctx: CheckContext, reach: Reach) -> None:
     """Row "clock": the server's Date header against the local clock."""
     watch = Stopwatch()
-    title = "Server clock"
-    tried = "compare the Date header of the server's answer with this computer's clock"
+    title = translate("check", "Server clock")
+    tried = translate(
+        "check", "compare the Date header of the server's answer with this computer's clock"
+    )
     if not reach.ok or reach.local_time is None:
-        ctx.emit(CheckRow("clock", title, "skip", tried, reach.blocked or "skipped", "", ""), "")
+        blocked = reach.blocked or translate("check", "skipped")
+        ctx.emit(CheckRow("clock", title, "skip", tried, blocked, "", ""), "")
         return
     try:
         parsed = email.utils.parsedate_to_datetime(reach.date) if reach.date else None
     except (TypeError, ValueError):
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        ctx.emit(
-            CheckRow(
-                "clock", title, "skip", tried, "skipped: the server sent no usable Date header"
-            ),
-            "",
-        )
+        why = translate("check", "skipped: the server sent no usable Date header")
+        ctx.emit(CheckRow("clock", title, "skip", tried, why), "")
         return
     # Date counts whole seconds (truncated): on average it is half a second behind
     skew = parsed.timestamp() + 0.5 - reach.local_time
     local = email.utils.formatdate(reach.local_time, usegmt=True)
-    happened = f"server Date {reach.date}; local clock {local}; difference {round(skew):+d} s"
+    happened = translate(
+        "check", "server Date {date}; local clock {local}; difference {skew} s"
+    ).format(date=reach.date, local=local, skew=f"{round(skew):+d}")
     if abs(skew) <= MAX_SKEW:
-        meaning, status, action = "The clocks agree within a minute.", "pass", ""
+        meaning = translate("check", "The clocks agree within a minute.")
+        status, action = "pass", ""
     else:
-        side = "ahead of" if skew > 0 else "behind"
-        meaning = (
-            f"The server's clock is {human_seconds(skew)} {side} this computer's. That breaks "
-            "expiry maths: times the server writes into tokens (a JWT's exp) are off by as much, "
-            "so tokens look expired too early or too late."
+        meaning = translate(
+            "check",
+            "The server's clock is {time} ahead of this computer's. That breaks expiry maths: "
+            "times the server writes into tokens (a JWT's exp) are off by as much, so tokens "
+            "look expired too early or too late.",
         )
-        status, action = "warn", "Set the clock right (NTP) on the server or on this computer."
+        if skew < 0:
+            meaning = translate(
+                "check",
+                "The server's clock is {time} behind this computer's. That breaks expiry maths: "
+                "times the server writes into tokens (a JWT's exp) are off by as much, so tokens "
+                "look expired too early or too late.",
+            )
+        meaning = meaning.format(time=human_seconds(skew))
+        status = "warn"
+        action = translate("check", "Set the clock right (NTP) on the server or on this computer.")
     ctx.emit(CheckRow("clock", title, status, tried, happened, meaning, action, watch.ms), "")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .errors import InvalidInput
+from .translate import QT_TRANSLATE_NOOP, translate
 
 DEFAULT_PROBE_PATH = "/DocTypes?$top=1"
 API_SUFFIX = "/api/v1"
@@ -53,8 +54,34 @@ class Endpoints:
         return build_endpoints(self.origin + prefix + API_SUFFIX)
 
 
-def _fail(detail: str) -> InvalidInput:
-    return InvalidInput(field="Server URL", detail=detail)
+def _idna2008_ok(host: str) -> bool:
+    """Whether the HTTP stack (urllib3: strict IDNA 2008) can use this non-ASCII host name."""
+    import idna  # a dependency of requests; imported only for non-ASCII names
+
+    try:
+        idna.encode(host, strict=True, std3_rules=True)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return True
+
+
+_TOO_LONG = QT_TRANSLATE_NOOP("errors", "too long ({length} characters; at most {most})")
+_BRACKETS = QT_TRANSLATE_NOOP(
+    "errors", "is not a valid address; check the brackets around an IPv6 address"
+)
+_USERINFO = QT_TRANSLATE_NOOP(
+    "errors", "must not contain a login or password; use the login and password fields"
+)
+_BAD_PORT = QT_TRANSLATE_NOOP("errors", "the port must be a number from 1 to 65535")
+_BAD_HOST = QT_TRANSLATE_NOOP("errors", "{host} is not a valid host name")
+#: the ``field`` of a bad token URL (an English key: the form tells the two fields apart by it)
+TOKEN_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Token URL")
+
+
+def _fail(detail: str, **params: object) -> InvalidInput:
+    """A bad server URL; ``detail`` is an English template, translated and filled in here."""
+    text = translate("errors", detail).format(**params)
+    return InvalidInput(field=QT_TRANSLATE_NOOP("errors", "Server URL"), detail=text)
 
 
 def build_endpoints(
@@ -63,46 +90,60 @@ def build_endpoints(
     """Normalise ``server`` once; raise :class:`InvalidInput` saying what is wrong with it."""
     text = (server or "").strip()
     if not text:
-        raise _fail("enter the server address, e.g. https://host:9000")
+        raise _fail(QT_TRANSLATE_NOOP("errors", "enter the server address, e.g. https://host:9000"))
     if len(text) > MAX_URL_LENGTH:
-        raise _fail(f"too long ({len(text)} characters; at most {MAX_URL_LENGTH})")
+        raise _fail(_TOO_LONG, length=len(text), most=MAX_URL_LENGTH)
     if any(ch.isspace() for ch in text):
-        raise _fail("must not contain spaces")
+        raise _fail(QT_TRANSLATE_NOOP("errors", "must not contain spaces"))
     assumed = False
     match = _SCHEME.match(text)
     # "host:9000" parses as scheme "host"; a scheme is only real when "//" follows it
-    if match and not text[match.end() :].startswith("//") and text[match.end() :][:1].isdigit():
+    # ("host:-1" is a host with a bad port, too)
+    if match and re.match(r"-?[0-9]", text[match.end() :]):
         match = None
     if not match:
         text = "https://" + text
         assumed = True
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unbalanced "[" (IPv6 literal) and the like
+        raise _fail(_BRACKETS) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise _fail(f"use an http:// or https:// address, not {scheme}:")
+        raise _fail(
+            QT_TRANSLATE_NOOP("errors", "use an http:// or https:// address, not {scheme}:"),
+            scheme=scheme,
+        )
     if parts.query or parts.fragment:
-        raise _fail("must not contain ? or # parts")
+        raise _fail(QT_TRANSLATE_NOOP("errors", "must not contain ? or # parts"))
     if parts.username is not None or parts.password is not None:
-        raise _fail("must not contain a login or password; use the login and password fields")
+        raise _fail(_USERINFO)
     host = parts.hostname or ""
     if not host:
-        raise _fail("has no host name")
+        raise _fail(QT_TRANSLATE_NOOP("errors", "has no host name"))
     try:
         port = parts.port
     except ValueError:
-        raise _fail("the port must be a number from 1 to 65535") from None
+        raise _fail(_BAD_PORT) from None
     if port == 0:
-        raise _fail("the port must be a number from 1 to 65535")
+        raise _fail(_BAD_PORT)
     if ":" in host:  # IPv6 literal
         netloc_host = f"[{host}]"
     else:
         try:
             ascii_host = host.encode("idna").decode("ascii")
         except UnicodeError:
-            raise _fail(f"{host!r} is not a valid host name") from None
+            raise _fail(_BAD_HOST, host=repr(host)) from None
         if not re.fullmatch(r"[A-Za-z0-9.\-_]+", ascii_host):
-            raise _fail(f"{host!r} is not a valid host name")
-        netloc_host = host.lower()
+            raise _fail(_BAD_HOST, host=repr(host))
+        # a non-ASCII name stays readable, in the form IDNA maps it to ("ｈｏｓｔ" is "host"),
+        # and must be one the HTTP stack can send
+        try:
+            netloc_host = (host if host.isascii() else ascii_host.encode().decode("idna")).lower()
+        except UnicodeError:
+            netloc_host = ""
+        if not netloc_host or not (netloc_host.isascii() or _idna2008_ok(netloc_host)):
+            raise _fail(_BAD_HOST, host=repr(host))
     origin = f"{scheme}://{netloc_host}" + (f":{port}" if port else "")
 
     path = parts.path.rstrip("/")
@@ -117,12 +158,14 @@ def build_endpoints(
 
     if token_url and token_url.strip():
         token = token_url.strip()
+        if len(token) > MAX_URL_LENGTH:
+            detail = translate("errors", _TOO_LONG).format(length=len(token), most=MAX_URL_LENGTH)
+            raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
         if token.startswith("/"):
             token = origin + token
         elif not re.match(r"(?i)^https?://[^/\s]+", token):
-            raise InvalidInput(
-                field="Token URL", detail="use an absolute URL or a path starting with /"
-            )
+            detail = translate("errors", "use an absolute URL or a path starting with /")
+            raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
     else:
         token = origin + prefix + "/oauth/token"
 

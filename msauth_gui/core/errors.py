@@ -1,8 +1,9 @@
 """One small family of errors that an operator can act on.
 
-Each error carries a message template (English, with ``{placeholders}``) and its parameters,
-so the Qt shell can translate the template and fill it in; ``str(error)`` gives the English
-text. Every text passes through :func:`redact` before anyone sees it.
+Each error carries a message template (English, with ``{placeholders}``, marked for extraction
+with the context "errors") and its parameters; ``message`` and ``str(error)`` translate the
+template into the current language (:mod:`.translate`; English when none is installed) and fill
+it in. Every text passes through :func:`redact` before anyone sees it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from .redact import redact
+from .translate import QT_TRANSLATE_NOOP, translate
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -32,7 +34,12 @@ class AuthError(Exception):
 
     @property
     def message(self) -> str:
-        return redact(self.template.format(**self.params))
+        """The text in the current language (see :mod:`.translate`), redacted."""
+        return redact(translate("errors", self.template).format(**self.shown_params()))
+
+    def shown_params(self) -> dict[str, Any]:
+        """The parameters as the message shows them."""
+        return self.params
 
     @property
     def status(self) -> int | None:
@@ -48,53 +55,67 @@ class AuthError(Exception):
 class InvalidInput(AuthError):
     kind = "invalid_input"
     exit_code = EXIT_USAGE
-    template = "{field}: {detail}"
+    template = QT_TRANSLATE_NOOP("errors", "{field}: {detail}")
+
+    def shown_params(self) -> dict[str, Any]:
+        # the field stays an English key in params (code compares it); the message translates it
+        return {**self.params, "field": translate("errors", str(self.params.get("field", "")))}
 
 
 class CredentialsRejected(AuthError):
     kind = "credentials_rejected"
     exit_code = EXIT_REJECTED
-    template = (
-        "The server rejected the login or password (HTTP {status}). Check them and sign in again."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server rejected the login or password (HTTP {status}). Check them and sign in again.",
     )
 
 
 class ClientRejected(AuthError):
     kind = "client_rejected"
     exit_code = EXIT_REJECTED
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The server rejected the client id or secret (invalid_client). "
-        "Check the client id and client secret (the vendor's default is 123 / user)."
+        "Check the client id and client secret (the vendor's default is 123 / user).",
     )
 
 
 class RefreshTokenRejected(AuthError):
     kind = "refresh_rejected"
     exit_code = EXIT_REJECTED
-    template = "The server no longer accepts the refresh token (HTTP {status}). Sign in again."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server no longer accepts the refresh token (HTTP {status}). Sign in again.",
+    )
 
 
 class NoRights(AuthError):
     kind = "no_rights"
     exit_code = EXIT_UNUSABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "Signed in, but the user has no rights here (HTTP 403). Give the user's group the role "
-        "«Внешнее подключение» (external connection) or «Администратор» in Mobile SMARTS."
+        "«Внешнее подключение» (external connection) or «Администратор» in Mobile SMARTS.",
     )
 
 
 class ServerError(AuthError):
     kind = "server_error"
     exit_code = EXIT_UNUSABLE
-    template = "The server failed with HTTP {status} at {url}. {detail}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server failed with HTTP {status} at {url}. {detail}",
+    )
 
 
 class EndpointNotFound(AuthError):
     kind = "not_found"
     exit_code = EXIT_UNUSABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "Nothing answers at {url} (HTTP {status}). "
-        "Check the server URL, the token URL and the probe path."
+        "Check the server URL, the token URL and the probe path.",
     )
 
 
@@ -103,68 +124,82 @@ class RequestRefused(AuthError):
 
     kind = "request_refused"
     exit_code = EXIT_UNUSABLE
-    template = "The server refused the request (HTTP {status}): {detail}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server refused the request (HTTP {status}): {detail}",
+    )
 
 
 class TooManyRequests(AuthError):
     kind = "rate_limited"
     exit_code = EXIT_UNUSABLE
-    template = "The server is limiting requests (HTTP 429). Try again in {retry_after} s."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server is limiting requests (HTTP 429). Try again in {retry_after} s.",
+    )
 
 
 class UnreadableAnswer(AuthError):
     kind = "unreadable"
     exit_code = EXIT_UNUSABLE
-    template = "The server's answer from {url} could not be used: {detail}. It began: {snippet}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server's answer from {url} could not be used: {detail}. It began: {snippet}",
+    )
 
 
 class RequestTimeout(AuthError):
     kind = "timeout"
     exit_code = EXIT_UNREACHABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "No answer from {host} after {seconds:g} s. Check that the server is running, "
-        "or raise the timeout."
+        "or raise the timeout.",
     )
 
 
 class CannotConnect(AuthError):
     kind = "cannot_connect"
     exit_code = EXIT_UNREACHABLE
-    template = (
-        "Cannot connect to {host}: {detail}. Check the address and port, and that the server runs."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Cannot connect to {host}: {detail}. Check the address and port, and that the server runs.",
     )
 
 
 class ConnectionLost(AuthError):
     kind = "connection_lost"
     exit_code = EXIT_UNREACHABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The connection to {host} was closed before the answer was complete. "
-        "Try again; if it repeats, check the server and any proxy between."
+        "Try again; if it repeats, check the server and any proxy between.",
     )
 
 
 class TlsNotTrusted(AuthError):
     kind = "tls_untrusted"
     exit_code = EXIT_UNREACHABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The certificate of {host} is not trusted ({detail}). Add the company CA certificate "
-        "(CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off."
+        "(CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.",
     )
 
 
 class PlainHttpServer(AuthError):
     kind = "plain_http"
     exit_code = EXIT_UNREACHABLE
-    template = "{host} speaks plain HTTP, not HTTPS. Use {suggestion}"
+    template = QT_TRANSLATE_NOOP("errors", "{host} speaks plain HTTP, not HTTPS. Use {suggestion}")
 
 
 class RedirectRefused(AuthError):
     kind = "redirect"
     exit_code = EXIT_UNUSABLE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The server redirected to {target}; credentials are never sent after a redirect. "
-        "If you trust that address, use it as the server URL."
+        "If you trust that address, use it as the server URL.",
     )
 
 

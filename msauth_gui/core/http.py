@@ -30,6 +30,7 @@ from .errors import (
 )
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact
+from .translate import QT_TRANSLATE_NOOP, translate
 
 #: a token answer is small; anything above this is not one
 MAX_BODY = 1024 * 1024
@@ -76,7 +77,8 @@ class Http:
         self._record(method, url, status, start, error)
         if 300 <= status < 400:
             raise RedirectRefused(
-                target=answer.headers.get("location", "(no Location)"), status=status
+                target=answer.headers.get("location", translate("errors", "(no Location)")),
+                status=status,
             )
         return answer
 
@@ -114,14 +116,17 @@ class Http:
         except requests.exceptions.ChunkedEncodingError:
             raise ConnectionLost(host=host) from None
         except requests.exceptions.InvalidURL as exc:
-            raise CannotConnect(host=host, detail=f"invalid address ({exc})") from None
+            detail = translate("errors", "invalid address ({error})").format(error=exc)
+            raise CannotConnect(host=host, detail=detail) from None
         except requests.exceptions.RequestException as exc:
             raise CannotConnect(host=host, detail=type(exc).__name__) from None
         except OSError as exc:  # requests raises a bare OSError for an unreadable CA bundle
             if self.tls.ca_bundle and self.tls.verify:
                 raise InvalidInput(
-                    field="CA bundle",
-                    detail=f"cannot read {self.tls.ca_bundle} ({exc.strerror or exc})",
+                    field=QT_TRANSLATE_NOOP("errors", "CA bundle"),
+                    detail=translate("errors", "cannot read {path} ({error})").format(
+                        path=self.tls.ca_bundle, error=exc.strerror or exc
+                    ),
                 ) from None
             raise CannotConnect(host=host, detail=str(exc)) from None
 
@@ -143,8 +148,10 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise UnreadableAnswer(
             url=url,
-            detail=f"the answer is too large ({int(declared):,} bytes)",
-            snippet="(not read)",
+            detail=translate("errors", "the answer is too large ({size:,} bytes)").format(
+                size=int(declared)
+            ),
+            snippet=translate("errors", "(not read)"),
         )
     chunks: list[bytes] = []
     size = 0
@@ -153,9 +160,8 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
         size += len(chunk)
         if size > MAX_BODY:
             start = b"".join(chunks)[:200].decode("utf-8", "replace")
-            raise UnreadableAnswer(
-                url=url, detail=f"the answer is too large (over {MAX_BODY:,} bytes)", snippet=start
-            )
+            detail = translate("errors", "the answer is too large (over {size:,} bytes)")
+            raise UnreadableAnswer(url=url, detail=detail.format(size=MAX_BODY), snippet=start)
     return b"".join(chunks)
 
 
@@ -182,18 +188,18 @@ def tls_error(exc: Exception, url: str, host: str) -> AuthError:
     ):
         return PlainHttpServer(host=host, suggestion="http://" + host)
     if "hostname mismatch" in lowered or "doesn't match" in lowered or "not valid for" in lowered:
-        reason = "the certificate is for another host name"
+        reason = QT_TRANSLATE_NOOP("errors", "the certificate is for another host name")
     elif "expired" in lowered:
-        reason = "the certificate has expired"
+        reason = QT_TRANSLATE_NOOP("errors", "the certificate has expired")
     elif "self-signed" in lowered or "self signed" in lowered:
-        reason = "the certificate is self-signed"
+        reason = QT_TRANSLATE_NOOP("errors", "the certificate is self-signed")
     elif "unable to get local issuer" in lowered or "unknown ca" in lowered:
-        reason = "it is signed by an unknown certificate authority"
+        reason = QT_TRANSLATE_NOOP("errors", "it is signed by an unknown certificate authority")
     elif "certificate_verify_failed" in lowered:
-        reason = "verification failed"
+        reason = QT_TRANSLATE_NOOP("errors", "verification failed")
     else:
         return ConnectionLost(host=host)
-    return TlsNotTrusted(host=host, detail=reason)
+    return TlsNotTrusted(host=host, detail=translate("errors", reason))
 
 
 def _connection_error(exc: Exception, host: str) -> AuthError:
@@ -204,13 +210,15 @@ def _connection_error(exc: Exception, host: str) -> AuthError:
         or "nameresolution" in lowered
         or ("getaddrinfo failed" in lowered or "nodename nor servname" in lowered)
     ):
-        return CannotConnect(host=host, detail="the host name is not known (DNS)")
+        detail = translate("errors", "the host name is not known (DNS)")
+        return CannotConnect(host=host, detail=detail)
     if "refused" in lowered:
-        return CannotConnect(host=host, detail="the connection was refused (nothing listens there)")
+        detail = translate("errors", "the connection was refused (nothing listens there)")
+        return CannotConnect(host=host, detail=detail)
     if "timed out" in lowered:
-        return CannotConnect(host=host, detail="the connection timed out")
+        return CannotConnect(host=host, detail=translate("errors", "the connection timed out"))
     if "reset" in lowered or "remotedisconnected" in lowered or "aborted" in lowered:
         return ConnectionLost(host=host)
     if "unreachable" in lowered:
-        return CannotConnect(host=host, detail="the network is unreachable")
+        return CannotConnect(host=host, detail=translate("errors", "the network is unreachable"))
     return CannotConnect(host=host, detail=redact(text.split(" | ")[0])[:160])

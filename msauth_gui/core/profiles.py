@@ -19,8 +19,11 @@ from .client import (
     Method,
 )
 from .errors import InvalidInput
+from .translate import QT_TRANSLATE_NOOP, translate
 
 EXPORT_FORMAT = "msauth-gui profiles"
+_PROFILE = QT_TRANSLATE_NOOP("errors", "Profile")
+_FILE = QT_TRANSLATE_NOOP("errors", "Profiles file")
 EXPORT_VERSION = 1
 
 
@@ -59,10 +62,10 @@ class Profile:
     def from_dict(cls, data: dict[str, Any]) -> Profile:
         """Build from untrusted data: unknown keys ignored, wrong types refused with a message."""
         if not isinstance(data, dict):
-            raise InvalidInput(field="Profile", detail="expected an object")
+            raise InvalidInput(field=_PROFILE, detail=translate("errors", "expected an object"))
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput(field="Profile", detail="has no name")
+            raise InvalidInput(field=_PROFILE, detail=translate("errors", "has no name"))
         profile = cls(name=name.strip())
         values: dict[str, Any] = {}
         for f in fields(cls):
@@ -79,7 +82,9 @@ class Profile:
             if f.name == "method":
                 ok = value in METHODS
             if not ok:
-                raise InvalidInput(field=f"Profile {name!r}", detail=f"{f.name} has a wrong value")
+                where = translate("errors", "Profile {name}").format(name=repr(name))
+                detail = translate("errors", "{key} has a wrong value").format(key=f.name)
+                raise InvalidInput(field=where, detail=detail)
             values[f.name] = float(value) if isinstance(default, float) else value
         return replace(profile, **values)
 
@@ -98,12 +103,14 @@ def import_profiles(text: str) -> list[Profile]:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        raise InvalidInput(field="Profiles file", detail=f"not JSON ({exc.msg})") from None
+        detail = translate("errors", "not JSON ({error})").format(error=exc.msg)
+        raise InvalidInput(field=_FILE, detail=detail) from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
-        raise InvalidInput(field="Profiles file", detail="not an msauth-gui profiles export")
+        detail = translate("errors", "not an msauth-gui profiles export")
+        raise InvalidInput(field=_FILE, detail=detail)
     items = doc.get("profiles")
     if not isinstance(items, list):
-        raise InvalidInput(field="Profiles file", detail="has no profile list")
+        raise InvalidInput(field=_FILE, detail=translate("errors", "has no profile list"))
     return [Profile.from_dict(item) for item in items]
 
 

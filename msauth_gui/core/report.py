@@ -11,9 +11,18 @@ import textwrap
 from dataclasses import asdict, dataclass
 
 from .redact import redact
+from .translate import QT_TRANSLATE_NOOP, translate
 
 STATUSES = ("pass", "warn", "fail", "skip", "info")
 _ICONS = {"pass": "✅", "warn": "⚠️", "fail": "❌", "skip": "⏭️", "info": "ℹ️"}
+#: status -> its word in the Markdown report and, in capitals, in the text table
+STATUS_WORDS = {
+    "pass": QT_TRANSLATE_NOOP("report", "pass"),
+    "warn": QT_TRANSLATE_NOOP("report", "warn"),
+    "fail": QT_TRANSLATE_NOOP("report", "fail"),
+    "skip": QT_TRANSLATE_NOOP("report", "skip"),
+    "info": QT_TRANSLATE_NOOP("report", "info"),
+}
 TEXT_WIDTH = 100
 TITLE_WIDTH = 24
 
@@ -69,20 +78,33 @@ def _cell(text: str) -> str:
     return redact(text).replace("|", "\\|").replace("\n", "<br>") or "—"
 
 
+def _status_word(status: str) -> str:
+    return translate("report", STATUS_WORDS[status])
+
+
+def _took(report: CheckReport) -> str:
+    return translate("report", "Exit code {code}; took {ms} ms.").format(
+        code=report.exit_code, ms=f"{report.duration_ms:.0f}"
+    )
+
+
 def render_markdown(report: CheckReport) -> str:
+    columns = translate(
+        "report", "| Status | Check | Tried | What happened | What it means | What to do | ms |"
+    )
     lines = [
-        f"## Server check: {_cell(report.server)}",
+        translate("report", "## Server check: {server}").format(server=_cell(report.server)),
         "",
-        f"**Verdict:** {_cell(report.verdict)}",
+        translate("report", "**Verdict:** {verdict}").format(verdict=_cell(report.verdict)),
         "",
-        f"Exit code {report.exit_code}; took {report.duration_ms:.0f} ms.",
+        _took(report),
         "",
-        "| Status | Check | Tried | What happened | What it means | What to do | ms |",
+        columns,
         "|---|---|---|---|---|---|---:|",
     ]
     for row in report.rows:
         cells = (
-            f"{_ICONS[row.status]} {row.status}",
+            f"{_ICONS[row.status]} {_status_word(row.status)}",
             _cell(row.title),
             _cell(row.tried),
             _cell(row.happened),
@@ -96,22 +118,36 @@ def render_markdown(report: CheckReport) -> str:
 
 def render_text(report: CheckReport) -> str:
     """An aligned table: status, check, then what happened, tried, means and do, wrapped."""
-    title_width = min(TITLE_WIDTH, max([len("CHECK"), *(len(row.title) for row in report.rows)]))
-    width = max(40, TEXT_WIDTH - (6 + 2 + title_width + 2))
+    check_word = translate("report", "CHECK")
+    status_word = translate("report", "STATUS")
+    statuses = {s: _status_word(s).upper() for s in STATUSES}
+    status_width = max([len(status_word), *(len(statuses[row.status]) for row in report.rows)])
+    title_width = min(TITLE_WIDTH, max([len(check_word), *(len(row.title) for row in report.rows)]))
+    width = max(40, TEXT_WIDTH - (status_width + 2 + title_width + 2))
+    server, verdict = translate("report", "Server:"), translate("report", "Verdict:")
+    head = max(len(server), len(verdict)) + 1
+    labels = [
+        translate("report", "tried:"),
+        translate("report", "means:"),
+        translate("report", "do:"),
+    ]
+    label_width = max(len(text) for text in labels) + 1
+    tried, means, do = (f"{text:<{label_width}}" for text in labels)
     out = [
-        f"Server:  {redact(report.server)}",
-        f"Verdict: {redact(report.verdict)}",
-        f"Exit code {report.exit_code}; took {report.duration_ms:.0f} ms.",
+        f"{server:<{head}}{redact(report.server)}",
+        f"{verdict:<{head}}{redact(report.verdict)}",
+        _took(report),
         "",
-        f"{'STATUS':<6}  {'CHECK':<{title_width}}  RESULT",
+        f"{status_word:<{status_width}}  {check_word:<{title_width}}  "
+        + translate("report", "RESULT"),
     ]
     for row in report.rows:
         parts: list[str] = []
         for label, text in (
             ("", row.happened),
-            ("tried: ", row.tried),
-            ("means: ", row.meaning),
-            ("do:    ", row.action),
+            (tried, row.tried),
+            (means, row.meaning),
+            (do, row.action),
         ):
             if text:
                 parts += textwrap.wrap(
@@ -124,10 +160,10 @@ def render_text(report: CheckReport) -> str:
                 ) or [label]
         titles = textwrap.wrap(redact(row.title), title_width, break_long_words=False)
         for i in range(max(len(parts), len(titles), 1)):
-            status = row.status.upper() if i == 0 else ""
+            status = statuses[row.status] if i == 0 else ""
             title = titles[i] if i < len(titles) else ""
             text = parts[i] if i < len(parts) else ""
-            out.append(f"{status:<6}  {title:<{title_width}}  {text}".rstrip())
+            out.append(f"{status:<{status_width}}  {title:<{title_width}}  {text}".rstrip())
     return "\n".join(out) + "\n"
 
 

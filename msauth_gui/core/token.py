@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import UnreadableAnswer
 from .redact import register_secret
+from .translate import translate
 
 Clock = Callable[[], float]
 #: expiries beyond this are not believed (10 years)
@@ -160,17 +161,18 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
     """Read a token object; raise :class:`UnreadableAnswer` when there is no token in it."""
 
     def unreadable(detail: str) -> UnreadableAnswer:
-        return UnreadableAnswer(url=url or "the server", detail=detail, snippet=snippet(text))
+        where = url or translate("errors", "the server")
+        return UnreadableAnswer(url=where, detail=detail, snippet=snippet(text))
 
     if not text.strip():
-        raise unreadable("the answer was empty")
+        raise unreadable(translate("errors", "the answer was empty"))
     data, strict = _load(text)
     if not isinstance(data, dict):
-        raise unreadable("it is not a token object (JSON)")
+        raise unreadable(translate("errors", "it is not a token object (JSON)"))
     fields = {_norm(str(k)): v for k, v in data.items()}
     access = fields.get("accesstoken")
     if not isinstance(access, str) or not access.strip():
-        raise unreadable("it has no access token")
+        raise unreadable(translate("errors", "it has no access token"))
     refresh = fields.get("refreshtoken")
     refresh = refresh if isinstance(refresh, str) and refresh.strip() else None
     token_type = fields.get("tokentype")
@@ -182,9 +184,11 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
     raw_expiry = fields.get("expiresin")
     seconds = _expires_in(raw_expiry)
     if raw_expiry is not None and seconds is None:
-        warnings.append(f"expires_in {str(raw_expiry)[:40]!r} is not a number; expiry unknown")
+        warning = translate("errors", "expires_in {value} is not a number; expiry unknown")
+        warnings.append(warning.format(value=repr(str(raw_expiry)[:40])))
     elif seconds is not None and not 0 < seconds <= MAX_LIFETIME:
-        warnings.append(f"expires_in {seconds:g} s is not believable; expiry unknown")
+        warning = translate("errors", "expires_in {seconds:g} s is not believable; expiry unknown")
+        warnings.append(warning.format(seconds=seconds))
         seconds = None
     if seconds is not None:
         expires_at = now + seconds
@@ -207,4 +211,4 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
 def snippet(text: str, limit: int = 200) -> str:
     """The first ``limit`` characters of an answer, on one line, redacted by the error."""
     flat = " ".join(text[: limit * 2].split())
-    return (flat[:limit] + "…") if len(flat) > limit else (flat or "(empty)")
+    return (flat[:limit] + "…") if len(flat) > limit else (flat or translate("errors", "(empty)"))

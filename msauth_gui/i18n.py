@@ -1,0 +1,147 @@
+"""Which language to speak, for the window and for ``msauth`` alike (no Qt needed to decide).
+
+The first of these that names a language wins: ``--lang`` on the command line, the
+``MSAUTH_LANG`` environment variable, the language chosen in the window's settings, the system
+locale; English otherwise. Only English and Russian exist; anything else means English.
+
+The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window installs
+them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same file
+into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
+"""
+
+from __future__ import annotations
+
+import configparser
+import locale
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from .core.translate import Translator
+from .paths import resource
+
+ENGLISH = "en"
+LANGUAGES = ("en", "ru")
+ENV_VAR = "MSAUTH_LANG"
+#: where the window keeps the choice (QSettings group "settings", key "language")
+APP_NAME = "msauth-gui"
+SETTINGS_GROUP, SETTINGS_KEY = "settings", "language"
+
+
+def normalize(value: str | None) -> str | None:
+    """``ru_RU.UTF-8`` -> ``ru``; ``C``/``POSIX`` -> ``en``; unknown or empty -> None."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.upper() in ("C", "POSIX") or text.upper().startswith(("C.", "POSIX.")):
+        return ENGLISH
+    code = text.replace("-", "_").split("_")[0].split(".")[0].split("@")[0].lower()
+    if code in ("russian",):  # Windows names locales in words ("Russian_Russia.1251")
+        return "ru"
+    if code in ("english",):
+        return ENGLISH
+    return code if code in LANGUAGES else None
+
+
+def _windows_ui_language() -> str | None:
+    try:
+        import ctypes
+
+        lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    return locale.windows_locale.get(lang_id)
+
+
+def system_language(env: Mapping[str, str] | None = None) -> str | None:
+    """The language of the system locale, if it is one we speak (``en`` for ``C``)."""
+    env = os.environ if env is None else env
+    if sys.platform == "win32":
+        found = normalize(_windows_ui_language())
+        if found:
+            return found
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:  # the first one set decides, as in POSIX
+            found = normalize(value)
+            if found == ENGLISH and value.upper().startswith(("C", "POSIX")):
+                return ENGLISH  # the C locale: no translation, whatever LANGUAGE says
+            # GNU gettext: LANGUAGE ("ru:en"), when set, orders the languages for messages
+            for choice in env.get("LANGUAGE", "").split(":"):
+                if normalize(choice):
+                    return normalize(choice)
+            return found or ENGLISH
+    if env is os.environ:
+        try:
+            code = locale.getlocale()[0]  # LC_CTYPE, which Python sets from the user's locale
+        except (ValueError, TypeError):
+            code = None
+        return normalize(code)
+    return None
+
+
+def _settings_file(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / APP_NAME / f"{APP_NAME}.conf"
+
+
+def saved_language(env: Mapping[str, str] | None = None) -> str | None:
+    """The language chosen in the window's settings, read without Qt (for ``msauth``)."""
+    env = os.environ if env is None else env
+    try:
+        if sys.platform == "win32":
+            import winreg
+
+            path = rf"Software\{APP_NAME}\{APP_NAME}\{SETTINGS_GROUP}"
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, path) as key:
+                return normalize(str(winreg.QueryValueEx(key, SETTINGS_KEY)[0]))
+        if sys.platform == "darwin":
+            import plistlib
+
+            plist = Path.home() / "Library" / "Preferences" / f"com.{APP_NAME}.{APP_NAME}.plist"
+            with plist.open("rb") as stream:
+                return normalize(str(plistlib.load(stream).get(f"{SETTINGS_GROUP}.{SETTINGS_KEY}")))
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read(_settings_file(env), encoding="utf-8")
+        return normalize(parser.get(SETTINGS_GROUP, SETTINGS_KEY, fallback=""))
+    except (OSError, ValueError, configparser.Error):
+        return None
+
+
+def resolve_language(
+    requested: str | None = None,
+    saved: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> str:
+    """``--lang`` (``requested``), then MSAUTH_LANG, then ``saved``, then the system; else en."""
+    env = os.environ if env is None else env
+    for candidate in (requested, env.get(ENV_VAR), saved):
+        found = normalize(candidate)
+        if found:
+            return found
+    return system_language(env) or ENGLISH
+
+
+def qm_path(language: str) -> Path:
+    return resource("i18n", f"msauth_{language}.qm")
+
+
+def cli_translator(language: str) -> Translator | None:
+    """A translator over the shipped .qm for ``language``; None for English or a missing file.
+
+    Loads ``PySide6.QtCore`` (only then: an English ``msauth`` never pays for Qt).
+    """
+    if language == ENGLISH or not qm_path(language).is_file():
+        return None
+    from PySide6.QtCore import QTranslator
+
+    qt = QTranslator()
+    if not qt.load(str(qm_path(language))):
+        return None
+
+    def lookup(context: str, text: str, disambiguation: str, n: int) -> str:
+        found = qt.translate(context, text, disambiguation or None, n)
+        return found.replace("%n", str(n)) if found and n >= 0 else found
+
+    return lookup

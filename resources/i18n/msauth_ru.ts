@@ -1,0 +1,2467 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>Activity log: every request, newest last. Arrow keys move through it; Tab leaves it.</source>
+        <translation>Журнал действий: каждый запрос, новые внизу. Стрелки перемещают по нему, Tab — выход из журнала.</translation>
+    </message>
+    <message>
+        <source>Requests appear here: time, method, URL, status, duration.</source>
+        <translation>Здесь появляются запросы: время, метод, адрес, код ответа, длительность.</translation>
+    </message>
+    <message>
+        <source>Copy log</source>
+        <translation>Скопировать журнал</translation>
+    </message>
+    <message>
+        <source>Copies the whole activity log; secrets are already removed from it.</source>
+        <translation>Копирует весь журнал действий; секреты из него уже удалены.</translation>
+    </message>
+    <message>
+        <source>Copy the whole activity log (secrets are already removed)</source>
+        <translation>Скопировать весь журнал действий (секреты уже удалены)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>Очистить журнал</translation>
+    </message>
+    <message>
+        <source>Empties the activity log.</source>
+        <translation>Очищает журнал действий.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Журнал действий</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check server</source>
+        <translation>Проверить сервер</translation>
+    </message>
+    <message>
+        <source>Checks the server&apos;s sign-in set-up step by step and says what to fix.</source>
+        <translation>Шаг за шагом проверяет настройку входа на сервере и говорит, что исправить.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Проверка ещё не выполнялась.</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Ход проверки</translation>
+    </message>
+    <message>
+        <source>%v of %m checks done</source>
+        <translation>Выполнено проверок: %v из %m</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Проверить снова</translation>
+    </message>
+    <message>
+        <source>Check again with the form&apos;s current settings</source>
+        <translation>Проверить снова с текущими настройками формы</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Скопировать отчёт</translation>
+    </message>
+    <message>
+        <source>Copy the report as Markdown (no secrets in it)</source>
+        <translation>Скопировать отчёт в формате Markdown (секретов в нём нет)</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>Save the report as Markdown (.md) or JSON (.json)</source>
+        <translation>Сохранить отчёт в формате Markdown (.md) или JSON (.json)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Checks again with the main window&apos;s current settings.</source>
+        <translation>Проверяет снова с текущими настройками главного окна.</translation>
+    </message>
+    <message>
+        <source>Copies the report as Markdown; it holds no secrets.</source>
+        <translation>Копирует отчёт в формате Markdown; секретов в нём нет.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Saves the report as Markdown or JSON.</source>
+        <translation>Сохраняет отчёт в формате Markdown или JSON.</translation>
+    </message>
+    <message>
+        <source>Closes this window; a running check stops.</source>
+        <translation>Закрывает это окно; идущая проверка останавливается.</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red in the main window first.</source>
+        <translation>Сначала исправьте поля, отмеченные красным, в главном окне.</translation>
+    </message>
+    <message>
+        <source>Checking {server}…</source>
+        <translation>Проверка {server}…</translation>
+    </message>
+    <message>
+        <source>Stopped: the check&apos;s late results are ignored.</source>
+        <translation>Остановлено: запоздавшие результаты проверки не учитываются.</translation>
+    </message>
+    <message>
+        <source>no report</source>
+        <translation>нет отчёта</translation>
+    </message>
+    <message>
+        <source>Could not check: {error}</source>
+        <translation>Проверить не удалось: {error}</translation>
+    </message>
+    <message>
+        <source>{counts} · took {ms} ms</source>
+        <translation>{counts} · заняло {ms} мс</translation>
+    </message>
+    <message>
+        <source>Report copied to the clipboard as Markdown.</source>
+        <translation>Отчёт скопирован в буфер обмена в формате Markdown.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>Не удалось сохранить {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}.</source>
+        <translation>Отчёт сохранён в {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckTable</name>
+    <message>
+        <source>Pass</source>
+        <translation>Успешно</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Внимание</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>What it means / what to do</source>
+        <translation>Что это значит / что делать</translation>
+    </message>
+    <message>
+        <source>Server check of {server}: {counts} in {ms} ms. {verdict}</source>
+        <translation>Проверка сервера {server}: {counts} за {ms} мс. {verdict}</translation>
+    </message>
+    <message>
+        <source>To do: {action}</source>
+        <translation>Что делать: {action}</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>Результаты проверки</translation>
+    </message>
+    <message>
+        <source>One row per check: its result word, what happened and what to do. Arrow keys move between cells; Tab leaves the table.</source>
+        <translation>По строке на проверку: результат, что произошло и что делать. Стрелки перемещают между ячейками, Tab — выход из таблицы.</translation>
+    </message>
+    <message>
+        <source>Tried: {tried}</source>
+        <translation>Что пробовали: {tried}</translation>
+    </message>
+    <message>
+        <source>Took {ms} ms</source>
+        <translation>Заняло {ms} мс</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOptions</name>
+    <message>
+        <source>CA certificate bundle</source>
+        <translation>Файл сертификатов ЦС</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>OAuth client id; the vendor&apos;s example is 123.</source>
+        <translation>Идентификатор клиента OAuth; в примере производителя — 123.</translation>
+    </message>
+    <message>
+        <source>OAuth client secret; hidden unless edited. The example is user.</source>
+        <translation>Секрет клиента OAuth; скрыт, пока его не редактируют. В примере — user.</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>Адрес токена</translation>
+    </message>
+    <message>
+        <source>Where OAuth tokens come from; empty means the server&apos;s /oauth/token.</source>
+        <translation>Откуда выдаются токены OAuth; пусто — /oauth/token сервера.</translation>
+    </message>
+    <message>
+        <source>{server}/oauth/token</source>
+        <translation>{сервер}/oauth/token</translation>
+    </message>
+    <message>
+        <source>Probe path</source>
+        <translation>Путь проверки</translation>
+    </message>
+    <message>
+        <source>The API path called to check a token; empty means the default.</source>
+        <translation>Путь API, по которому проверяется токен; пусто — путь по умолчанию.</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Сертификаты ЦС</translation>
+    </message>
+    <message>
+        <source>File of CA certificates to trust; empty means the system certificates.</source>
+        <translation>Файл доверенных сертификатов ЦС; пусто — системные сертификаты.</translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation>системные сертификаты</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Browse for CA bundle</source>
+        <translation>Выбрать файл сертификатов ЦС</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog to choose the CA certificate file.</source>
+        <translation>Открывает окно выбора файла сертификатов ЦС.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify TLS certificates</source>
+        <translation>Про&amp;верять сертификаты TLS</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificates</source>
+        <translation>Проверять сертификаты TLS</translation>
+    </message>
+    <message>
+        <source>Unchecking it shows a warning: anyone on the network could read secrets.</source>
+        <translation>Если снять флажок, появится предупреждение: любой в сети сможет прочитать секреты.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Время ожидания</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server&apos;s answer to each request.</source>
+        <translation>Сколько секунд ждать ответа сервера на каждый запрос.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Sign in a&amp;gain with the remembered password when needed</source>
+        <translation>Входить снова с &amp;запомненным паролем</translation>
+    </message>
+    <message>
+        <source>Sign in again when needed</source>
+        <translation>Входить снова при необходимости</translation>
+    </message>
+    <message>
+        <source>When the refresh token is refused, signs in again with the password kept in memory.</source>
+        <translation>Если токен обновления отклонён, снова выполняет вход с паролем, сохранённым в памяти.</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>ID кли&amp;ента:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Сек&amp;рет клиента:</translation>
+    </message>
+    <message>
+        <source>Token &amp;URL:</source>
+        <translation>&amp;Адрес токена:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;be path:</source>
+        <translation>Пу&amp;ть проверки:</translation>
+    </message>
+    <message>
+        <source>CA bun&amp;dle:</source>
+        <translation>Сертификаты &amp;ЦС:</translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation>Время о&amp;жидания:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>this window was opened without the system keyring</source>
+        <translation>окно открыто без системного хранилища паролей</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Вы&amp;йти</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Обновить токен</translation>
+    </message>
+    <message>
+        <source>&amp;Test token</source>
+        <translation>&amp;Проверить токен</translation>
+    </message>
+    <message>
+        <source>Copy &amp;token</source>
+        <translation>Скопировать &amp;токен</translation>
+    </message>
+    <message>
+        <source>Copy &amp;header</source>
+        <translation>Скопировать &amp;заголовок</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Скопировать &amp;как curl</translation>
+    </message>
+    <message>
+        <source>Copy &amp;log</source>
+        <translation>Скопировать &amp;журнал</translation>
+    </message>
+    <message>
+        <source>Check &amp;server…</source>
+        <translation>Проверить &amp;сервер…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Вы&amp;ход</translation>
+    </message>
+    <message>
+        <source>Sessio&amp;n</source>
+        <translation>Сеа&amp;нс</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>Clipboard cleared.</source>
+        <translation>Буфер обмена очищен.</translation>
+    </message>
+    <message>
+        <source>Check the fields marked in red.</source>
+        <translation>Проверьте поля, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>Signing in to {host} as {login} ({method})</source>
+        <translation>Вход на {host} как {login} ({method})</translation>
+    </message>
+    <message>
+        <source>Resuming the saved session on {host} as {login} ({method})</source>
+        <translation>Продолжение сохранённого сеанса на {host} как {login} ({method})</translation>
+    </message>
+    <message>
+        <source>Signed out; the token is forgotten</source>
+        <translation>Выход выполнен; токен забыт</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Сначала войдите.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>токен</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>заголовок Authorization</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>команда curl</translation>
+    </message>
+    <message>
+        <source>{what} copied; the clipboard is cleared in {seconds:g} s.</source>
+        <translation>Скопировано: {what}; буфер обмена будет очищен через {seconds:g} с.</translation>
+    </message>
+    <message>
+        <source>{what} copied; the clipboard is cleared on sign-out and quit.</source>
+        <translation>Скопировано: {what}; буфер обмена будет очищен при выходе из учётной записи или из программы.</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>Предупреждение: {text}</translation>
+    </message>
+    <message>
+        <source>Error: {text}</source>
+        <translation>Ошибка: {text}</translation>
+    </message>
+    <message>
+        <source>The token works: {url} answered HTTP {status}.</source>
+        <translation>Токен работает: {url} ответил HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>no server</source>
+        <translation>нет сервера</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Новый язык будет использоваться со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBar</name>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Saved servers and accounts; choosing one fills the form.</source>
+        <translation>Сохранённые серверы и учётные записи; выбор заполняет форму.</translation>
+    </message>
+    <message>
+        <source>Saved servers: choosing one fills the form</source>
+        <translation>Сохранённые серверы: выбор заполняет форму</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>Пр&amp;офиль:</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>A new, empty profile</source>
+        <translation>Новый пустой профиль</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Rename this profile</source>
+        <translation>Переименовать этот профиль</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Дублировать…</translation>
+    </message>
+    <message>
+        <source>A copy of this profile</source>
+        <translation>Копия этого профиля</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its saved secrets</source>
+        <translation>Удалить этот профиль и сохранённые для него секреты</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Создать профиль</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Переименовать профиль</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Дублировать профиль</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Удалить профиль</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileController</name>
+    <message>
+        <source>Default</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>&amp;Import profiles…</source>
+        <translation>&amp;Импорт профилей…</translation>
+    </message>
+    <message>
+        <source>&amp;Export profiles…</source>
+        <translation>&amp;Экспорт профилей…</translation>
+    </message>
+    <message>
+        <source>A profile named “{name}” exists already; choose another name.</source>
+        <translation>Профиль «{name}» уже есть; выберите другое имя.</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Новый сервер</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Новый профиль</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Дублирование профиля</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Переименование профиля</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}” and the password and session saved for it?</source>
+        <translation>Удалить профиль «{name}», а также сохранённые для него пароль и сеанс?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Удаление профиля</translation>
+    </message>
+    <message>
+        <source>Profile “{name}” deleted</source>
+        <translation>Профиль «{name}» удалён</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile from {file}.</source>
+        <translation>
+            <numerusform>Импортирован %n профиль из {file}.</numerusform>
+            <numerusform>Импортировано %n профиля из {file}.</numerusform>
+            <numerusform>Импортировано %n профилей из {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profiles from {file}.</source>
+        <translation>
+            <numerusform>Импортирован %n профиль из {file}.</numerusform>
+            <numerusform>Импортировано %n профиля из {file}.</numerusform>
+            <numerusform>Импортировано %n профилей из {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile, without secrets, to {path}.</source>
+        <translation>
+            <numerusform>Экспортирован %n профиль (без секретов) в {path}.</numerusform>
+            <numerusform>Экспортировано %n профиля (без секретов) в {path}.</numerusform>
+            <numerusform>Экспортировано %n профилей (без секретов) в {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profiles, without secrets, to {path}.</source>
+        <translation>
+            <numerusform>Экспортирован %n профиль (без секретов) в {path}.</numerusform>
+            <numerusform>Экспортировано %n профиля (без секретов) в {path}.</numerusform>
+            <numerusform>Экспортировано %n профилей (без секретов) в {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFileDialog</name>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation>Профили (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Export profiles</source>
+        <translation>Экспорт профилей</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>Импорт профилей</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileNameDialog</name>
+    <message>
+        <source>Profile name</source>
+        <translation>Имя профиля</translation>
+    </message>
+    <message>
+        <source>The name in the profile list; it must differ from the other profiles.</source>
+        <translation>Имя в списке профилей; оно должно отличаться от имён других профилей.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Имя профиля:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSecrets</name>
+    <message>
+        <source>the system keyring has not been checked yet</source>
+        <translation>системное хранилище паролей ещё не проверено</translation>
+    </message>
+    <message>
+        <source>The client secret of “{name}” is not saved: {reason}</source>
+        <translation>Секрет клиента профиля «{name}» не сохранён: {reason}</translation>
+    </message>
+    <message>
+        <source>The saved secrets of “{name}” could not be removed: {reason}</source>
+        <translation>Не удалось удалить сохранённые секреты профиля «{name}»: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Типы файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>SecretOptions</name>
+    <message>
+        <source>Keep this profile&apos;s password in the system keyring</source>
+        <translation>Хранить пароль этого профиля в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>Keep the refresh token in the system keyring: the next start continues the session with one refresh, without the password</source>
+        <translation>Хранить токен обновления в системном хранилище паролей: при следующем запуске сеанс продолжится одним обновлением, без пароля</translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation>Запомнить пароль</translation>
+    </message>
+    <message>
+        <source>Keeps this profile&apos;s password in the system keyring.</source>
+        <translation>Хранит пароль этого профиля в системном хранилище паролей.</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Не выходить из системы</translation>
+    </message>
+    <message>
+        <source>Keeps the session in the system keyring; the next start continues it.</source>
+        <translation>Хранит сеанс в системном хранилище паролей; следующий запуск продолжит его.</translation>
+    </message>
+    <message>
+        <source>Not available: {reason}</source>
+        <translation>Недоступно: {reason}</translation>
+    </message>
+    <message>
+        <source>Passwords and sessions cannot be saved: {reason}</source>
+        <translation>Пароли и сеансы нельзя сохранить: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Clear copied secrets after</source>
+        <translation>Очищать скопированные секреты через</translation>
+    </message>
+    <message>
+        <source>Clear copied secrets</source>
+        <translation>Очищать скопированные секреты</translation>
+    </message>
+    <message>
+        <source>Clears a copied token from the clipboard after the delay next to it.</source>
+        <translation>Убирает скопированный токен из буфера обмена по истечении указанного рядом времени.</translation>
+    </message>
+    <message>
+        <source>Clipboard clearing delay</source>
+        <translation>Задержка очистки буфера обмена</translation>
+    </message>
+    <message>
+        <source>Seconds after which a copied secret leaves the clipboard.</source>
+        <translation>Через сколько секунд скопированный секрет убирается из буфера обмена.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Refresh point</source>
+        <translation>Момент обновления</translation>
+    </message>
+    <message>
+        <source>How much of the token&apos;s lifetime passes before it is renewed, in percent.</source>
+        <translation>Какая доля срока действия токена, в процентах, проходит до его обновления.</translation>
+    </message>
+    <message>
+        <source> % of the lifetime</source>
+        <translation> % срока действия</translation>
+    </message>
+    <message>
+        <source>When the refresh token is refused, sign in again with the password</source>
+        <translation>Если токен обновления отклонён, входить снова с паролем</translation>
+    </message>
+    <message>
+        <source>Sign in again when needed</source>
+        <translation>Входить снова при необходимости</translation>
+    </message>
+    <message>
+        <source>Signs in again with the password in memory when the refresh is refused.</source>
+        <translation>Снова выполняет вход с паролем из памяти, если обновление отклонено.</translation>
+    </message>
+    <message>
+        <source>Activity log size</source>
+        <translation>Размер журнала действий</translation>
+    </message>
+    <message>
+        <source>How many lines the activity log keeps before dropping the oldest.</source>
+        <translation>Сколько строк хранит журнал действий, прежде чем удалять самые старые.</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> строк</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>The language of the window and the command line.</source>
+        <translation>Язык окна и командной строки.</translation>
+    </message>
+    <message>
+        <source>The window and msauth speak this language from the next start</source>
+        <translation>Окно и msauth перейдут на этот язык со следующего запуска</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Вступит в силу при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Show tray icon</source>
+        <translation>Значок в области уведомлений</translation>
+    </message>
+    <message>
+        <source>Shows the token&apos;s state in the system tray, with copy and refresh.</source>
+        <translation>Показывает состояние токена в области уведомлений, с копированием и обновлением.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s state in the system tray, with copy and refresh</source>
+        <translation>Состояние токена в области уведомлений, с копированием и обновлением</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>В этой среде рабочего стола нет области уведомлений</translation>
+    </message>
+    <message>
+        <source>Clipboard:</source>
+        <translation>Буфер обмена:</translation>
+    </message>
+    <message>
+        <source>Refresh the token at:</source>
+        <translation>Обновлять токен через:</translation>
+    </message>
+    <message>
+        <source>Activity log keeps:</source>
+        <translation>Журнал действий хранит:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Session (GET)</source>
+        <translation>Сеанс (GET)</translation>
+    </message>
+    <message>
+        <source>OAuth password</source>
+        <translation>OAuth по паролю</translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is off: anyone on the network path can read the password and the token. Use this only for a test server.</source>
+        <translation>⚠ Проверка TLS отключена: любой на сетевом пути может прочитать пароль и токен. Так можно делать только с тестовым сервером.</translation>
+    </message>
+    <message>
+        <source>Server URL, for example https://host:9000; the list holds recent servers.</source>
+        <translation>Адрес сервера, например https://host:9000; в списке — недавние серверы.</translation>
+    </message>
+    <message>
+        <source>https://host:9000, http://host:9706, …/api/v1, …/MobileSMARTS/api/v1 or host:9000</source>
+        <translation>https://host:9000, http://host:9706, …/api/v1, …/MobileSMARTS/api/v1 или host:9000</translation>
+    </message>
+    <message>
+        <source>Login of the account.</source>
+        <translation>Логин учётной записи.</translation>
+    </message>
+    <message>
+        <source>Password of the account; not shown. Toggle Show to see it.</source>
+        <translation>Пароль учётной записи; не отображается. Отметьте «Показать», чтобы увидеть его.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation>Показать пароль</translation>
+    </message>
+    <message>
+        <source>Shows the password in plain text while checked.</source>
+        <translation>Пока флажок отмечен, пароль виден открытым текстом.</translation>
+    </message>
+    <message>
+        <source>Sign-in method: Basic, Session (GET) or OAuth password.</source>
+        <translation>Способ входа: Basic, сеанс (GET) или OAuth по паролю.</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>&amp;Дополнительно</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Дополнительные настройки</translation>
+    </message>
+    <message>
+        <source>Shows or hides the client id and secret, token URL, probe path, CA bundle, TLS verification and timeout.</source>
+        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Signs in with the server, account and method above (Enter).</source>
+        <translation>Выполняет вход с указанными выше сервером, учётной записью и способом (Enter).</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Войти (Enter)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Signs out and forgets the token and the password.</source>
+        <translation>Выполняет выход и забывает токен и пароль.</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the token</source>
+        <translation>Выйти и забыть токен</translation>
+    </message>
+    <message>
+        <source>Check server</source>
+        <translation>Проверить сервер</translation>
+    </message>
+    <message>
+        <source>Diagnoses the server&apos;s sign-in set-up in a separate window (Ctrl+K).</source>
+        <translation>Проверяет настройку входа на сервере в отдельном окне (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>Diagnose the server&apos;s sign-in set-up (Ctrl+K)</source>
+        <translation>Проверить настройку входа на сервере (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>Спосо&amp;б входа:</translation>
+    </message>
+    <message>
+        <source>Enter the login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation>Такого файла нет.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPanel</name>
+    <message>
+        <source>Access token:</source>
+        <translation>Токен доступа:</translation>
+    </message>
+    <message>
+        <source>The access token, masked until revealed; Reveal shows it, Copy token copies it.</source>
+        <translation>Токен доступа, скрытый, пока его не покажут; «Показать» открывает его, «Скопировать токен» копирует.</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>вход не выполнен</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Reveal token</source>
+        <translation>Показать токен</translation>
+    </message>
+    <message>
+        <source>Shows the access token in plain text while pressed.</source>
+        <translation>Пока кнопка нажата, токен доступа виден открытым текстом.</translation>
+    </message>
+    <message>
+        <source>Show or hide the token</source>
+        <translation>Показать или скрыть токен</translation>
+    </message>
+    <message>
+        <source>JWT claims</source>
+        <translation>Утверждения JWT</translation>
+    </message>
+    <message>
+        <source>The token&apos;s decoded claims, one per line, read-only.</source>
+        <translation>Расшифрованные утверждения токена, по одному в строке, только для чтения.</translation>
+    </message>
+    <message>
+        <source>Shows or hides the token&apos;s decoded claims.</source>
+        <translation>Показывает или скрывает расшифрованные утверждения токена.</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Обновить токен</translation>
+    </message>
+    <message>
+        <source>Refresh now (F5)</source>
+        <translation>Обновить токен сейчас (F5)</translation>
+    </message>
+    <message>
+        <source>Test token</source>
+        <translation>Проверить токен</translation>
+    </message>
+    <message>
+        <source>Call the probe endpoint with the token</source>
+        <translation>Вызвать проверочный адрес с этим токеном</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Скопировать токен</translation>
+    </message>
+    <message>
+        <source>Copy the access token (Ctrl+Shift+T)</source>
+        <translation>Скопировать токен доступа (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Copy header</source>
+        <translation>Скопировать заголовок</translation>
+    </message>
+    <message>
+        <source>Copy the Authorization header (Ctrl+Shift+C)</source>
+        <translation>Скопировать заголовок Authorization (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Скопировать как curl</translation>
+    </message>
+    <message>
+        <source>Copy a curl command calling the probe endpoint</source>
+        <translation>Скопировать команду curl, вызывающую проверочный адрес</translation>
+    </message>
+    <message>
+        <source>Renews the token now instead of waiting (F5).</source>
+        <translation>Обновляет токен сейчас, не дожидаясь срока (F5).</translation>
+    </message>
+    <message>
+        <source>Copies the access token (Ctrl+Shift+T).</source>
+        <translation>Копирует токен доступа (Ctrl+Shift+T).</translation>
+    </message>
+    <message>
+        <source>Copies the Authorization header (Ctrl+Shift+C).</source>
+        <translation>Копирует заголовок Authorization (Ctrl+Shift+C).</translation>
+    </message>
+    <message>
+        <source>Calls the probe endpoint with the token and reports the answer.</source>
+        <translation>Вызывает проверочный адрес с этим токеном и сообщает ответ.</translation>
+    </message>
+    <message>
+        <source>Copies a curl command that calls the probe endpoint with the token.</source>
+        <translation>Копирует команду curl, которая вызывает проверочный адрес с этим токеном.</translation>
+    </message>
+    <message>
+        <source>Token type:</source>
+        <translation>Тип токена:</translation>
+    </message>
+    <message>
+        <source>Obtained at:</source>
+        <translation>Получен:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Срок действия истекает:</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Токен обновления:</translation>
+    </message>
+    <message>
+        <source>Last refresh:</source>
+        <translation>Последнее обновление:</translation>
+    </message>
+    <message>
+        <source>Next refresh:</source>
+        <translation>Следующее обновление:</translation>
+    </message>
+    <message>
+        <source>Header value:</source>
+        <translation>Значение заголовка:</translation>
+    </message>
+    <message>
+        <source>Basic — credentials verified for {login}</source>
+        <translation>Basic — учётные данные {login} подтверждены</translation>
+    </message>
+    <message>
+        <source>none (Basic has no token)</source>
+        <translation>нет (у Basic нет токена)</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>есть</translation>
+    </message>
+    <message>
+        <source>absent (renewal signs in again)</source>
+        <translation>нет (для продления выполняется повторный вход)</translation>
+    </message>
+    <message>
+        <source>The token is masked; Reveal shows it</source>
+        <translation>Токен скрыт; «Показать» открывает его</translation>
+    </message>
+    <message>
+        <source>Expires: not signed in</source>
+        <translation>Срок действия: вход не выполнен</translation>
+    </message>
+    <message>
+        <source>Expires: {when}</source>
+        <translation>Срок действия истекает: {when}</translation>
+    </message>
+    <message>
+        <source>Token valid for {time}.</source>
+        <translation>Токен действителен ещё {time}.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Показать окно</translation>
+    </message>
+    <message>
+        <source>Copy &amp;token</source>
+        <translation>Скопировать &amp;токен</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Обновить токен</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Вы&amp;ход</translation>
+    </message>
+    <message>
+        <source>Expires: {expiry}</source>
+        <translation>Срок действия истекает: {expiry}</translation>
+    </message>
+    <message>
+        <source>The token for {server} has expired. Sign in again.</source>
+        <translation>Срок действия токена для {server} истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The session on {server} has ended. Sign in again.</source>
+        <translation>Сеанс на {server} завершён. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Сеанс завершён</translation>
+    </message>
+    <message>
+        <source>Retrying in {countdown}.</source>
+        <translation>Повтор через {countdown}.</translation>
+    </message>
+    <message>
+        <source>Token refresh failed</source>
+        <translation>Не удалось обновить токен</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>Server and account</source>
+        <translation>Сервер и учётная запись</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n пройдена</numerusform>
+            <numerusform>%n пройдены</numerusform>
+            <numerusform>%n пройдено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n пропущена</numerusform>
+            <numerusform>%n пропущены</numerusform>
+            <numerusform>%n пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n info</source>
+        <translation>
+            <numerusform>%n для сведения</numerusform>
+            <numerusform>%n для сведения</numerusform>
+            <numerusform>%n для сведения</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>the demo does not save secrets</source>
+        <translation>демонстрационный режим не сохраняет секреты</translation>
+    </message>
+    <message>
+        <source>Demo server started at {url}; demo accounts: {login} (password filled in), admin / admin, norights / norights (gets 403 on data)</source>
+        <translation>Демо-сервер запущен на {url}; демонстрационные учётные записи: {login} (пароль уже введён), admin / admin, norights / norights (получает 403 на данные)</translation>
+    </message>
+</context>
+<context>
+    <name>check</name>
+    <message>
+        <source>certificate {fingerprint} (install cryptography for its details)</source>
+        <translation>сертификат {fingerprint} (для подробностей установите пакет cryptography)</translation>
+    </message>
+    <message>
+        <source>valid {start} to {end}</source>
+        <translation>действителен с {start} по {end}</translation>
+    </message>
+    <message>
+        <source> (EXPIRED)</source>
+        <translation> (ИСТЁК)</translation>
+    </message>
+    <message>
+        <source> (NOT YET VALID)</source>
+        <translation> (ЕЩЁ НЕ ДЕЙСТВУЕТ)</translation>
+    </message>
+    <message>
+        <source>certificate subject {subject}; issuer {issuer}; {valid}; {signed}; names {names} — host name {matches}; {fingerprint}</source>
+        <translation>сертификат: субъект {subject}; издатель {issuer}; {valid}; {signed}; имена {names} — имя узла {matches}; {fingerprint}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>самоподписанный</translation>
+    </message>
+    <message>
+        <source>not self-signed</source>
+        <translation>не самоподписанный</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>совпадает</translation>
+    </message>
+    <message>
+        <source>DOES NOT match</source>
+        <translation>НЕ совпадает</translation>
+    </message>
+    <message>
+        <source>the check itself failed ({error})</source>
+        <translation>сбой самой проверки ({error})</translation>
+    </message>
+    <message>
+        <source>the client id or secret is rejected — check them (default 123 / user)</source>
+        <translation>идентификатор или секрет клиента отклонён — проверьте их (по умолчанию 123 / user)</translation>
+    </message>
+    <message>
+        <source>the login or password is rejected by every sign-in method — check them</source>
+        <translation>логин или пароль отклоняется при любом способе входа — проверьте их</translation>
+    </message>
+    <message>
+        <source>no sign-in method gives credentials the server accepts</source>
+        <translation>ни один способ входа не даёт учётных данных, которые принимает сервер</translation>
+    </message>
+    <message>
+        <source>Fix first: {fix}.</source>
+        <translation>Сначала исправьте: {fix}.</translation>
+    </message>
+    <message>
+        <source>Use Basic: the server accepts the login and password on each request (there is no token to expire or refresh).</source>
+        <translation>Используйте Basic: сервер принимает логин и пароль в каждом запросе (токена, который истекает или обновляется, нет).</translation>
+    </message>
+    <message>
+        <source>lifetime unknown</source>
+        <translation>срок действия неизвестен</translation>
+    </message>
+    <message>
+        <source>lifetime {time}</source>
+        <translation>срок действия {time}</translation>
+    </message>
+    <message>
+        <source>refresh works</source>
+        <translation>обновление работает</translation>
+    </message>
+    <message>
+        <source>refresh fails</source>
+        <translation>обновление не работает</translation>
+    </message>
+    <message>
+        <source>no refresh token, so sign in again when it expires</source>
+        <translation>токена обновления нет, поэтому по истечении срока нужно войти снова</translation>
+    </message>
+    <message>
+        <source> (token URL {url})</source>
+        <translation> (адрес токена {url})</translation>
+    </message>
+    <message>
+        <source>Use {method}: it gives a token the server accepts ({details}).</source>
+        <translation>Используйте {method}: этот способ даёт токен, который сервер принимает ({details}).</translation>
+    </message>
+    <message>
+        <source> Use the server URL {url}.</source>
+        <translation> Укажите адрес сервера {url}.</translation>
+    </message>
+    <message>
+        <source>No token needed: authorization is off for this database.</source>
+        <translation>Токен не нужен: для этой базы авторизация отключена.</translation>
+    </message>
+    <message>
+        <source> Note: {text}.</source>
+        <translation> Обратите внимание: {text}.</translation>
+    </message>
+    <message>
+        <source>Where the API is</source>
+        <translation>Где находится API</translation>
+    </message>
+    <message>
+        <source>Application and version</source>
+        <translation>Приложение и версия</translation>
+    </message>
+    <message>
+        <source>Authorization on?</source>
+        <translation>Авторизация включена?</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> или </translation>
+    </message>
+    <message>
+        <source>No Mobile SMARTS API answers at {urls}</source>
+        <translation>API Mobile SMARTS не отвечает по адресам {urls}</translation>
+    </message>
+    <message>
+        <source>Check the server URL: use the database&apos;s port, or add the database&apos;s path (/MobileSMARTS or /&lt;database GUID&gt;).</source>
+        <translation>Проверьте адрес сервера: укажите порт базы или добавьте путь базы (/MobileSMARTS или /&lt;GUID базы&gt;).</translation>
+    </message>
+    <message>
+        <source>no API answers at {url} — check the server URL (port, /MobileSMARTS or GUID)</source>
+        <translation>API не отвечает по адресу {url} — проверьте адрес сервера (порт, /MobileSMARTS или GUID)</translation>
+    </message>
+    <message>
+        <source>skipped: no API found</source>
+        <translation>пропущено: API не найден</translation>
+    </message>
+    <message>
+        <source>The API answers at {url}.</source>
+        <translation>API отвечает по адресу {url}.</translation>
+    </message>
+    <message>
+        <source>The address typed leads to no API ({typed}); it answers at {url}. The checks below use that address.</source>
+        <translation>По введённому адресу API нет ({typed}); он отвечает по адресу {url}. Проверки ниже используют этот адрес.</translation>
+    </message>
+    <message>
+        <source>Use {url} as the server URL.</source>
+        <translation>Укажите {url} как адрес сервера.</translation>
+    </message>
+    <message>
+        <source>This server has no BaseInfo.</source>
+        <translation>На этом сервере нет BaseInfo.</translation>
+    </message>
+    <message>
+        <source>BaseInfo needs sign-in on this server; its version is not known.</source>
+        <translation>На этом сервере BaseInfo требует входа; версия неизвестна.</translation>
+    </message>
+    <message>
+        <source>HTTP 200, but no appName or serverVersion in {text}</source>
+        <translation>HTTP 200, но в ответе нет appName и serverVersion: {text}</translation>
+    </message>
+    <message>
+        <source>The version is not known.</source>
+        <translation>Версия неизвестна.</translation>
+    </message>
+    <message>
+        <source>The server is {app}, version {version}.</source>
+        <translation>Сервер: {app}, версия {version}.</translation>
+    </message>
+    <message>
+        <source>an unnamed application</source>
+        <translation>приложение без названия</translation>
+    </message>
+    <message>
+        <source>GET {url} without credentials</source>
+        <translation>GET {url} без учётных данных</translation>
+    </message>
+    <message>
+        <source>Authorization is off for this database: the probe answers without credentials. Tokens are not needed — requests work without one.</source>
+        <translation>Для этой базы авторизация отключена: проверочный адрес отвечает без учётных данных. Токены не нужны — запросы работают и без них.</translation>
+    </message>
+    <message>
+        <source>Authorization is on: the probe needs credentials (HTTP {status}).</source>
+        <translation>Авторизация включена: проверочный адрес требует учётных данных (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Set a protected path that exists (--probe-path), e.g. /DocTypes?$top=1.</source>
+        <translation>Укажите существующий защищённый путь (--probe-path), например /DocTypes?$top=1.</translation>
+    </message>
+    <message>
+        <source>«Внешнее подключение» (external connection) or «Администратор»</source>
+        <translation>«Внешнее подключение» или «Администратор»</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} мин {seconds} с</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} с</translation>
+    </message>
+    <message>
+        <source>documentation style (Access_token…, as the vendor page prints it)</source>
+        <translation>в стиле документации (Access_token…, как на странице производителя)</translation>
+    </message>
+    <message>
+        <source>RFC 6749 style (access_token…)</source>
+        <translation>в стиле RFC 6749 (access_token…)</translation>
+    </message>
+    <message>
+        <source>camelCase style (accessToken…)</source>
+        <translation>в стиле camelCase (accessToken…)</translation>
+    </message>
+    <message>
+        <source>an unusual key style</source>
+        <translation>необычные имена ключей</translation>
+    </message>
+    <message>
+        <source>strict JSON</source>
+        <translation>строгий JSON</translation>
+    </message>
+    <message>
+        <source>not strict JSON (read as JSON5)</source>
+        <translation>нестрогий JSON (прочитан как JSON5)</translation>
+    </message>
+    <message>
+        <source>lifetime unknown (no expires_in and not a JWT with exp)</source>
+        <translation>срок действия неизвестен (нет expires_in, и это не JWT с exp)</translation>
+    </message>
+    <message>
+        <source>a JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <source>with a refresh token</source>
+        <translation>с токеном обновления</translation>
+    </message>
+    <message>
+        <source>no refresh token</source>
+        <translation>без токена обновления</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>{why} ({method} {url}, {ms} ms)</source>
+        <translation>{why} ({method} {url}, {ms} мс)</translation>
+    </message>
+    <message>
+        <source>HTTP {status} from {url} in {ms} ms</source>
+        <translation>HTTP {status} от {url} за {ms} мс</translation>
+    </message>
+    <message>
+        <source>the server does not answer within {seconds:g} s — check that it runs, or raise the timeout (--timeout)</source>
+        <translation>сервер не отвечает в течение {seconds:g} с — проверьте, что он работает, или увеличьте время ожидания (--timeout)</translation>
+    </message>
+    <message>
+        <source>cannot connect to {host}: {detail} — check the address and port</source>
+        <translation>не удаётся подключиться к {host}: {detail} — проверьте адрес и порт</translation>
+    </message>
+    <message>
+        <source>{host} closes the connection — check the server, the port and any proxy between</source>
+        <translation>{host} закрывает соединение — проверьте сервер, порт и прокси-серверы на пути</translation>
+    </message>
+    <message>
+        <source>the certificate is not trusted ({detail}) — add the company CA (--ca-bundle)</source>
+        <translation>сертификат не доверенный ({detail}) — добавьте сертификат ЦС компании (--ca-bundle)</translation>
+    </message>
+    <message>
+        <source>the server speaks plain HTTP, not HTTPS — use {suggestion}</source>
+        <translation>сервер работает по обычному HTTP, а не HTTPS — используйте {suggestion}</translation>
+    </message>
+    <message>
+        <source>the user has no rights — give the user&apos;s group the role {roles}</source>
+        <translation>у пользователя нет прав — дайте группе пользователя роль {roles}</translation>
+    </message>
+    <message>
+        <source>the login or password is rejected — check them</source>
+        <translation>логин или пароль отклонён — проверьте их</translation>
+    </message>
+    <message>
+        <source>the client id or secret is rejected — check them (the vendor&apos;s default is 123 / user)</source>
+        <translation>идентификатор или секрет клиента отклонён — проверьте их (у производителя по умолчанию 123 / user)</translation>
+    </message>
+    <message>
+        <source>the server fails with HTTP {status} — check the server&apos;s log</source>
+        <translation>сервер выдаёт ошибку HTTP {status} — посмотрите журнал сервера</translation>
+    </message>
+    <message>
+        <source>nothing answers at {url} — check the server URL, the token URL and the probe path</source>
+        <translation>по адресу {url} никто не отвечает — проверьте адрес сервера, адрес токена и путь проверки</translation>
+    </message>
+    <message>
+        <source>Signed in, but the user&apos;s group lacks the role needed to read data (a rights problem, not a wrong password).</source>
+        <translation>Вход выполнен, но у группы пользователя нет роли, нужной для чтения данных (это проблема прав, а не неверный пароль).</translation>
+    </message>
+    <message>
+        <source>In Mobile SMARTS, give the user&apos;s group the role {roles}.</source>
+        <translation>В Mobile SMARTS дайте группе пользователя роль {roles}.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this login and password here.</source>
+        <translation>Сервер не принимает здесь этот логин и пароль.</translation>
+    </message>
+    <message>
+        <source>Check the login and password (and the keyboard layout).</source>
+        <translation>Проверьте логин и пароль (и раскладку клавиатуры).</translation>
+    </message>
+    <message>
+        <source>The server rejects the OAuth client id or secret, before looking at the password.</source>
+        <translation>Сервер отклоняет идентификатор или секрет клиента OAuth ещё до проверки пароля.</translation>
+    </message>
+    <message>
+        <source>Check --client-id and --client-secret (the vendor&apos;s default is 123 / user).</source>
+        <translation>Проверьте --client-id и --client-secret (у производителя по умолчанию 123 / user).</translation>
+    </message>
+    <message>
+        <source>The server did not answer within {seconds:g} s.</source>
+        <translation>Сервер не ответил в течение {seconds:g} с.</translation>
+    </message>
+    <message>
+        <source>Check that the server runs and is not overloaded, or raise the timeout (--timeout).</source>
+        <translation>Проверьте, что сервер работает и не перегружен, или увеличьте время ожидания (--timeout).</translation>
+    </message>
+    <message>
+        <source>The server failed while answering (an error on its side, not in the credentials).</source>
+        <translation>Сервер дал сбой при ответе (ошибка на его стороне, а не в учётных данных).</translation>
+    </message>
+    <message>
+        <source>Look at the server&apos;s log; try again later.</source>
+        <translation>Посмотрите журнал сервера; повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Session (GET)</source>
+        <translation>Сеанс (GET)</translation>
+    </message>
+    <message>
+        <source>OAuth password grant</source>
+        <translation>OAuth, вход по паролю</translation>
+    </message>
+    <message>
+        <source>OAuth password grant at /connect/token</source>
+        <translation>OAuth, вход по паролю через /connect/token</translation>
+    </message>
+    <message>
+        <source>Basic (login:password)</source>
+        <translation>Basic (логин:пароль)</translation>
+    </message>
+    <message>
+        <source>OAuth at /connect/token</source>
+        <translation>OAuth через /connect/token</translation>
+    </message>
+    <message>
+        <source>Probe: Session token</source>
+        <translation>Проверка: токен сеанса</translation>
+    </message>
+    <message>
+        <source>Probe: OAuth token</source>
+        <translation>Проверка: токен OAuth</translation>
+    </message>
+    <message>
+        <source>Probe: /connect/token token</source>
+        <translation>Проверка: токен /connect/token</translation>
+    </message>
+    <message>
+        <source> with grant_type=password</source>
+        <translation> с grant_type=password</translation>
+    </message>
+    <message>
+        <source>The server issues a token (whether it works is the probe&apos;s row).</source>
+        <translation>Сервер выдаёт токен (работает ли он — в строке проверки).</translation>
+    </message>
+    <message>
+        <source>The server accepts the login and password sent with each request.</source>
+        <translation>Сервер принимает логин и пароль, отправленные с каждым запросом.</translation>
+    </message>
+    <message>
+        <source>This server does not offer {method} there (HTTP 404).</source>
+        <translation>Этот сервер не предлагает здесь способ «{method}» (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>Set the token URL if the server has it elsewhere (--token-url).</source>
+        <translation>Укажите адрес токена, если на сервере он в другом месте (--token-url).</translation>
+    </message>
+    <message>
+        <source>The server refuses this login and password, or Basic is off on this server.</source>
+        <translation>Сервер отклоняет этот логин и пароль, или на этом сервере выключен Basic.</translation>
+    </message>
+    <message>
+        <source>skipped: the server publishes no {path}</source>
+        <translation>пропущено: сервер не публикует {path}</translation>
+    </message>
+    <message>
+        <source>skipped: {url} names no token_endpoint</source>
+        <translation>пропущено: {url} не указывает token_endpoint</translation>
+    </message>
+    <message>
+        <source>skipped: OpenID discovery failed ({error})</source>
+        <translation>пропущено: обнаружение OpenID не удалось ({error})</translation>
+    </message>
+    <message>
+        <source>Discovery names a token endpoint on another address ({url}); it was not tried: the password is only sent to the server you typed.</source>
+        <translation>Обнаружение указывает адрес выдачи токенов на другом узле ({url}); он не проверялся: пароль отправляется только на введённый вами сервер.</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names the configured token URL, checked above</source>
+        <translation>пропущено: обнаружение указывает настроенный адрес токена, он проверен выше</translation>
+    </message>
+    <message>
+        <source>skipped: no token from {method}</source>
+        <translation>пропущено: нет токена от способа «{method}»</translation>
+    </message>
+    <message>
+        <source>GET {url} with the token</source>
+        <translation>GET {url} с токеном</translation>
+    </message>
+    <message>
+        <source>The server issued this token but does not accept it (HTTP 401).</source>
+        <translation>Сервер выдал этот токен, но не принимает его (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The token URL may belong to another database or service: check the token URL and the server URL.</source>
+        <translation>Возможно, адрес токена относится к другой базе или службе: проверьте адрес токена и адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Accepted, but authorization is off: this says nothing about the token.</source>
+        <translation>Принято, но авторизация отключена: о токене это ничего не говорит.</translation>
+    </message>
+    <message>
+        <source>The server accepts the token, so data can be read with it.</source>
+        <translation>Сервер принимает токен, значит, с ним можно читать данные.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновление</translation>
+    </message>
+    <message>
+        <source>skipped: no refresh token (the sign-in answers carried none)</source>
+        <translation>пропущено: нет токена обновления (в ответах на вход его не было)</translation>
+    </message>
+    <message>
+        <source>skipped: no token to refresh</source>
+        <translation>пропущено: нет токена для обновления</translation>
+    </message>
+    <message>
+        <source>Refresh ({method} token)</source>
+        <translation>Обновление (токен способа «{method}»)</translation>
+    </message>
+    <message>
+        <source>POST {url} with grant_type=refresh_token</source>
+        <translation>POST {url} с grant_type=refresh_token</translation>
+    </message>
+    <message>
+        <source>The server does not accept the refresh token it has just issued.</source>
+        <translation>Сервер не принимает токен обновления, который только что выдал.</translation>
+    </message>
+    <message>
+        <source>Clients will have to sign in again when the token expires.</source>
+        <translation>Клиентам придётся входить снова, когда срок действия токена истечёт.</translation>
+    </message>
+    <message>
+        <source>the new token is {description}</source>
+        <translation>новый токен: {description}</translation>
+    </message>
+    <message>
+        <source>the probe accepts the new access token</source>
+        <translation>проверочный адрес принимает новый токен доступа</translation>
+    </message>
+    <message>
+        <source>the probe refuses the new access token ({error})</source>
+        <translation>проверочный адрес отклоняет новый токен доступа ({error})</translation>
+    </message>
+    <message>
+        <source>the refresh token is rotated</source>
+        <translation>токен обновления заменяется новым</translation>
+    </message>
+    <message>
+        <source>the refresh token is not rotated</source>
+        <translation>токен обновления не заменяется</translation>
+    </message>
+    <message>
+        <source>whether the old one still works is not known</source>
+        <translation>работает ли старый, неизвестно</translation>
+    </message>
+    <message>
+        <source>the old refresh token still works</source>
+        <translation>старый токен обновления всё ещё работает</translation>
+    </message>
+    <message>
+        <source>the old one no longer works</source>
+        <translation>старый больше не работает</translation>
+    </message>
+    <message>
+        <source>Refresh works. The refresh token is rotated: keep the new one each time.</source>
+        <translation>Обновление работает. Токен обновления каждый раз заменяется: сохраняйте новый.</translation>
+    </message>
+    <message>
+        <source>Refresh works. The refresh token is rotated, but the old one still works too.</source>
+        <translation>Обновление работает. Токен обновления заменяется, но старый тоже продолжает работать.</translation>
+    </message>
+    <message>
+        <source>Refresh works. The refresh token is not rotated: the same one stays valid.</source>
+        <translation>Обновление работает. Токен обновления не заменяется: он остаётся прежним.</translation>
+    </message>
+    <message>
+        <source> The new token meets the same lack of rights (see the probe rows).</source>
+        <translation> Новый токен упирается в ту же нехватку прав (см. строки проверки).</translation>
+    </message>
+    <message>
+        <source>Refresh gives a new token, but the server does not accept it.</source>
+        <translation>Обновление даёт новый токен, но сервер его не принимает.</translation>
+    </message>
+    <message>
+        <source>Check the token URL: it may belong to another database or service.</source>
+        <translation>Проверьте адрес токена: возможно, он относится к другой базе или службе.</translation>
+    </message>
+    <message>
+        <source>; the probe with the new token; the old refresh token again</source>
+        <translation>; проверочный запрос с новым токеном; повторно старый токен обновления</translation>
+    </message>
+    <message>
+        <source>Add the company CA certificate: --ca-bundle FILE (in the window: CA bundle). For a test server only, turn TLS verification off (--insecure).</source>
+        <translation>Добавьте сертификат ЦС компании: --ca-bundle ФАЙЛ (в окне: «Сертификаты ЦС»). Только для тестового сервера можно отключить проверку TLS (--insecure).</translation>
+    </message>
+    <message>
+        <source>skipped: server not reachable</source>
+        <translation>пропущено: сервер недоступен</translation>
+    </message>
+    <message>
+        <source>Reachability and TLS</source>
+        <translation>Доступность и TLS</translation>
+    </message>
+    <message>
+        <source>DNS, TCP connect, TLS handshake to {where}</source>
+        <translation>DNS, подключение TCP, установление TLS с {where}</translation>
+    </message>
+    <message>
+        <source>Reachability (HTTP)</source>
+        <translation>Доступность (HTTP)</translation>
+    </message>
+    <message>
+        <source>DNS, TCP connect to {where}</source>
+        <translation>DNS, подключение TCP к {where}</translation>
+    </message>
+    <message>
+        <source>skipped: the certificate is not trusted</source>
+        <translation>пропущено: сертификат не доверенный</translation>
+    </message>
+    <message>
+        <source>{host} is {address}</source>
+        <translation>{host} — это {address}</translation>
+    </message>
+    <message>
+        <source>connected in {ms} ms</source>
+        <translation>подключение за {ms} мс</translation>
+    </message>
+    <message>
+        <source>Port {port} speaks plain HTTP, not HTTPS.</source>
+        <translation>Порт {port} работает по обычному HTTP, а не HTTPS.</translation>
+    </message>
+    <message>
+        <source>Use {url}</source>
+        <translation>Используйте {url}</translation>
+    </message>
+    <message>
+        <source>Check the address and port, and that the server runs.</source>
+        <translation>Проверьте адрес и порт, а также что сервер запущен.</translation>
+    </message>
+    <message>
+        <source>Clients refuse the connection: {reason}.</source>
+        <translation>Клиенты отказываются от соединения: {reason}.</translation>
+    </message>
+    <message>
+        <source>a TLS handshake succeeds on this port</source>
+        <translation>на этом порту TLS устанавливается успешно</translation>
+    </message>
+    <message>
+        <source>Port {port} speaks HTTPS, not plain HTTP.</source>
+        <translation>Порт {port} работает по HTTPS, а не по обычному HTTP.</translation>
+    </message>
+    <message>
+        <source>the server speaks HTTPS, not plain HTTP — use {url}</source>
+        <translation>сервер работает по HTTPS, а не по обычному HTTP — используйте {url}</translation>
+    </message>
+    <message>
+        <source>Check the server, the port and any proxy between.</source>
+        <translation>Проверьте сервер, порт и прокси-серверы на пути.</translation>
+    </message>
+    <message>
+        <source>a redirect or an unreadable answer</source>
+        <translation>перенаправление или нечитаемый ответ</translation>
+    </message>
+    <message>
+        <source>the server answers HTTP ({status} for /)</source>
+        <translation>сервер отвечает по HTTP ({status} для /)</translation>
+    </message>
+    <message>
+        <source>Connect with a host name the certificate names, or have the certificate reissued for this host name.</source>
+        <translation>Подключайтесь по имени узла, указанному в сертификате, или перевыпустите сертификат для этого имени.</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed: save it as a PEM file and pass it with --ca-bundle FILE (check its SHA-256 fingerprint with the server&apos;s administrator first).</source>
+        <translation>Сертификат самоподписанный: сохраните его в файл PEM и передайте через --ca-bundle ФАЙЛ (сначала сверьте его отпечаток SHA-256 с администратором сервера).</translation>
+    </message>
+    <message>
+        <source>The server answers over plain HTTP (on this computer).</source>
+        <translation>Сервер отвечает по обычному HTTP (на этом компьютере).</translation>
+    </message>
+    <message>
+        <source>The server answers, but over plain HTTP: the password and tokens cross the network unencrypted.</source>
+        <translation>Сервер отвечает, но по обычному HTTP: пароль и токены идут по сети без шифрования.</translation>
+    </message>
+    <message>
+        <source>Use HTTPS outside a trusted network (switch it on for the database).</source>
+        <translation>Вне доверенной сети используйте HTTPS (включите его для базы).</translation>
+    </message>
+    <message>
+        <source>TLS verification is off (--insecure): the connection is encrypted, but anyone in between could pose as the server.</source>
+        <translation>Проверка TLS отключена (--insecure): соединение зашифровано, но любой посредник может выдать себя за сервер.</translation>
+    </message>
+    <message>
+        <source>Use --ca-bundle with the company CA instead, outside a test set-up.</source>
+        <translation>Вне тестовой среды используйте вместо этого --ca-bundle с сертификатом ЦС компании.</translation>
+    </message>
+    <message>
+        <source>The certificate is trusted but expires in {days} days.</source>
+        <translation>Сертификат доверенный, но истекает через {days} дн.</translation>
+    </message>
+    <message>
+        <source>Renew the server&apos;s certificate soon.</source>
+        <translation>Скоро обновите сертификат сервера.</translation>
+    </message>
+    <message>
+        <source>The server is reachable and its certificate is trusted.</source>
+        <translation>Сервер доступен, его сертификат доверенный.</translation>
+    </message>
+    <message>
+        <source>Server clock</source>
+        <translation>Часы сервера</translation>
+    </message>
+    <message>
+        <source>compare the Date header of the server&apos;s answer with this computer&apos;s clock</source>
+        <translation>сравнение заголовка Date в ответе сервера с часами этого компьютера</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>skipped: the server sent no usable Date header</source>
+        <translation>пропущено: сервер не прислал пригодного заголовка Date</translation>
+    </message>
+    <message>
+        <source>server Date {date}; local clock {local}; difference {skew} s</source>
+        <translation>Date сервера {date}; местные часы {local}; разница {skew} с</translation>
+    </message>
+    <message>
+        <source>The clocks agree within a minute.</source>
+        <translation>Часы расходятся не больше чем на минуту.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is {time} ahead of this computer&apos;s. That breaks expiry maths: times the server writes into tokens (a JWT&apos;s exp) are off by as much, so tokens look expired too early or too late.</source>
+        <translation>Часы сервера спешат на {time} относительно этого компьютера. Это нарушает расчёт сроков: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock is {time} behind this computer&apos;s. That breaks expiry maths: times the server writes into tokens (a JWT&apos;s exp) are off by as much, so tokens look expired too early or too late.</source>
+        <translation>Часы сервера отстают на {time} от этого компьютера. Это нарушает расчёт сроков: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
+    </message>
+    <message>
+        <source>Set the clock right (NTP) on the server or on this computer.</source>
+        <translation>Выставьте точное время (NTP) на сервере или на этом компьютере.</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout должен быть положительным числом секунд</translation>
+    </message>
+    <message>
+        <source>Password for {login}: </source>
+        <translation>Пароль для {login}: </translation>
+    </message>
+    <message>
+        <source>no password: use --password-stdin or set {variable}</source>
+        <translation>нет пароля: используйте --password-stdin или задайте {variable}</translation>
+    </message>
+    <message>
+        <source>warning: TLS verification is off (--insecure)</source>
+        <translation>предупреждение: проверка TLS отключена (--insecure)</translation>
+    </message>
+    <message>
+        <source>no refresh token on standard input</source>
+        <translation>на стандартном вводе нет токена обновления</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прервано</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>предупреждение: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>the host name is not known (DNS)</source>
+        <translation>имя узла не найдено (DNS)</translation>
+    </message>
+    <message>
+        <source>the connection was refused (nothing listens there)</source>
+        <translation>в соединении отказано (там никто не слушает)</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>истекло время ожидания соединения</translation>
+    </message>
+    <message>
+        <source>too long ({length} characters; at most {most})</source>
+        <translation>слишком длинный ({length} символов; не больше {most})</translation>
+    </message>
+    <message>
+        <source>is not a valid address; check the brackets around an IPv6 address</source>
+        <translation>это неверный адрес; проверьте квадратные скобки вокруг адреса IPv6</translation>
+    </message>
+    <message>
+        <source>must not contain a login or password; use the login and password fields</source>
+        <translation>не должен содержать логин или пароль; для них есть отдельные поля</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>порт должен быть числом от 1 до 65535</translation>
+    </message>
+    <message>
+        <source>{host} is not a valid host name</source>
+        <translation>{host} — недопустимое имя узла</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>Адрес токена</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <source>enter the server address, e.g. https://host:9000</source>
+        <translation>введите адрес сервера, например https://host:9000</translation>
+    </message>
+    <message>
+        <source>must not contain spaces</source>
+        <translation>не должен содержать пробелов</translation>
+    </message>
+    <message>
+        <source>use an http:// or https:// address, not {scheme}:</source>
+        <translation>используйте адрес http:// или https://, а не {scheme}:</translation>
+    </message>
+    <message>
+        <source>must not contain ? or # parts</source>
+        <translation>не должен содержать частей с ? или #</translation>
+    </message>
+    <message>
+        <source>has no host name</source>
+        <translation>не содержит имени узла</translation>
+    </message>
+    <message>
+        <source>use an absolute URL or a path starting with /</source>
+        <translation>укажите полный адрес или путь, начинающийся с /</translation>
+    </message>
+    <message>
+        <source>{field}: {detail}</source>
+        <translation>{field}: {detail}</translation>
+    </message>
+    <message>
+        <source>The server rejected the login or password (HTTP {status}). Check them and sign in again.</source>
+        <translation>Сервер отклонил логин или пароль (HTTP {status}). Проверьте их и войдите снова.</translation>
+    </message>
+    <message>
+        <source>The server rejected the client id or secret (invalid_client). Check the client id and client secret (the vendor&apos;s default is 123 / user).</source>
+        <translation>Сервер отклонил идентификатор или секрет клиента (invalid_client). Проверьте идентификатор и секрет клиента (у производителя по умолчанию 123 / user).</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts the refresh token (HTTP {status}). Sign in again.</source>
+        <translation>Сервер больше не принимает токен обновления (HTTP {status}). Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the user has no rights here (HTTP 403). Give the user&apos;s group the role «Внешнее подключение» (external connection) or «Администратор» in Mobile SMARTS.</source>
+        <translation>Вход выполнен, но у пользователя здесь нет прав (HTTP 403). Дайте группе пользователя роль «Внешнее подключение» или «Администратор» в Mobile SMARTS.</translation>
+    </message>
+    <message>
+        <source>The server failed with HTTP {status} at {url}. {detail}</source>
+        <translation>Сбой сервера: HTTP {status} по адресу {url}. {detail}</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url} (HTTP {status}). Check the server URL, the token URL and the probe path.</source>
+        <translation>По адресу {url} никто не отвечает (HTTP {status}). Проверьте адрес сервера, адрес токена и путь проверки.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP {status}): {detail}</source>
+        <translation>Сервер отклонил запрос (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <source>The server is limiting requests (HTTP 429). Try again in {retry_after} s.</source>
+        <translation>Сервер ограничивает число запросов (HTTP 429). Повторите через {retry_after} с.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer from {url} could not be used: {detail}. It began: {snippet}</source>
+        <translation>Ответ сервера от {url} не удалось использовать: {detail}. Начало ответа: {snippet}</translation>
+    </message>
+    <message>
+        <source>No answer from {host} after {seconds:g} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Нет ответа от {host} за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {host}: {detail}. Check the address and port, and that the server runs.</source>
+        <translation>Не удаётся подключиться к {host}: {detail}. Проверьте адрес и порт, а также что сервер запущен.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was closed before the answer was complete. Try again; if it repeats, check the server and any proxy between.</source>
+        <translation>Соединение с {host} закрылось до окончания ответа. Повторите попытку; если это повторяется, проверьте сервер и прокси-серверы на пути.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is not trusted ({detail}). Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.</source>
+        <translation>Сертификат {host} не доверенный ({detail}). Добавьте сертификат ЦС компании («Сертификаты ЦС», --ca-bundle ФАЙЛ) или, только для тестового сервера, отключите проверку TLS.</translation>
+    </message>
+    <message>
+        <source>{host} speaks plain HTTP, not HTTPS. Use {suggestion}</source>
+        <translation>{host} работает по обычному HTTP, а не HTTPS. Используйте {suggestion}</translation>
+    </message>
+    <message>
+        <source>The server redirected to {target}; credentials are never sent after a redirect. If you trust that address, use it as the server URL.</source>
+        <translation>Сервер перенаправил на {target}; после перенаправления учётные данные не отправляются. Если вы доверяете этому адресу, укажите его как адрес сервера.</translation>
+    </message>
+    <message>
+        <source>(no Location)</source>
+        <translation>(нет заголовка Location)</translation>
+    </message>
+    <message>
+        <source>invalid address ({error})</source>
+        <translation>неверный адрес ({error})</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Файл сертификатов ЦС</translation>
+    </message>
+    <message>
+        <source>cannot read {path} ({error})</source>
+        <translation>не удаётся прочитать {path} ({error})</translation>
+    </message>
+    <message>
+        <source>the answer is too large ({size:,} bytes)</source>
+        <translation>ответ слишком большой ({size:,} байт)</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(не прочитано)</translation>
+    </message>
+    <message>
+        <source>the answer is too large (over {size:,} bytes)</source>
+        <translation>ответ слишком большой (больше {size:,} байт)</translation>
+    </message>
+    <message>
+        <source>the certificate is for another host name</source>
+        <translation>сертификат выдан для другого имени узла</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>срок действия сертификата истёк</translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed</source>
+        <translation>сертификат самоподписанный</translation>
+    </message>
+    <message>
+        <source>it is signed by an unknown certificate authority</source>
+        <translation>он подписан неизвестным центром сертификации</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <translation>проверка не пройдена</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>сеть недоступна</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Profiles file</source>
+        <translation>Файл профилей</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>ожидался объект</translation>
+    </message>
+    <message>
+        <source>has no name</source>
+        <translation>нет имени</translation>
+    </message>
+    <message>
+        <source>Profile {name}</source>
+        <translation>Профиль {name}</translation>
+    </message>
+    <message>
+        <source>{key} has a wrong value</source>
+        <translation>у поля {key} неверное значение</translation>
+    </message>
+    <message>
+        <source>not JSON ({error})</source>
+        <translation>не JSON ({error})</translation>
+    </message>
+    <message>
+        <source>not an msauth-gui profiles export</source>
+        <translation>это не экспорт профилей msauth-gui</translation>
+    </message>
+    <message>
+        <source>has no profile list</source>
+        <translation>нет списка профилей</translation>
+    </message>
+    <message>
+        <source>read a saved secret</source>
+        <translation>прочитать сохранённый секрет</translation>
+    </message>
+    <message>
+        <source>save a secret</source>
+        <translation>сохранить секрет</translation>
+    </message>
+    <message>
+        <source>remove a secret</source>
+        <translation>удалить секрет</translation>
+    </message>
+    <message>
+        <source>The system keyring could not {action}: {detail}</source>
+        <translation>Системному хранилищу паролей не удалось {action}: {detail}</translation>
+    </message>
+    <message>
+        <source>keyring failed to load ({error})</source>
+        <translation>не удалось загрузить keyring ({error})</translation>
+    </message>
+    <message>
+        <source>no system keyring is available (on Linux: a Secret Service such as GNOME Keyring or KWallet must be running and unlocked)</source>
+        <translation>системное хранилище паролей недоступно (в Linux должна работать и быть разблокирована служба Secret Service, например GNOME Keyring или KWallet)</translation>
+    </message>
+    <message>
+        <source>no system keyring</source>
+        <translation>нет системного хранилища паролей</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>(адрес неизвестен)</translation>
+    </message>
+    <message>
+        <source>the answer was empty</source>
+        <translation>ответ пустой</translation>
+    </message>
+    <message>
+        <source>it is not a token object (JSON)</source>
+        <translation>это не объект токена (JSON)</translation>
+    </message>
+    <message>
+        <source>it has no access token</source>
+        <translation>в нём нет токена доступа</translation>
+    </message>
+    <message>
+        <source>expires_in {value} is not a number; expiry unknown</source>
+        <translation>expires_in {value} — не число; срок действия неизвестен</translation>
+    </message>
+    <message>
+        <source>expires_in {seconds:g} s is not believable; expiry unknown</source>
+        <translation>expires_in {seconds:g} с — неправдоподобно; срок действия неизвестен</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>The token cannot be renewed without you: the server gave no usable refresh token and signing in again automatically is off (or the password is not known). Sign in again.</source>
+        <translation>Токен нельзя продлить без вас: сервер не дал пригодного токена обновления, а автоматический повторный вход выключен (или пароль неизвестен). Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Сначала войдите.</translation>
+    </message>
+    <message>
+        <source>The saved session has ended; sign in again.</source>
+        <translation>Сохранённый сеанс завершён; войдите снова.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>Не удаётся прочитать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a profiles file (not UTF-8 text)</source>
+        <translation>{path} — не файл профилей (не текст в UTF-8)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Не удаётся записать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({detail}). Try again; if it repeats, report it.</source>
+        <translation>Произошло что-то непредвиденное ({detail}). Повторите попытку; если это повторяется, сообщите об ошибке.</translation>
+    </message>
+</context>
+<context>
+    <name>fmt</name>
+    <message>
+        <source>Signed out</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Действителен</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Скоро истекает</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истёк</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Войдите снова</translation>
+    </message>
+    <message>
+        <source>Credentials verified</source>
+        <translation>Учётные данные подтверждены</translation>
+    </message>
+    <message>
+        <source>Enter the server and the account, then sign in (Enter).</source>
+        <translation>Укажите сервер и учётную запись, затем войдите (Enter).</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} с</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} мин {seconds} с</translation>
+    </message>
+    <message>
+        <source>does not expire (Basic sends the credentials with every request)</source>
+        <translation>не истекает (Basic отправляет учётные данные с каждым запросом)</translation>
+    </message>
+    <message>
+        <source>unknown (the server did not say; no automatic refresh)</source>
+        <translation>неизвестно (сервер не сообщил; автоматического обновления нет)</translation>
+    </message>
+    <message>
+        <source>expired at {time}</source>
+        <translation>истёк в {time}</translation>
+    </message>
+    <message>
+        <source>{left} left — at {time}</source>
+        <translation>осталось {left} — в {time}</translation>
+    </message>
+    <message>
+        <source>refresh failed, retrying in {time}</source>
+        <translation>обновить не удалось, повтор через {time}</translation>
+    </message>
+    <message>
+        <source>none needed (Basic)</source>
+        <translation>не требуется (Basic)</translation>
+    </message>
+    <message>
+        <source>none scheduled</source>
+        <translation>не запланировано</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>in {left} — at {time}</source>
+        <translation>через {left} — в {time}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>не было</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} мс</translation>
+    </message>
+    <message>
+        <source>(not a JWT: no claims to show)</source>
+        <translation>(не JWT: утверждений нет)</translation>
+    </message>
+    <message>
+        <source>Signing in to {host} by {method}…</source>
+        <translation>Вход на {host} способом {method}…</translation>
+    </message>
+    <message>
+        <source>Refresh failed, retrying in {time}: {error}</source>
+        <translation>Обновить не удалось, повтор через {time}: {error}</translation>
+    </message>
+    <message>
+        <source>Renewing the token in the background…</source>
+        <translation>Токен обновляется в фоне…</translation>
+    </message>
+    <message>
+        <source>The token has expired. Sign in again.</source>
+        <translation>Срок действия токена истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Credentials verified: the server accepted the Basic header.</source>
+        <translation>Учётные данные подтверждены: сервер принял заголовок Basic.</translation>
+    </message>
+    <message>
+        <source>Signed in to {host} by {method}.</source>
+        <translation>Вход на {host} выполнен способом {method}.</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>pass</source>
+        <translation>успех</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>внимание</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>сведения</translation>
+    </message>
+    <message>
+        <source>Exit code {code}; took {ms} ms.</source>
+        <translation>Код выхода {code}; заняло {ms} мс.</translation>
+    </message>
+    <message>
+        <source>| Status | Check | Tried | What happened | What it means | What to do | ms |</source>
+        <translation>| Статус | Проверка | Что пробовали | Что произошло | Что это значит | Что делать | мс |</translation>
+    </message>
+    <message>
+        <source>## Server check: {server}</source>
+        <translation>## Проверка сервера: {server}</translation>
+    </message>
+    <message>
+        <source>**Verdict:** {verdict}</source>
+        <translation>**Итог:** {verdict}</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>ПРОВЕРКА</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
+        <source>tried:</source>
+        <translation>пробовали:</translation>
+    </message>
+    <message>
+        <source>means:</source>
+        <translation>значит:</translation>
+    </message>
+    <message>
+        <source>do:</source>
+        <translation>делать:</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>РЕЗУЛЬТАТ</translation>
+    </message>
+</context>
+</TS>
