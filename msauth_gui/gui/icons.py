@@ -1,0 +1,68 @@
+"""The application icon and one icon per token state, drawn from the SVG files in ``resources/``.
+
+Each state has its own shape (check mark, clock, cross, exclamation, key, power sign), so the
+icon tells the state apart without its colour. ``QIcon`` renders SVG through Qt's svg icon
+engine; where that plugin is missing the file is rendered once with ``QSvgRenderer``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+from ..paths import resource
+
+APP_ICON = "app.svg"
+#: keeper state value -> icon file
+STATE_ICON_FILES: dict[str, str] = {
+    "signed_out": "state-signed-out.svg",
+    "signing_in": "state-busy.svg",
+    "refreshing": "state-busy.svg",
+    "valid": "state-valid.svg",
+    "expiring_soon": "state-expiring.svg",
+    "expired": "state-expired.svg",
+    "error": "state-error.svg",
+    "sign_in_again": "state-sign-in-again.svg",
+}
+_FALLBACK_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+
+
+@cache
+def load_icon(file_name: str) -> QIcon:
+    """The icon in ``resources/icons/file_name`` (a null icon if the file is missing)."""
+    path = resource("icons", file_name)
+    if not path.is_file():
+        return QIcon()
+    icon = QIcon(str(path))
+    if icon.pixmap(16, 16).isNull():  # no svg icon engine: render the sizes we use
+        icon = _rendered(str(path))
+    return icon
+
+
+def _rendered(path: str) -> QIcon:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(path)
+    icon = QIcon()
+    if not renderer.isValid():
+        return icon
+    for size in _FALLBACK_SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def app_icon() -> QIcon:
+    return load_icon(APP_ICON)
+
+
+def state_icon(state: object) -> QIcon:
+    """The icon of a keeper state (the enum or its value); signed-out's for unknown ones."""
+    value = str(getattr(state, "value", state))
+    return load_icon(STATE_ICON_FILES.get(value, STATE_ICON_FILES["signed_out"]))
