@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from .i18n import LANGUAGES, SETTINGS_GROUP, SETTINGS_KEY, resolve_language
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
@@ -46,6 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--method", choices=("basic", "session", "oauth"), help="sign-in method (oauth)"
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the window (default: MSAUTH_LANG, the settings, then the system's)",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help="colours: follow the system (default), or always light or dark",
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="Linux: add msauth-gui to the applications menu of this user, then exit",
+    )
     return parser
 
 
@@ -58,7 +75,17 @@ def _application() -> QApplication:
     _app.setApplicationName(APP_NAME)
     _app.setOrganizationName(APP_NAME)
     _app.setStyle("Fusion")
+    _app.setDesktopFileName(APP_NAME)  # Wayland finds the icon through the desktop entry
     return _app
+
+
+def _language(requested: str | None, settings: QSettings | None) -> str:
+    """``--lang``, MSAUTH_LANG, the language chosen in Settings, the system's (see i18n)."""
+    from PySide6.QtCore import QSettings
+
+    store = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
+    saved = str(store.value(f"{SETTINGS_GROUP}/{SETTINGS_KEY}", "", str) or "")
+    return resolve_language(requested, saved)
 
 
 def _start_demo(window: QMainWindow, app: QApplication) -> DemoServer:
@@ -89,14 +116,22 @@ def build_window(
     """
     args = build_parser().parse_args(argv)
     app = _application()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from .core.secrets import SecretStore
+    from .gui import icons, theme
+    from .gui.i18n import install_language
     from .gui.profile_store import NoSecretStore
     from .gui.window import MainWindow
 
+    # the language first: every widget takes its texts when it is built
+    install_language(app, _language(args.lang, settings))
+    app.setWindowIcon(icons.app_icon())
+    if args.theme or app is _app:  # an application made elsewhere (tests) keeps its palette
+        theme.apply_theme(app, args.theme or "system")
     if args.demo:  # demo runs touch neither the operator's profiles nor the keyring
-        settings, secrets = None, NoSecretStore("the demo does not save secrets")
+        reason = QCoreApplication.translate("app", "the demo does not save secrets")
+        settings, secrets = None, NoSecretStore(reason)
     if settings is None and not args.demo:
         settings = QSettings(APP_NAME, APP_NAME)
     window = MainWindow(settings=settings, secrets=secrets or SecretStore())
@@ -106,10 +141,12 @@ def build_window(
         window.form.fill(
             server=server.url, login=DEMO_LOGIN, password=DEMO_PASSWORD, method="oauth"
         )
-        window.note(
-            f"Demo server started at {server.url}; demo accounts: {DEMO_LOGIN} (password filled "
-            "in), admin / admin, norights / norights (gets 403 on data)"
+        note = QCoreApplication.translate(
+            "app",
+            "Demo server started at {url}; demo accounts: {login} (password filled in), "
+            "admin / admin, norights / norights (gets 403 on data)",
         )
+        window.note(note.format(url=server.url, login=DEMO_LOGIN))
     if args.server:  # the profile for that server (and login), or a new one
         window.profiles.select_server(args.server, args.login)
     window.form.fill(server=args.server, login=args.login, method=args.method)
@@ -131,6 +168,12 @@ def main() -> int:
     # Worker threads hold the GIL for up to the switch interval (5 ms by default); a shorter
     # one keeps the event loop's longest gap well inside a frame while requests run.
     sys.setswitchinterval(0.001)
+    if build_parser().parse_args(sys.argv[1:]).install_desktop_entry:
+        from .desktop import install_desktop_entry
+
+        for path in install_desktop_entry():
+            print(path)
+        return 0
     app = _application()
     window = build_window(sys.argv[1:])
     window.show()

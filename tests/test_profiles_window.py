@@ -405,7 +405,7 @@ def test_settings_dialog_changes_and_keeps_the_preferences(
     dialog.findChild(QSpinBox, "refreshPercentSpin").setValue(50)
     dialog.findChild(QCheckBox, "signInAgainCheck").setChecked(False)
     dialog.findChild(QSpinBox, "logLinesSpin").setValue(200)
-    assert dialog.findChild(QComboBox, "languageCombo").currentText() == "English"
+    assert dialog.findChild(QComboBox, "languageCombo").currentText() == "System language"
     buttons = dialog.findChild(QDialogButtonBox)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

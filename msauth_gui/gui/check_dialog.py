@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -37,7 +36,9 @@ from ..core.client import ConnectionSettings
 from ..core.errors import AuthError
 from ..core.redact import redact
 from ..core.report import CheckReport, CheckRow
-from .check_table import STATUS_LOOK, CheckTable, counts_text, status_icon
+from . import theme
+from .check_table import STATUS_LOOK, CheckTable, counts_text, status_icon, status_word
+from .prompts import FileDialog
 from .widgets import name
 from .worker import run_in_thread
 
@@ -63,8 +64,13 @@ class CheckDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, source: InputSource) -> None:
         super().__init__(parent)
-        name(self, "checkDialog")
-        self.setWindowTitle("Check server")
+        name(
+            self,
+            "checkDialog",
+            self.tr("Check server"),
+            self.tr("Checks the server's sign-in set-up step by step and says what to fix."),
+        )
+        self.setWindowTitle(self.tr("Check server"))
         self.setModal(False)
         self._source = source
         self._generation = 0
@@ -79,30 +85,44 @@ class CheckDialog(QDialog):
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
         self.verdict_icon = QLabel(self)
-        name(self.verdict_icon, "checkVerdictIcon")
+        self.verdict_icon.setObjectName("checkVerdictIcon")  # named after the verdict's word
         self.verdict_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.verdict_label = QLabel("Not checked yet.", self)
-        name(self.verdict_label, "checkVerdictLabel")
+        self.verdict_label = QLabel(self.tr("Not checked yet."), self)
+        self.verdict_label.setObjectName("checkVerdictLabel")  # screen readers read its text
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(self)
-        name(self.progress, "checkProgress")
+        name(self.progress, "checkProgress", self.tr("Check progress"))
         self.progress.setRange(0, len(ORDER))
-        self.progress.setFormat("%v of %m checks done")
+        self.progress.setFormat(self.tr("%v of %m checks done"))
         self.progress.hide()
         self.summary_label = QLabel(self)
-        name(self.summary_label, "checkSummaryLabel")
+        self.summary_label.setObjectName("checkSummaryLabel")  # screen readers read its text
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = CheckTable(self)
 
-        self.run_button = self._button("Run again", "checkRunButton", self.run)
-        self.run_button.setToolTip("Check again with the form's current settings")
-        self.copy_button = self._button("Copy report", "copyReportButton", self.copy_report)
-        self.copy_button.setToolTip("Copy the report as Markdown (no secrets in it)")
-        self.save_button = self._button("Save report…", "saveReportButton", self.save_report)
-        self.save_button.setToolTip("Save the report as Markdown (.md) or JSON (.json)")
-        close_button = self._button("Close", "checkCloseButton", self.close)
+        self.run_button = self._button(self.tr("Run again"), "checkRunButton", self.run)
+        self.run_button.setToolTip(self.tr("Check again with the form's current settings"))
+        self.copy_button = self._button(
+            self.tr("Copy report"), "copyReportButton", self.copy_report
+        )
+        self.copy_button.setToolTip(self.tr("Copy the report as Markdown (no secrets in it)"))
+        self.save_button = self._button(
+            self.tr("Save report…"), "saveReportButton", self.save_report
+        )
+        self.save_button.setToolTip(self.tr("Save the report as Markdown (.md) or JSON (.json)"))
+        close_button = self._button(self.tr("Close"), "checkCloseButton", self.close)
+        for button, spoken, description in (
+            (self.run_button, self.tr("Run again"),
+             self.tr("Checks again with the main window's current settings.")),
+            (self.copy_button, self.tr("Copy report"),
+             self.tr("Copies the report as Markdown; it holds no secrets.")),
+            (self.save_button, self.tr("Save report"),
+             self.tr("Saves the report as Markdown or JSON.")),
+            (close_button, self.tr("Close"), self.tr("Closes this window; a running check stops.")),
+        ):  # fmt: skip
+            name(button, button.objectName(), spoken, description)
 
         top = QHBoxLayout()
         top.addWidget(self.verdict_icon)
@@ -160,7 +180,9 @@ class CheckDialog(QDialog):
         if inputs is None:
             self._running = False
             self.progress.hide()
-            self._show_verdict("fail", "Fix the fields marked in red in the main window first.")
+            self._show_verdict(
+                "fail", self.tr("Fix the fields marked in red in the main window first.")
+            )
             self._update_buttons()
             return
         settings, login, password = inputs
@@ -176,7 +198,8 @@ class CheckDialog(QDialog):
         self._running = True
         self.progress.setValue(0)
         self.progress.show()
-        self._show_verdict("running", f"Checking {redact(settings.server)}…")
+        checking = self.tr("Checking {server}…").format(server=redact(settings.server))
+        self._show_verdict("running", checking)
         self._update_buttons()
         run_in_thread(job, lambda value, error: self._on_done(generation, value, error))
 
@@ -186,7 +209,7 @@ class CheckDialog(QDialog):
         if self._running:
             self._running = False
             self.progress.hide()
-            self._show_verdict("skip", "Stopped: the check's late results are ignored.")
+            self._show_verdict("skip", self.tr("Stopped: the check's late results are ignored."))
         self._update_buttons()
 
     @Slot(int, object)
@@ -203,8 +226,8 @@ class CheckDialog(QDialog):
         self._running = False
         self.progress.hide()
         if error is not None or not isinstance(report, CheckReport):
-            message = error.message if error is not None else "no report"
-            self._show_verdict("fail", f"Could not check: {message}")
+            message = error.message if error is not None else self.tr("no report")
+            self._show_verdict("fail", self.tr("Could not check: {error}").format(error=message))
             self._update_buttons()
             return
         for row in report.rows:  # every row, even one whose live signal is still queued
@@ -213,18 +236,23 @@ class CheckDialog(QDialog):
         look = "pass" if report.best_method is not None else "fail"
         self._show_verdict(look, report.verdict)
         self.summary_label.setText(
-            redact(f"{counts_text(report.rows)} · took {report.duration_ms:.0f} ms")
+            redact(
+                self.tr("{counts} · took {ms} ms").format(
+                    counts=counts_text(report.rows), ms=f"{report.duration_ms:.0f}"
+                )
+            )
         )
         self._update_buttons()
         self.reportReady.emit(report)
 
     # -- view ------------------------------------------------------------------------------
     def _show_verdict(self, look: str, text: str) -> None:
-        word, colour = STATUS_LOOK[look]
+        word, colour = status_word(look), STATUS_LOOK[look][1]
         self.verdict_icon.setPixmap(status_icon(look).pixmap(ICON_PX, ICON_PX))
         self.verdict_icon.setToolTip(word)
+        self.verdict_icon.setAccessibleName(word)  # the icon says what its colour says
         self.verdict_label.setText(redact(text))
-        self.verdict_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.verdict_label.setStyleSheet(f"color: {theme.colour(colour)}; font-weight: bold;")
 
     def _update_buttons(self) -> None:
         has_report = self._report is not None
@@ -240,14 +268,14 @@ class CheckDialog(QDialog):
             return
         # the report holds no secrets (the core redacted every row), so it is plain text
         QGuiApplication.clipboard().setText(self._report.to_markdown())
-        self.summary_label.setText("Report copied to the clipboard as Markdown.")
+        self.summary_label.setText(self.tr("Report copied to the clipboard as Markdown."))
 
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str) -> tuple[str, str]:
         """Ask where to save: (path, chosen filter); path "" when cancelled (tests patch this)."""
-        return QFileDialog.getSaveFileName(
-            parent, "Save report", suggested, f"{MARKDOWN_FILTER};;{JSON_FILTER}"
-        )
+        title = QCoreApplication.translate("CheckDialog", "Save report")
+        filters = f"{MARKDOWN_FILTER};;{JSON_FILTER}"
+        return FileDialog(parent, title, suggested, filters, save=True).ask()
 
     def save_report(self) -> None:
         report = self._report
@@ -266,9 +294,10 @@ class CheckDialog(QDialog):
         try:
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self.summary_label.setText(redact(f"Could not save {target}: {exc.strerror or exc}"))
+            text = self.tr("Could not save {path}: {error}")
+            self.summary_label.setText(redact(text.format(path=target, error=exc.strerror or exc)))
             return
-        self.summary_label.setText(redact(f"Report saved to {target}."))
+        self.summary_label.setText(redact(self.tr("Report saved to {path}.").format(path=target)))
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,23 +24,28 @@ from PySide6.QtWidgets import (
 from ..core.check import ORDER
 from ..core.redact import redact
 from ..core.report import CheckReport, CheckRow
+from ..core.translate import QT_TRANSLATE_NOOP
 from .fmt import BLUE, GREEN, GREY, ORANGE, RED
+from .theme import colour as themed
 from .widgets import name
 
 #: status -> (word, colour); "running" is the verdict line's look while a check is in flight
 STATUS_LOOK: dict[str, tuple[str, str]] = {
-    "pass": ("Pass", GREEN),
-    "warn": ("Warning", ORANGE),
-    "fail": ("Fail", RED),
-    "skip": ("Skipped", GREY),
-    "info": ("Info", BLUE),
-    "running": ("Checking", BLUE),
+    "pass": (QT_TRANSLATE_NOOP("CheckTable", "Pass"), GREEN),
+    "warn": (QT_TRANSLATE_NOOP("CheckTable", "Warning"), ORANGE),
+    "fail": (QT_TRANSLATE_NOOP("CheckTable", "Fail"), RED),
+    "skip": (QT_TRANSLATE_NOOP("CheckTable", "Skipped"), GREY),
+    "info": (QT_TRANSLATE_NOOP("CheckTable", "Info"), BLUE),
+    "running": (QT_TRANSLATE_NOOP("CheckTable", "Checking"), BLUE),
 }
 #: status -> how the summary counts it: (one, more)
-SUMMARY_WORDS = {"pass": ("passed", "passed"), "warn": ("warning", "warnings"),
-                 "fail": ("failed", "failed"), "skip": ("skipped", "skipped"),
-                 "info": ("info", "info")}  # fmt: skip
-COLUMNS = ("Check", "Result", "What happened", "What it means / what to do")
+SUMMARY_ORDER = ("pass", "warn", "fail", "skip", "info")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CheckTable", "Check"),
+    QT_TRANSLATE_NOOP("CheckTable", "Result"),
+    QT_TRANSLATE_NOOP("CheckTable", "What happened"),
+    QT_TRANSLATE_NOOP("CheckTable", "What it means / what to do"),
+)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_GAP_PX = 6
 _icons: dict[str, QIcon] = {}
@@ -89,28 +94,57 @@ def status_icon(status: str) -> QIcon:
     return icon
 
 
+def status_word(status: str) -> str:
+    """The word for a status ("Pass", "Warning"…) in the current language."""
+    return QCoreApplication.translate("CheckTable", STATUS_LOOK[status][0])
+
+
+class _Counts(QObject):
+    """Counts of check results in words; a QObject so that its ``tr`` knows plural forms."""
+
+    def text(self, status: str, n: int) -> str:
+        """``9 passed``, ``1 warning``: English has two forms, Russian three."""
+        if status == "pass":
+            return self.tr("%n passed", "", n)
+        if status == "warn":
+            return self.tr("%n warning", "", n) if n == 1 else self.tr("%n warnings", "", n)
+        if status == "fail":
+            return self.tr("%n failed", "", n)
+        if status == "skip":
+            return self.tr("%n skipped", "", n)
+        return self.tr("%n info", "", n)
+
+
+def _count(status: str, n: int) -> str:
+    return _Counts().text(status, n)
+
+
 def counts_text(rows: tuple[CheckRow, ...] | list[CheckRow]) -> str:
     """``9 passed, 1 warning, 3 skipped``: every status that occurs, in a fixed order."""
     counts = Counter(row.status for row in rows)
-    return ", ".join(
-        f"{counts[s]} {one if counts[s] == 1 else more}"
-        for s, (one, more) in SUMMARY_WORDS.items()
-        if counts[s]
-    )
+    return ", ".join(_count(s, counts[s]) for s in SUMMARY_ORDER if counts[s])
 
 
 def summary_line(report: CheckReport) -> str:
     """The activity log's one line for a finished check."""
+    text = QCoreApplication.translate(
+        "CheckTable", "Server check of {server}: {counts} in {ms} ms. {verdict}"
+    )
     return redact(
-        f"Server check of {report.server}: {counts_text(report.rows)} "
-        f"in {report.duration_ms:.0f} ms. {report.verdict}"
+        text.format(
+            server=report.server,
+            counts=counts_text(report.rows),
+            ms=f"{report.duration_ms:.0f}",
+            verdict=report.verdict,
+        )
     )
 
 
 def meaning_text(row: CheckRow) -> str:
+    to_do = QCoreApplication.translate("CheckTable", "To do: {action}")
     if row.meaning and row.action:
-        return f"{row.meaning}\nTo do: {row.action}"
-    return row.meaning or (f"To do: {row.action}" if row.action else "")
+        return row.meaning + "\n" + to_do.format(action=row.action)
+    return row.meaning or (to_do.format(action=row.action) if row.action else "")
 
 
 class _TopAlignedDelegate(QStyledItemDelegate):
@@ -130,8 +164,17 @@ class CheckTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        name(self, "checkTable")
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        name(
+            self,
+            "checkTable",
+            self.tr("Check results"),
+            self.tr(
+                "One row per check: its result word, what happened and what to do. Arrow keys "
+                "move between cells; Tab leaves the table."
+            ),
+        )
+        self.setTabKeyNavigation(False)  # Tab moves on to the buttons instead of cell to cell
+        self.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)
@@ -165,13 +208,15 @@ class CheckTable(QTableWidget):
             rank = _rank(row.key)
             index = next((i for i, k in enumerate(keys) if _rank(k) > rank), len(keys))
             self.insertRow(index)
-        word, colour = STATUS_LOOK[row.status]
+        word, colour = status_word(row.status), STATUS_LOOK[row.status][1]
+        tried = self.tr("Tried: {tried}").format(tried=row.tried)
+        took = self.tr("Took {ms} ms").format(ms=f"{row.duration_ms:.0f}")
         tip = "\n".join(
             part for part in (
-                f"Tried: {row.tried}" if row.tried else "",
+                tried if row.tried else "",
                 row.happened,
                 meaning_text(row),
-                f"Took {row.duration_ms:.0f} ms" if row.duration_ms else "",
+                took if row.duration_ms else "",
             ) if part
         )  # fmt: skip
         cells = (row.title, word, row.happened, meaning_text(row))
@@ -184,7 +229,7 @@ class CheckTable(QTableWidget):
         self.item(index, 0).setData(KEY_ROLE, row.key)
         result = self.item(index, 1)
         result.setIcon(status_icon(row.status))
-        result.setForeground(QColor(colour))
+        result.setForeground(QColor(themed(colour)))
         result.setData(Qt.ItemDataRole.AccessibleTextRole, f"{word}: {row.title}")
         self.resizeRowToContents(index)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..core.records import RequestRecord
 from ..core.redact import redact
+from ..core.translate import QT_TRANSLATE_NOOP, translate
 
 #: colours of the state line; red is also used for the TLS warning and field errors
 GREEN = "#1b7f2a"
@@ -24,21 +25,22 @@ ORANGE = "#a15c00"
 RED = "#c62828"
 GREY = "#5f6368"
 
-#: state value (KeeperState.value) -> (words, colour, icon kind)
+#: state value (KeeperState.value) -> (words, colour, icon kind); the words are English source
+#: texts, translated by :func:`state_look`
 STATE_LOOK: dict[str, tuple[str, str, str]] = {
-    "signed_out": ("Signed out", GREY, "info"),
-    "signing_in": ("Signing in…", BLUE, "busy"),
-    "valid": ("Valid", GREEN, "ok"),
-    "refreshing": ("Refreshing…", BLUE, "busy"),
-    "expiring_soon": ("Expiring soon", ORANGE, "warning"),
-    "expired": ("Expired", RED, "error"),
-    "error": ("Error", RED, "error"),
-    "sign_in_again": ("Sign in again", RED, "error"),
+    "signed_out": (QT_TRANSLATE_NOOP("fmt", "Signed out"), GREY, "info"),
+    "signing_in": (QT_TRANSLATE_NOOP("fmt", "Signing in…"), BLUE, "busy"),
+    "valid": (QT_TRANSLATE_NOOP("fmt", "Valid"), GREEN, "ok"),
+    "refreshing": (QT_TRANSLATE_NOOP("fmt", "Refreshing…"), BLUE, "busy"),
+    "expiring_soon": (QT_TRANSLATE_NOOP("fmt", "Expiring soon"), ORANGE, "warning"),
+    "expired": (QT_TRANSLATE_NOOP("fmt", "Expired"), RED, "error"),
+    "error": (QT_TRANSLATE_NOOP("fmt", "Error"), RED, "error"),
+    "sign_in_again": (QT_TRANSLATE_NOOP("fmt", "Sign in again"), RED, "error"),
 }
 #: Basic has no token: a valid Basic sign-in reads like this instead of "Valid"
-BASIC_VERIFIED = "Credentials verified"
+BASIC_VERIFIED = QT_TRANSLATE_NOOP("fmt", "Credentials verified")
 
-IDLE_HINT = "Enter the server and the account, then sign in (Enter)."
+IDLE_HINT = QT_TRANSLATE_NOOP("fmt", "Enter the server and the account, then sign in (Enter).")
 CLAIM_TIMES = ("exp", "iat", "nbf", "auth_time")
 
 
@@ -50,21 +52,21 @@ def state_look(state: object, *, basic: bool = False) -> tuple[str, str, str]:
     )
     if basic and value == "valid":
         words = BASIC_VERIFIED
-    return words, colour, icon
+    return translate("fmt", words), colour, icon
 
 
 def countdown(seconds: float) -> str:
     """``23 h 59 min`` from an hour up, ``4 min 10 s`` from a minute up, else ``12 s``."""
     if not math.isfinite(seconds) or seconds <= 0:
-        return "0 s"
+        return translate("fmt", "{seconds} s").format(seconds=0)
     total = math.floor(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes} min"
+        return translate("fmt", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
     if minutes:
-        return f"{minutes} min {secs} s"
-    return f"{secs} s"
+        return translate("fmt", "{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+    return translate("fmt", "{seconds} s").format(seconds=secs)
 
 
 def local_time(epoch: float, now: float | None = None) -> str:
@@ -83,32 +85,37 @@ def clock_time(epoch: float) -> str:
 def expiry_text(expires_at: float | None, now: float, *, basic: bool = False) -> str:
     """The expiry line: countdown first, then the local time."""
     if basic:
-        return "does not expire (Basic sends the credentials with every request)"
+        return translate("fmt", "does not expire (Basic sends the credentials with every request)")
     if expires_at is None:
-        return "unknown (the server did not say; no automatic refresh)"
+        return translate("fmt", "unknown (the server did not say; no automatic refresh)")
     left = expires_at - now
     at = local_time(expires_at, now)
     if left <= 0:
-        return f"expired at {at}"
-    return f"{countdown(left)} left — at {at}"
+        return translate("fmt", "expired at {time}").format(time=at)
+    return translate("fmt", "{left} left — at {time}").format(left=countdown(left), time=at)
 
 
 def next_refresh_text(
     next_at: float | None, retry_at: float | None, now: float, *, basic: bool = False
 ) -> str:
     if retry_at is not None:
-        return f"refresh failed, retrying in {countdown(max(retry_at - now, 0))}"
+        text = translate("fmt", "refresh failed, retrying in {time}")
+        return text.format(time=countdown(max(retry_at - now, 0)))
     if basic:
-        return "none needed (Basic)"
+        return translate("fmt", "none needed (Basic)")
     if next_at is None:
-        return "none scheduled"
+        return translate("fmt", "none scheduled")
     if next_at <= now:
-        return "due now"
-    return f"in {countdown(next_at - now)} — at {local_time(next_at, now)}"
+        return translate("fmt", "due now")
+    return translate("fmt", "in {left} — at {time}").format(
+        left=countdown(next_at - now), time=local_time(next_at, now)
+    )
 
 
-def when_text(epoch: float | None, now: float, never: str = "never") -> str:
-    return never if epoch is None else local_time(epoch, now)
+def when_text(epoch: float | None, now: float, never: str | None = None) -> str:
+    if epoch is None:
+        return translate("fmt", "never") if never is None else never
+    return local_time(epoch, now)
 
 
 def header_line(authorization: str) -> str:
@@ -141,10 +148,9 @@ def curl_command(
 
 def log_line(record: RequestRecord, when: float) -> str:
     """``HH:MM:SS METHOD URL → STATUS (N ms)`` plus the redacted error text, on one line."""
-    status = str(record.status) if record.status is not None else "no answer"
-    line = (
-        f"{clock_time(when)} {record.method} {record.url} → {status} ({record.duration_ms:.0f} ms)"
-    )
+    status = str(record.status) if record.status is not None else translate("fmt", "no answer")
+    took = translate("fmt", "{ms} ms").format(ms=f"{record.duration_ms:.0f}")
+    line = f"{clock_time(when)} {record.method} {record.url} → {status} ({took})"
     if record.error:
         line += ": " + " ".join(record.error.split())
     return redact(line)
@@ -158,7 +164,7 @@ def note_line(text: str, when: float) -> str:
 def claims_text(claims: Mapping[str, Any] | None, now: float) -> str:
     """Decoded JWT claims as indented JSON; time claims get their local time as a comment."""
     if not claims:
-        return "(not a JWT: no claims to show)"
+        return translate("fmt", "(not a JWT: no claims to show)")
     lines = []
     for key, value in claims.items():
         line = f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
@@ -181,20 +187,26 @@ def status_message(
     """The line under the state: what happened, or what is wrong. Returns (text, is_error)."""
     value = str(getattr(state, "value", state))
     if value == "signed_out":
-        return IDLE_HINT, False
+        return translate("fmt", IDLE_HINT), False
     if value == "signing_in":
-        return f"Signing in to {host} by {method}…", False
+        return translate("fmt", "Signing in to {host} by {method}…").format(
+            host=host, method=method
+        ), False
     if error:
         if retry_in is not None:
-            return f"Refresh failed, retrying in {countdown(max(retry_in, 0))}: {error}", True
+            text = translate("fmt", "Refresh failed, retrying in {time}: {error}")
+            return text.format(time=countdown(max(retry_in, 0)), error=error), True
         return error, True
     if value == "refreshing":
-        return "Renewing the token in the background…", False
+        return translate("fmt", "Renewing the token in the background…"), False
     if value == "expired":
-        return "The token has expired. Sign in again.", True
+        return translate("fmt", "The token has expired. Sign in again."), True
     if basic:
-        return "Credentials verified: the server accepted the Basic header.", False
-    return f"Signed in to {host} by {method}.", False
+        text = translate("fmt", "Credentials verified: the server accepted the Basic header.")
+        return text, False
+    return translate("fmt", "Signed in to {host} by {method}.").format(
+        host=host, method=method
+    ), False
 
 
 def title_text(server_host: str, state_words: str) -> str:

@@ -27,22 +27,26 @@ from PySide6.QtWidgets import (
 
 from ..core.endpoints import build_endpoints
 from ..core.errors import InvalidInput
+from ..core.translate import QT_TRANSLATE_NOOP
 from .fmt import RED
 from .options import ConnectionOptions
+from .theme import colour
 from .widgets import CollapsibleSection, error_label, name, show_error
 
 if TYPE_CHECKING:
     from ..core.client import ConnectionSettings
 
+#: (English label, method); shown as ``QCoreApplication.translate("SignInForm", label)``
 METHOD_ITEMS: tuple[tuple[str, str], ...] = (
-    ("Basic", "basic"),
-    ("Session (GET)", "session"),
-    ("OAuth password", "oauth"),
+    (QT_TRANSLATE_NOOP("SignInForm", "Basic"), "basic"),
+    (QT_TRANSLATE_NOOP("SignInForm", "Session (GET)"), "session"),
+    (QT_TRANSLATE_NOOP("SignInForm", "OAuth password"), "oauth"),
 )
 MAX_RECENT = 10
-TLS_WARNING = (
+TLS_WARNING = QT_TRANSLATE_NOOP(
+    "SignInForm",
     "⚠ TLS verification is off: anyone on the network path can read the password and the "
-    "token. Use this only for a test server."
+    "token. Use this only for a test server.",
 )
 
 
@@ -63,54 +67,98 @@ class SignInForm(QWidget):
         self._valid = False
 
         self.server_edit = QComboBox(self)
-        name(self.server_edit, "serverEdit")
+        name(
+            self.server_edit,
+            "serverEdit",
+            description=self.tr(
+                "Server URL, for example https://host:9000; the list holds recent servers."
+            ),
+        )
         self.server_edit.setEditable(True)
         self.server_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.server_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.server_edit.setMinimumContentsLength(28)
         self.server_edit.lineEdit().setPlaceholderText("https://host:9000")
         self.server_edit.setToolTip(
-            "https://host:9000, http://host:9706, …/api/v1, …/MobileSMARTS/api/v1 or host:9000"
+            self.tr(
+                "https://host:9000, http://host:9706, …/api/v1, …/MobileSMARTS/api/v1 or host:9000"
+            )
         )
         self.server_error = error_label("serverError", self)
         self.login_edit = QLineEdit(self)
-        name(self.login_edit, "loginEdit")
+        name(self.login_edit, "loginEdit", description=self.tr("Login of the account."))
         self.login_error = error_label("loginError", self)
         self.password_edit = QLineEdit(self)
-        name(self.password_edit, "passwordEdit")
+        name(
+            self.password_edit,
+            "passwordEdit",
+            description=self.tr("Password of the account; not shown. Toggle Show to see it."),
+        )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_password = QCheckBox("Show", self)
-        name(self.show_password, "showPasswordCheck")
+        self.show_password = QCheckBox(self.tr("Show"), self)
+        name(
+            self.show_password,
+            "showPasswordCheck",
+            self.tr("Show password"),
+            self.tr("Shows the password in plain text while checked."),
+        )
         self.show_password.toggled.connect(self._on_show_password)
         self.method_combo = QComboBox(self)
-        name(self.method_combo, "methodCombo")
+        name(
+            self.method_combo,
+            "methodCombo",
+            description=self.tr("Sign-in method: Basic, Session (GET) or OAuth password."),
+        )
         for label, data in METHOD_ITEMS:
-            self.method_combo.addItem(label, data)
+            self.method_combo.addItem(self.tr(label), data)
         self.method_combo.setCurrentIndex(self.method_combo.findData("oauth"))
 
         self.options = ConnectionOptions(self)
         self._alias_options()
-        self.advanced = CollapsibleSection("Advanced", self.options, self)
-        name(self.advanced, "advancedBox")
-        self.tls_warning = QLabel(TLS_WARNING, self)
-        name(self.tls_warning, "tlsWarningLabel")
+        self.advanced = CollapsibleSection(self.tr("&Advanced"), self.options, self)
+        self.advanced.setObjectName("advancedBox")
+        name(
+            self.advanced.button,
+            "advancedToggle",
+            self.tr("Advanced settings"),
+            self.tr(
+                "Shows or hides the client id and secret, token URL, probe path, CA bundle, "
+                "TLS verification and timeout."
+            ),
+        )
+        self.tls_warning = QLabel(self.tr(TLS_WARNING), self)
+        self.tls_warning.setObjectName("tlsWarningLabel")  # screen readers read its text
         self.tls_warning.setWordWrap(True)
         self.tls_warning.setStyleSheet(
-            f"color: {RED}; font-weight: bold; border: 1px solid {RED}; padding: 4px;"
+            f"color: {colour(RED)}; font-weight: bold; border: 1px solid {colour(RED)}; "
+            "padding: 4px;"
         )
         self.tls_warning.hide()
 
-        self.sign_in_button = QPushButton("Sign in", self)
-        name(self.sign_in_button, "signInButton")
-        self.sign_in_button.setToolTip("Sign in (Enter)")
+        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
+        name(
+            self.sign_in_button,
+            "signInButton",
+            description=self.tr("Signs in with the server, account and method above (Enter)."),
+        )
+        self.sign_in_button.setToolTip(self.tr("Sign in (Enter)"))
         self.sign_in_button.setDefault(True)  # drawn as the main action
-        self.sign_out_button = QPushButton("Sign out", self)
-        name(self.sign_out_button, "signOutButton")
-        self.sign_out_button.setToolTip("Sign out and forget the token")
+        self.sign_out_button = QPushButton(self.tr("Sign out"), self)
+        name(
+            self.sign_out_button,
+            "signOutButton",
+            description=self.tr("Signs out and forgets the token and the password."),
+        )
+        self.sign_out_button.setToolTip(self.tr("Sign out and forget the token"))
         self.sign_in_button.clicked.connect(self.submitted)
-        self.check_button = QPushButton("Check server", self)  # the window connects it
-        name(self.check_button, "checkServerButton")
-        self.check_button.setToolTip("Diagnose the server's sign-in set-up (Ctrl+K)")
+        self.check_button = QPushButton(self.tr("Check server"), self)  # the window connects it
+        name(
+            self.check_button,
+            "checkServerButton",
+            self.tr("Check server"),
+            self.tr("Diagnoses the server's sign-in set-up in a separate window (Ctrl+K)."),
+        )
+        self.check_button.setToolTip(self.tr("Diagnose the server's sign-in set-up (Ctrl+K)"))
 
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit, 1)
@@ -118,14 +166,14 @@ class SignInForm(QWidget):
         form = QFormLayout()
         self.fields = form  #: the window adds rows (the keyring options) under Method
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&Server:", self.server_edit)
+        form.addRow(self.tr("&Server:"), self.server_edit)
         form.addRow("", self.server_error)
-        form.addRow("&Login:", self.login_edit)
+        form.addRow(self.tr("&Login:"), self.login_edit)
         form.addRow("", self.login_error)
-        password_label = QLabel("&Password:", self)
+        password_label = QLabel(self.tr("&Password:"), self)
         password_label.setBuddy(self.password_edit)
         form.addRow(password_label, password_row)
-        form.addRow("&Method:", self.method_combo)
+        form.addRow(self.tr("&Method:"), self.method_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
@@ -265,10 +313,10 @@ class SignInForm(QWidget):
             key = "tokenUrl" if exc.params.get("field") == "Token URL" else "server"
             found[key] = _detail(exc)
         if not self.login():
-            found["login"] = "Enter the login."
+            found["login"] = self.tr("Enter the login.")
         ca = self.ca_bundle_edit.text().strip()
         if ca and not os.path.isfile(ca):
-            found["caBundle"] = "No such file."
+            found["caBundle"] = self.tr("No such file.")
         return found
 
     def validate(self) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import AuthError, CredentialsRejected, RefreshTokenRejected
 from ..core.redact import register_secret
 from ..core.token import Token
+from ..core.translate import QT_TRANSLATE_NOOP
 from .keeper_policy import KeeperState, NotSignedIn, Session
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class SavedSessionEnded(AuthError):
     """The refresh token saved by "Stay signed in" was refused (expired, revoked, server reset)."""
 
     kind = "saved_session_ended"
-    template = "The saved session has ended; sign in again."
+    template = QT_TRANSLATE_NOOP("errors", "The saved session has ended; sign in again.")
 
 
 class ResumeMixin:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.endpoints import DEFAULT_PROBE_PATH
+from .prompts import FileDialog
 from .widgets import error_label, name
 
 DEFAULT_CLIENT_ID = "123"  # the vendor page's example; same as core.client's defaults
@@ -27,9 +27,16 @@ DEFAULT_TIMEOUT_S = 15
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
     """Ask for a CA certificate file; "" when cancelled (tests patch this)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "CA certificate bundle", start, "Certificates (*.pem *.crt *.cer);;All files (*)"
+    dialog = FileDialog(
+        parent,
+        QCoreApplication.translate("ConnectionOptions", "CA certificate bundle"),
+        start,
+        QCoreApplication.translate(
+            "ConnectionOptions", "Certificates (*.pem *.crt *.cer);;All files (*)"
+        ),
+        save=False,
     )
+    path, _ = dialog.ask()
     return path
 
 
@@ -41,36 +48,82 @@ class ConnectionOptions(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id_edit = QLineEdit(DEFAULT_CLIENT_ID, self)
-        name(self.client_id_edit, "clientIdEdit")
+        name(
+            self.client_id_edit,
+            "clientIdEdit",
+            description=self.tr("OAuth client id; the vendor's example is 123."),
+        )
         self.client_secret_edit = QLineEdit(DEFAULT_CLIENT_SECRET, self)
-        name(self.client_secret_edit, "clientSecretEdit")
+        name(
+            self.client_secret_edit,
+            "clientSecretEdit",
+            description=self.tr("OAuth client secret; hidden unless edited. The example is user."),
+        )
         self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.token_url_edit = QLineEdit(self)
-        name(self.token_url_edit, "tokenUrlEdit")
-        self.token_url_edit.setPlaceholderText("{server}/oauth/token")
+        name(
+            self.token_url_edit,
+            "tokenUrlEdit",
+            self.tr("Token URL"),
+            self.tr("Where OAuth tokens come from; empty means the server's /oauth/token."),
+        )
+        self.token_url_edit.setPlaceholderText(self.tr("{server}/oauth/token"))
         self.token_url_error = error_label("tokenUrlError", self)
         self.probe_path_edit = QLineEdit(self)
-        name(self.probe_path_edit, "probePathEdit")
+        name(
+            self.probe_path_edit,
+            "probePathEdit",
+            self.tr("Probe path"),
+            self.tr("The API path called to check a token; empty means the default."),
+        )
         self.probe_path_edit.setPlaceholderText(DEFAULT_PROBE_PATH)
         self.ca_bundle_edit = QLineEdit(self)
-        name(self.ca_bundle_edit, "caBundleEdit")
-        self.ca_bundle_edit.setPlaceholderText("system certificates")
-        self.ca_bundle_button = QPushButton("Browse…", self)
-        name(self.ca_bundle_button, "caBundleButton")
+        name(
+            self.ca_bundle_edit,
+            "caBundleEdit",
+            self.tr("CA bundle"),
+            self.tr("File of CA certificates to trust; empty means the system certificates."),
+        )
+        self.ca_bundle_edit.setPlaceholderText(self.tr("system certificates"))
+        self.ca_bundle_button = QPushButton(self.tr("Browse…"), self)
+        name(
+            self.ca_bundle_button,
+            "caBundleButton",
+            self.tr("Browse for CA bundle"),
+            self.tr("Opens a file dialog to choose the CA certificate file."),
+        )
         self.ca_bundle_button.clicked.connect(self._on_browse)
         self.ca_bundle_error = error_label("caBundleError", self)
-        self.verify_tls = QCheckBox("Verify TLS certificates", self)
-        name(self.verify_tls, "verifyTlsCheck")
+        self.verify_tls = QCheckBox(self.tr("&Verify TLS certificates"), self)
+        name(
+            self.verify_tls,
+            "verifyTlsCheck",
+            self.tr("Verify TLS certificates"),
+            self.tr("Unchecking it shows a warning: anyone on the network could read secrets."),
+        )
         self.verify_tls.setChecked(True)
         self.timeout_spin = QSpinBox(self)
-        name(self.timeout_spin, "timeoutSpin")
+        name(
+            self.timeout_spin,
+            "timeoutSpin",
+            self.tr("Timeout"),
+            self.tr("Seconds to wait for the server's answer to each request."),
+        )
         self.timeout_spin.setRange(1, 600)
         self.timeout_spin.setValue(DEFAULT_TIMEOUT_S)
-        self.timeout_spin.setSuffix(" s")
+        self.timeout_spin.setSuffix(self.tr(" s"))
         self.allow_resign = QCheckBox(
-            "Sign in again with the remembered password when needed", self
+            self.tr("Sign in a&gain with the remembered password when needed"), self
         )
-        name(self.allow_resign, "allowResignCheck")
+        name(
+            self.allow_resign,
+            "allowResignCheck",
+            self.tr("Sign in again when needed"),
+            self.tr(
+                "When the refresh token is refused, signs in again with the password kept in "
+                "memory."
+            ),
+        )
         self.allow_resign.setChecked(True)
 
         ca_row = QHBoxLayout()
@@ -79,17 +132,17 @@ class ConnectionOptions(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(16, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Client id:", self.client_id_edit)
-        form.addRow("Client secret:", self.client_secret_edit)
-        form.addRow("Token URL:", self.token_url_edit)
+        form.addRow(self.tr("Client &id:"), self.client_id_edit)
+        form.addRow(self.tr("Client s&ecret:"), self.client_secret_edit)
+        form.addRow(self.tr("Token &URL:"), self.token_url_edit)
         form.addRow("", self.token_url_error)
-        form.addRow("Probe path:", self.probe_path_edit)
-        ca_label = QLabel("CA bundle:", self)
+        form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
+        ca_label = QLabel(self.tr("CA bun&dle:"), self)
         ca_label.setBuddy(self.ca_bundle_edit)
         form.addRow(ca_label, ca_row)
         form.addRow("", self.ca_bundle_error)
         form.addRow("", self.verify_tls)
-        form.addRow("Timeout:", self.timeout_spin)
+        form.addRow(self.tr("Time&out:"), self.timeout_spin)
         form.addRow("", self.allow_resign)
 
     def _on_browse(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from ..core.errors import AuthError
 from ..core.secrets import KeyringProblem, SecretStore
 from ..core.token import Token
+from ..core.translate import QT_TRANSLATE_NOOP
 from .keeper_resume import SavedSessionEnded
 from .profiles_ui import SecretOptions
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ..core.token import Credentials
 
 Say = Callable[[str], None]
-NOT_CHECKED = "the system keyring has not been checked yet"
+NOT_CHECKED = QT_TRANSLATE_NOOP("ProfileSecrets", "the system keyring has not been checked yet")
 
 
 class ProfileSecrets(QObject):
@@ -36,7 +37,7 @@ class ProfileSecrets(QObject):
         self._secrets = secrets
         self._say = say
         self._usable: bool | None = None  #: None until :meth:`check` ran
-        self._why = NOT_CHECKED  #: why secrets cannot be saved, when they cannot
+        self._why = self.tr(NOT_CHECKED)  #: why secrets cannot be saved, when they cannot
         self.session: str | None = None  #: the profile the keeper's session belongs to
         self._pending_password: str | None = None
         self._stored_refresh: str | None = None  #: the refresh token now in the keyring
@@ -169,7 +170,8 @@ class ProfileSecrets(QObject):
         if not self._usable:
             if secret is not None and name not in self._warned:
                 self._warned.add(name)
-                self._say(f"The client secret of “{name}” is not saved: {self._why}")
+                text = self.tr("The client secret of “{name}” is not saved: {reason}")
+                self._say(text.format(name=name, reason=self._why))
             return None
         if secret is None:
             ok, _ = self._call(self._secrets.delete, "client_secret", name)
@@ -193,7 +195,8 @@ class ProfileSecrets(QObject):
         """Remove every secret of a deleted profile."""
         ok, _ = self._call(self._secrets.delete_profile, name)
         if not ok:
-            self._say(f"The saved secrets of “{name}” could not be removed: {self._why}")
+            text = self.tr("The saved secrets of “{name}” could not be removed: {reason}")
+            self._say(text.format(name=name, reason=self._why))
         self._client_secrets.pop(name, None)
         if self.session == name:
             self.session = self._pending_password = self._stored_refresh = None

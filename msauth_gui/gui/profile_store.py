@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from ..core.errors import InvalidInput
 from ..core.profiles import Profile, export_profiles, import_profiles, unique_name
 from ..core.secrets import SecretStore
+from ..core.translate import translate
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +125,11 @@ def read_profile_file(path: str, taken: set[str]) -> list[Profile]:
     try:
         imported = import_profiles(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ProfileFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
+        text = translate("errors", "Cannot read {path}: {error}")
+        raise ProfileFileError(text.format(path=path, error=exc.strerror or exc)) from None
     except UnicodeDecodeError:
-        raise ProfileFileError(f"{path} is not a profiles file (not UTF-8 text)") from None
+        text = translate("errors", "{path} is not a profiles file (not UTF-8 text)")
+        raise ProfileFileError(text.format(path=path)) from None
     except InvalidInput as exc:
         raise ProfileFileError(exc.message) from None
     names = set(taken)
@@ -143,4 +146,5 @@ def write_profile_file(path: str, profiles: list[Profile]) -> None:
     try:
         Path(path).write_text(export_profiles(profiles), encoding="utf-8")
     except OSError as exc:
-        raise ProfileFileError(f"Cannot write {path}: {exc.strerror or exc}") from None
+        text = translate("errors", "Cannot write {path}: {error}")
+        raise ProfileFileError(text.format(path=path, error=exc.strerror or exc)) from None

@@ -18,6 +18,7 @@ from ..core.endpoints import build_endpoints
 from ..core.errors import AuthError, InvalidInput
 from ..core.profiles import Profile, unique_name
 from ..core.secrets import SecretStore
+from ..core.translate import QT_TRANSLATE_NOOP
 from .options import DEFAULT_CLIENT_SECRET
 from .profile_secrets import ProfileSecrets
 from .profile_store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from ..core.token import Credentials
     from .window import MainWindow
 
-FIRST_PROFILE = "Default"
+FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
 EXPORT_NAME = "msauth-profiles.json"
 START_LATEST_MS = 1000
 
@@ -53,7 +54,8 @@ class ProfileController(QObject):
         self.ready = False  #: the keyring was checked (and a saved session resumed)
         self._profiles = self._store.load()
         if not self._profiles:
-            self._profiles = [profile_from_form(window.form, Profile(name=FIRST_PROFILE))]
+            first = Profile(name=self.tr(FIRST_PROFILE))
+            self._profiles = [profile_from_form(window.form, first)]
         names = self.names()
         last = self._store.last_used()
         self._current = last if last in names else names[0]
@@ -73,9 +75,9 @@ class ProfileController(QObject):
         keeper = window.keeper
         keeper.credentialsChanged.connect(self._on_credentials)
         keeper.errorRaised.connect(self._on_error)
-        self.import_action = add_action(window, "&Import profiles…", self.on_import)
+        self.import_action = add_action(window, self.tr("&Import profiles…"), self.on_import)
         self.import_action.setObjectName("importProfilesAction")
-        self.export_action = add_action(window, "&Export profiles…", self.on_export)
+        self.export_action = add_action(window, self.tr("&Export profiles…"), self.on_export)
         self.export_action.setObjectName("exportProfilesAction")
         # the keyring is looked at once the window is painted (importing keyring is slow);
         # a window that is never painted (hidden) gets there too, a little later
@@ -217,12 +219,17 @@ class ProfileController(QObject):
     def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
         name = ProfileNameDialog.ask(self._window, title, default)
         if name is not None and name != keep and name in self.names():
-            self._say(f"A profile named “{name}” exists already; choose another name.")
+            self._say(
+                self.tr("A profile named “{name}” exists already; choose another name.").format(
+                    name=name
+                )
+            )
             return None
         return name
 
     def on_new(self) -> None:
-        name = self._ask_name("New profile", unique_name("New server", set(self.names())))
+        default = unique_name(self.tr("New server"), set(self.names()))
+        name = self._ask_name(self.tr("New profile"), default)
         if name is None:
             return
         self.save_current()
@@ -233,7 +240,7 @@ class ProfileController(QObject):
 
     def on_duplicate(self) -> None:
         old = self._current
-        name = self._ask_name("Duplicate profile", unique_name(old, set(self.names())))
+        name = self._ask_name(self.tr("Duplicate profile"), unique_name(old, set(self.names())))
         if name is None:
             return
         self.save_current()
@@ -246,7 +253,7 @@ class ProfileController(QObject):
 
     def on_rename(self) -> None:
         old = self._current
-        name = self._ask_name("Rename profile", old, keep=old)
+        name = self._ask_name(self.tr("Rename profile"), old, keep=old)
         if name is None or name == old:
             return
         self.save_current()
@@ -261,8 +268,10 @@ class ProfileController(QObject):
 
     def on_delete(self) -> None:
         name = self._current
-        question = f"Delete the profile “{name}” and the password and session saved for it?"
-        if not ConfirmDialog.ask(self._window, "Delete profile", question):
+        question = self.tr(
+            "Delete the profile “{name}” and the password and session saved for it?"
+        ).format(name=name)
+        if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
             return
         profile = self.profile()
         flags = self._store.client_secret_saved
@@ -272,11 +281,11 @@ class ProfileController(QObject):
         flags.discard(name)
         self._profiles = [p for p in self._profiles if p.name != name]
         if not self._profiles:
-            self._profiles = [Profile(name=FIRST_PROFILE)]
+            self._profiles = [Profile(name=self.tr(FIRST_PROFILE))]
         self._current = self._profiles[0].name
         self._show(self.profile())
         self._persist()
-        self._window.note(f"Profile “{name}” deleted")
+        self._window.note(self.tr("Profile “{name}” deleted").format(name=name))
 
     def on_import(self) -> None:
         path = ProfileFileDialog.open_path(self._window)
@@ -289,7 +298,13 @@ class ProfileController(QObject):
             return
         self._profiles.extend(imported)
         self._persist()
-        self._say(f"Imported {len(imported)} profile(s) from {Path(path).name}.")
+        n = len(imported)
+        text = (
+            self.tr("Imported %n profile from {file}.", "", n)
+            if n == 1
+            else self.tr("Imported %n profiles from {file}.", "", n)
+        )
+        self._say(text.format(file=Path(path).name))
 
     def on_export(self) -> None:
         self.save_current()
@@ -301,4 +316,10 @@ class ProfileController(QObject):
         except ProfileFileError as exc:
             self._say(exc.message)
             return
-        self._say(f"Exported {len(self._profiles)} profile(s), without secrets, to {path}.")
+        n = len(self._profiles)
+        text = (
+            self.tr("Exported %n profile, without secrets, to {path}.", "", n)
+            if n == 1
+            else self.tr("Exported %n profiles, without secrets, to {path}.", "", n)
+        )
+        self._say(text.format(path=path))

@@ -5,18 +5,44 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from .fmt import RED
+from .theme import colour
 
 ShortcutKey = QKeySequence | QKeySequence.StandardKey | str
 
 
-def name(widget: QWidget, object_name: str) -> None:
-    """Set the object name and the same accessible name (tests and screen readers use both)."""
+def name(
+    widget: QWidget,
+    object_name: str,
+    accessible: str | None = None,
+    description: str | None = None,
+) -> None:
+    """Set the object name, the accessible name and what the control is for.
+
+    The window's contract widgets (``serverEdit``…) keep their object name as accessible name
+    (tests and scripts find them by it) and say what they are in ``description``; every other
+    control gets a human ``accessible`` name that screen readers speak.
+    """
     widget.setObjectName(object_name)
-    widget.setAccessibleName(object_name)
+    widget.setAccessibleName(object_name if accessible is None else accessible)
+    if description is not None:
+        widget.setAccessibleDescription(description)
+
+
+def plain(text: str) -> str:
+    """``text`` without its mnemonic marker: "&Server:" -> "Server:" ("&&" stays one "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Have screen readers say ``text`` now, as coming from ``widget`` (a state change)."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    if assertive:  # errors interrupt; everything else waits for the reader to finish
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
 
 
 def add_action(
@@ -35,8 +61,8 @@ def add_action(
 def error_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     """A red, word-wrapped label for a field's validation message; hidden while empty."""
     label = QLabel(parent)
-    name(label, object_name)
-    label.setStyleSheet(f"color: {RED};")
+    label.setObjectName(object_name)  # no accessible name: screen readers read the message
+    label.setStyleSheet(f"color: {colour(RED)};")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
@@ -59,10 +85,15 @@ class CollapsibleSection(QWidget):
         super().__init__(parent)
         self.button = QToolButton(self)
         self.button.setText(title)
+        self.button.setAccessibleName(plain(title))
         self.button.setCheckable(True)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setAutoRaise(True)
-        self.button.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
+        # no frame, but a visible one while it has the keyboard focus (Tab reaches it)
+        self.button.setStyleSheet(
+            "QToolButton { border: 1px solid transparent; border-radius: 2px; font-weight: bold; }"
+            "QToolButton:focus { border-color: palette(highlight); }"
+        )
         self.button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.content = content
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
@@ -19,6 +19,7 @@ from ..core.endpoints import build_endpoints
 from ..core.errors import AuthError, InvalidInput
 from ..core.redact import redact
 from ..core.token import BasicCredentials, Credentials, Token
+from ..core.translate import QT_TRANSLATE_NOOP
 from . import fmt
 from .clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from .form import METHOD_ITEMS, SignInForm
@@ -29,7 +30,8 @@ from .profiles_controller import ProfileController
 from .settings_dialog import Preferences
 from .timers import Clock, TimerFactory, default_timer_factory
 from .token_panel import TokenPanel
-from .widgets import add_action
+from .tray import TrayIcon
+from .widgets import add_action, announce
 from .window_layout import build_file_menu, build_layout
 
 if TYPE_CHECKING:
@@ -40,8 +42,8 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "recentServers"
 STATUS_MESSAGE_MS = 8000
-NO_KEYRING = "this window was opened without the system keyring"
-_METHOD_NAMES = {data: label for label, data in METHOD_ITEMS}
+NO_KEYRING = QT_TRANSLATE_NOOP("MainWindow", "this window was opened without the system keyring")
+_METHOD_NAMES = {data: label for label, data in METHOD_ITEMS}  #: English: translate("SignInForm")
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +79,9 @@ class MainWindow(QMainWindow):
         self.form = SignInForm(self)
         self.panel = TokenPanel(self)
         self.log = ActivityLog(self)
-        self.profiles = ProfileController(self, settings, secrets or NoSecretStore(NO_KEYRING))
+        no_keyring = NoSecretStore(self.tr(NO_KEYRING))
+        self.profiles = ProfileController(self, settings, secrets or no_keyring)
+        self.tray = TrayIcon(self)  # before the preferences: they say whether it shows
         self.preferences = Preferences(self, settings)
         build_layout(self)
         self._build_actions()
@@ -92,23 +96,27 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
         act = partial(add_action, self)
-        self.sign_in_action = act("Sign &in", self.on_sign_in)
-        self.sign_out_action = act("Sign &out", self.on_sign_out)
-        self.refresh_action = act("&Refresh now", self.on_refresh, "F5")
-        self.probe_action = act("&Test token", self.on_probe)
-        self.copy_token_action = act("Copy &token", self.on_copy_token, "Ctrl+Shift+T")
-        self.copy_header_action = act("Copy &header", self.on_copy_header, "Ctrl+Shift+C")
-        self.copy_curl_action = act("Copy as &curl", self.on_copy_curl)
-        self.copy_log_action = act("Copy &log", self.log.copy_log)
-        self.check_server_action = act("Check &server…", self.on_check_server, "Ctrl+K")
+        self.sign_in_action = act(self.tr("Sign &in"), self.on_sign_in)
+        self.sign_out_action = act(self.tr("Sign &out"), self.on_sign_out)
+        self.refresh_action = act(self.tr("&Refresh now"), self.on_refresh, "F5")
+        self.probe_action = act(self.tr("&Test token"), self.on_probe)
+        self.copy_token_action = act(self.tr("Copy &token"), self.on_copy_token, "Ctrl+Shift+T")
+        self.copy_header_action = act(
+            self.tr("Copy &header"), self.on_copy_header, "Ctrl+Shift+C"
+        )
+        self.copy_curl_action = act(self.tr("Copy as &curl"), self.on_copy_curl)
+        self.copy_log_action = act(self.tr("Copy &log"), self.log.copy_log)
+        self.check_server_action = act(
+            self.tr("Check &server…"), self.on_check_server, "Ctrl+K"
+        )
         self.check_server_action.setObjectName("checkServerAction")
-        quit_action = act("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         menus = {
-            "&Session": (self.sign_in_action, self.sign_out_action, self.refresh_action,
-                         self.probe_action, None, quit_action),
-            "&Copy": (self.copy_token_action, self.copy_header_action, self.copy_curl_action,
-                      None, self.copy_log_action),
-            "&Tools": (self.check_server_action,),
+            self.tr("Sessio&n"): (self.sign_in_action, self.sign_out_action,
+                                  self.refresh_action, self.probe_action, None, quit_action),
+            self.tr("&Copy"): (self.copy_token_action, self.copy_header_action,
+                               self.copy_curl_action, None, self.copy_log_action),
+            self.tr("&Tools"): (self.check_server_action,),
         }  # fmt: skip
         for title, actions in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -133,7 +141,7 @@ class MainWindow(QMainWindow):
         keeper.requestLogged.connect(self._on_request)
         keeper.ticked.connect(self._render)
         keeper.probeFinished.connect(self._on_probe_finished)
-        self.clipboard.cleared.connect(lambda: self.show_status("Clipboard cleared."))
+        self.clipboard.cleared.connect(lambda: self.show_status(self.tr("Clipboard cleared.")))
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._forget_secrets)
@@ -143,23 +151,25 @@ class MainWindow(QMainWindow):
         form = self.form
         if not form.validate():
             form.reveal_errors()
-            self.show_status("Check the fields marked in red.")
+            self.show_status(self.tr("Check the fields marked in red."))
             return
         if self.keeper.state is KeeperState.SIGNING_IN:
             return  # one click is enough; Sign out cancels
-        settings = self._begin("Signing in to")
+        settings = self._begin(self.tr("Signing in to {host} as {login} ({method})"))
         if settings is not None:
             self.profiles.on_sign_in(form.password())
             self.keeper.sign_in(settings, form.login(), form.password())
 
     def resume_session(self, refresh_token: str) -> None:
         """Continue the saved session of the form's server and login: one refresh, no password."""
-        settings = self._begin("Resuming the saved session on")
+        what = self.tr("Resuming the saved session on {host} as {login} ({method})")
+        settings = self._begin(what)
         if settings is not None:
             password = self.form.password() or None  # a remembered one, for signing in again
             self.keeper.resume(settings, self.form.login(), refresh_token, password)
 
     def _begin(self, what: str) -> ConnectionSettings | None:
+        """Settings for a sign-in; ``what`` (translated) says so in the log with {host} etc."""
         form = self.form
         try:
             settings = form.settings()
@@ -169,14 +179,15 @@ class MainWindow(QMainWindow):
             return None
         self._host = host
         self.statusBar().clearMessage()  # a passing message of the last session is stale now
-        self._method = _METHOD_NAMES.get(settings.method, settings.method)
+        method = _METHOD_NAMES.get(settings.method, settings.method)
+        self._method = QCoreApplication.translate("SignInForm", method)
         self.keeper.allow_resign = form.allow_resign.isChecked()
-        self.note(f"{what} {host} as {form.login()} ({self._method})")
+        self.note(what.format(host=host, login=form.login(), method=self._method))
         return settings
 
     def on_sign_out(self) -> None:
         if self.keeper.state is not KeeperState.SIGNED_OUT:
-            self.note("Signed out; the token is forgotten")
+            self.note(self.tr("Signed out; the token is forgotten"))
         self.profiles.on_sign_out()  # the saved session goes too
         self.keeper.sign_out()
         self.clipboard.clear_if_ours()
@@ -185,7 +196,7 @@ class MainWindow(QMainWindow):
 
     def on_refresh(self) -> None:
         if self.keeper.credentials is None:
-            self.show_status("Sign in first.")
+            self.show_status(self.tr("Sign in first."))
             return
         self.keeper.refresh_now()
         self._render()
@@ -198,12 +209,12 @@ class MainWindow(QMainWindow):
         creds = self.keeper.credentials
         if creds is not None:
             text = creds.access_token if isinstance(creds, Token) else creds.authorization
-            self._copy(text, "Token")
+            self._copy(text, self.tr("Token"))
 
     def on_copy_header(self) -> None:
         creds = self.keeper.credentials
         if creds is not None:
-            self._copy(fmt.header_line(creds.authorization), "Authorization header")
+            self._copy(fmt.header_line(creds.authorization), self.tr("Authorization header"))
 
     def on_copy_curl(self) -> None:
         creds, settings = self.keeper.credentials, self.keeper.settings
@@ -215,7 +226,7 @@ class MainWindow(QMainWindow):
             verify_tls=settings.verify_tls,
             ca_bundle=settings.ca_bundle,
         )
-        self._copy(command, "curl command")
+        self._copy(command, self.tr("curl command"))
 
     def on_check_server(self) -> None:
         """Open the "Check server" dialog (non-modal) and check with the form's values."""
@@ -231,37 +242,43 @@ class MainWindow(QMainWindow):
     def _check_inputs(self) -> tuple[ConnectionSettings, str, str] | None:
         if not self.form.validate():
             self.form.reveal_errors()
-            self.show_status("Check the fields marked in red.")
+            self.show_status(self.tr("Check the fields marked in red."))
             return None
         return self.form.settings(), self.form.login(), self.form.password()
 
     def _copy(self, text: str, what: str) -> None:
         self.clipboard.copy(text, what)
         seconds = self.clipboard.clear_ms / 1000
-        when = f"in {seconds:g} s" if seconds else "on sign-out and quit"
-        self.show_status(f"{what} copied; the clipboard is cleared {when}.")
+        if seconds:
+            text = self.tr("{what} copied; the clipboard is cleared in {seconds:g} s.")
+        else:
+            text = self.tr("{what} copied; the clipboard is cleared on sign-out and quit.")
+        self.show_status(text.format(what=what, seconds=seconds))
 
     # -- keeper signals --------------------------------------------------------------------
     def _on_state_changed(self, state: KeeperState) -> None:
         self._render()
+        self.panel.announce()  # screen readers hear each new state
 
     def _on_credentials_changed(self, creds: Credentials | None) -> None:
         self.panel.show_credentials(creds, self._clock())
         for warning in getattr(creds, "warnings", ()):  # e.g. an unbelievable expires_in
-            self.note("Warning: " + warning)
+            self.note(self.tr("Warning: {text}").format(text=warning))
         if creds is not None and self.keeper.settings is not None:
             self._remember_server(self.keeper.settings.server)
         self._render()
 
     def _on_error(self, error: AuthError) -> None:
-        self.note("Error: " + error.message)
+        self.note(self.tr("Error: {text}").format(text=error.message))
         self._render(error)
+        self.panel.announce()
 
     def _on_request(self, record: RequestRecord) -> None:
         self.log.add_record(record, self._clock())
 
     def _on_probe_finished(self, result: ProbeResult) -> None:
-        text = f"The token works: {result.url} answered HTTP {result.status}."
+        text = self.tr("The token works: {url} answered HTTP {status}.")
+        text = text.format(url=result.url, status=result.status)
         self.note(text)
         self.show_status(text)
 
@@ -291,7 +308,8 @@ class MainWindow(QMainWindow):
         )
         shown_host = self._host if keeper.state is not KeeperState.SIGNED_OUT else ""
         self.setWindowTitle(fmt.title_text(shown_host, words))
-        self.server_status.setText(redact(f"{shown_host or 'no server'} · {words}"))
+        no_server = self.tr("no server")
+        self.server_status.setText(redact(f"{shown_host or no_server} · {words}"))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -321,9 +339,14 @@ class MainWindow(QMainWindow):
             (panel.copy_curl_button, self.copy_curl_action),
         )
 
+    def now(self) -> float:
+        """The window's clock (injected in tests)."""
+        return self._clock()
+
     def show_status(self, text: str) -> None:
         """A passing message in the status bar (redacted, like every text shown)."""
         self.statusBar().showMessage(redact(text), STATUS_MESSAGE_MS)
+        announce(self.statusBar(), self.statusBar().currentMessage())
 
     def note(self, text: str) -> None:
         self.log.add_note(text, self._clock())

@@ -4,38 +4,109 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from .focus import set_tab_order
+
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from .window import MainWindow
+
+
+class _TopRow(QWidget):
+    """The form and the token panel: the splitter never squeezes them below the height their
+    wrapped texts need at the current width (a splitter asks for the minimum size only, which
+    leaves word-wrapped labels out)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width: the splitter asks for the height again
+
+
+class _TopArea(QScrollArea):
+    """Scrolls the top row on a screen too short for it (a small laptop, 200 % scaling)
+    instead of squeezing its fields; as tall as the row wants when there is room."""
+
+    def __init__(self, row: _TopRow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("topScrollArea")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: the fields inside are
+        self.setWidgetResizable(True)
+        self.setWidget(row)
+        self._wanted = -1
+        row.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:  # QScrollArea caps its hint at 24 lines of text
+        row = self.widget()
+        return row.minimumSizeHint() if row is not None else super().sizeHint()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)  # once the row's new layout has settled
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """Make room for the whole row, up to what the log can give; when the row wants
+        another height (Advanced opened or closed, a warning shown), take just that."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or splitter.count() != 2:
+            return
+        wanted = self.sizeHint().height()
+        (have, rest), changed = splitter.sizes(), wanted != self._wanted
+        self._wanted = wanted
+        if have >= wanted and not changed:
+            return  # the operator may have dragged the splitter down: leave it
+        spare = have + rest - splitter.widget(1).minimumSizeHint().height()
+        height = max(min(wanted, spare), min(have, wanted))
+        if height != have:
+            splitter.setSizes([height, have + rest - height])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit)  # a taller window: room to scroll less
 
 
 def build_layout(window: MainWindow) -> None:
     """Profile bar on top; form and token panel side by side; the activity log below."""
-    form_box = QGroupBox("Server and account", window)
+    form_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Server and account"), window)
     form_layout = QVBoxLayout(form_box)
     form_layout.addWidget(window.form)
     window.form.fields.addRow("", window.profiles.options)  # under Method: the keyring options
-    token_box = QGroupBox("Token", window)
+    token_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Token"), window)
     QVBoxLayout(token_box).addWidget(window.panel)
-    top = QWidget(window)
+    top = _TopRow(window)
     row = QHBoxLayout(top)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(form_box, 5)
     row.addWidget(token_box, 6)
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.setChildrenCollapsible(False)
-    splitter.addWidget(top)
+    splitter.addWidget(_TopArea(top, window))
     splitter.addWidget(window.log)
+    view = window.log.view  # three lines of log at least: the form gets the rest on small screens
+    margins = 2 * (view.frameWidth() + round(view.document().documentMargin()))
+    view.setMinimumHeight(3 * view.fontMetrics().lineSpacing() + margins)
     splitter.setStretchFactor(0, 0)  # the form and panel keep their natural height
     splitter.setStretchFactor(1, 1)  # the log takes the rest
     central = QWidget(window)
@@ -45,15 +116,15 @@ def build_layout(window: MainWindow) -> None:
     layout.addWidget(splitter)
     window.setCentralWidget(central)
     window.server_status = QLabel(window)
-    window.server_status.setObjectName("serverStatusLabel")
-    window.server_status.setAccessibleName("serverStatusLabel")
+    window.server_status.setObjectName("serverStatusLabel")  # screen readers read its text
     window.statusBar().addPermanentWidget(window.server_status)
+    set_tab_order(window)
 
 
 def build_file_menu(window: MainWindow) -> None:
     """File: import and export profiles, settings; first in the menu bar."""
     bar = window.menuBar()
-    menu = QMenu("&File", bar)
+    menu = QMenu(QCoreApplication.translate("WindowLayout", "&File"), bar)
     actions = bar.actions()
     if actions:
         bar.insertMenu(actions[0], menu)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from ..core.errors import AuthError
 from ..core.redact import redact
+from ..core.translate import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,10 @@ class UnexpectedFailure(AuthError):
     """A bug or an unforeseen exception in a job: a short message, never a traceback."""
 
     kind = "unexpected"
-    template = "Something unexpected went wrong ({detail}). Try again; if it repeats, report it."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Something unexpected went wrong ({detail}). Try again; if it repeats, report it.",
+    )
 
 
 def job_pool() -> QThreadPool:
