@@ -17,6 +17,8 @@ import pytest
 from msauth_gui.core.redact import forget_secrets
 from msauth_gui.devserver import DemoConfig, DemoServer
 
+from .tls import Minted, mint
+
 
 class FakeClock:
     """A clock that moves only when told: ``clock()`` gives epoch seconds, ``advance(s)`` jumps."""
@@ -46,17 +48,29 @@ def demo() -> Iterator[DemoServer]:
 
 @pytest.fixture
 def demo_factory() -> Iterator[Callable[..., DemoServer]]:
-    """``demo_factory(**DemoConfig kwargs)`` starts a server; all are stopped at teardown."""
+    """``demo_factory(certfile=None, **DemoConfig kwargs)`` starts a server (HTTPS with a
+    certfile holding key and chain); all are stopped at teardown."""
     servers: list[DemoServer] = []
 
-    def start(**config: Any) -> DemoServer:
-        server = DemoServer(DemoConfig(**config)).start()
+    def start(certfile: str | None = None, **config: Any) -> DemoServer:
+        server = DemoServer(DemoConfig(**config), certfile=certfile, keyfile=certfile).start()
         servers.append(server)
         return server
 
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def make_server(demo_factory: Callable[..., DemoServer]) -> Callable[..., DemoServer]:
+    return demo_factory
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Minted:
+    """A minted CA and server certificates: good, expired, for another host."""
+    return mint(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(autouse=True)

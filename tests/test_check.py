@@ -10,7 +10,6 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,30 +23,12 @@ from msauth_gui.core import check as check_module
 from msauth_gui.core.check import ORDER, CheckReport, CheckRow, run_check
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.errors import InvalidInput
-from msauth_gui.devserver import DemoConfig, DemoServer
 
-from .tls import Minted, mint
+from .tls import Minted
 
 ROLES = "«Внешнее подключение»"
 
 
-@pytest.fixture
-def make_server() -> Iterator[Callable[..., DemoServer]]:
-    started: list[DemoServer] = []
-
-    def make(certfile: str | None = None, **config: object) -> DemoServer:
-        server = DemoServer(DemoConfig(**config), certfile=certfile, keyfile=certfile).start()
-        started.append(server)
-        return server
-
-    yield make
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Minted:
-    return mint(tmp_path_factory.mktemp("tls"))
 
 
 def check(server: str, login: str = "admin", password: str = "admin", **settings) -> CheckReport:

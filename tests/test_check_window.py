@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from msauth_gui.core.check import ORDER
-from msauth_gui.devserver import DemoConfig, DemoServer
+from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check_dialog import CheckDialog
 from msauth_gui.gui.keeper import TokenKeeper
 from msauth_gui.gui.window import MainWindow
 from msauth_gui.gui.worker import job_pool
 
 from .test_window import child, click, expand_advanced, fill
-from .tls import Minted, mint
+from .tls import Minted
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -51,23 +51,6 @@ def window(qtbot: Any) -> MainWindow:
     return win
 
 
-@pytest.fixture
-def make_server() -> Iterator[Callable[..., DemoServer]]:
-    started: list[DemoServer] = []
-
-    def make(certfile: str | None = None, **config: Any) -> DemoServer:
-        server = DemoServer(DemoConfig(**config), certfile=certfile, keyfile=certfile).start()
-        started.append(server)
-        return server
-
-    yield make
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Minted:
-    return mint(tmp_path_factory.mktemp("tls"))
 
 
 def dialog_of(window: MainWindow) -> CheckDialog:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,31 +26,13 @@ from msauth_gui.core.errors import (
 )
 from msauth_gui.core.http import RequestRecord
 from msauth_gui.core.token import BasicCredentials, Token
-from msauth_gui.devserver import DemoConfig, DemoServer
 
-from .tls import Minted, mint
+from .tls import Minted
 
 STYLES = ["documentation", "rfc6749", "camelCase"]
 METHODS = ["basic", "session", "oauth"]
 
 
-@pytest.fixture
-def make_server() -> Iterator[Callable[..., DemoServer]]:
-    started: list[DemoServer] = []
-
-    def make(certfile: str | None = None, **config: object) -> DemoServer:
-        server = DemoServer(DemoConfig(**config), certfile=certfile, keyfile=certfile).start()
-        started.append(server)
-        return server
-
-    yield make
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Minted:
-    return mint(tmp_path_factory.mktemp("tls"))
 
 
 def client_for(server: str, **settings: object) -> AuthClient:
