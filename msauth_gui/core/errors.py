@@ -181,10 +181,30 @@ class TlsNotTrusted(AuthError):
     kind = "tls_untrusted"
     exit_code = EXIT_UNREACHABLE
     template = QT_TRANSLATE_NOOP(
-        "errors",
-        "The certificate of {host} is not trusted ({detail}). Add the company CA certificate "
-        "(CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.",
+        "errors", "The certificate of {host} is not trusted ({detail}). {advice}"
     )
+
+    def __init__(self, **params: Any) -> None:
+        params.setdefault("advice", translate("errors", ADVICE_ADD_CA))
+        super().__init__(**params)
+
+
+#: what to do about an untrusted certificate, by cause (a CA bundle does not mend them all)
+ADVICE_ADD_CA = QT_TRANSLATE_NOOP(
+    "errors",
+    "Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, "
+    "turn TLS verification off.",
+)
+ADVICE_RENEW = QT_TRANSLATE_NOOP(
+    "errors",
+    "Ask the server's administrator to renew the certificate; adding a CA does not help. For a "
+    "test server only, turn TLS verification off.",
+)
+ADVICE_HOST_NAME = QT_TRANSLATE_NOOP(
+    "errors",
+    "Use the host name the certificate was issued for, or ask the administrator for a certificate "
+    "that names this host; adding a CA does not help.",
+)
 
 
 class PlainHttpServer(AuthError):

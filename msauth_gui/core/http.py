@@ -18,6 +18,9 @@ from requests.adapters import HTTPAdapter
 
 from .. import USER_AGENT
 from .errors import (
+    ADVICE_ADD_CA,
+    ADVICE_HOST_NAME,
+    ADVICE_RENEW,
     AuthError,
     CannotConnect,
     ConnectionLost,
@@ -187,10 +190,13 @@ def tls_error(exc: Exception, url: str, host: str) -> AuthError:
         or ("unknown protocol" in lowered)
     ):
         return PlainHttpServer(host=host, suggestion="http://" + host)
+    advice = ADVICE_ADD_CA
     if "hostname mismatch" in lowered or "doesn't match" in lowered or "not valid for" in lowered:
         reason = QT_TRANSLATE_NOOP("errors", "the certificate is for another host name")
+        advice = ADVICE_HOST_NAME
     elif "expired" in lowered:
         reason = QT_TRANSLATE_NOOP("errors", "the certificate has expired")
+        advice = ADVICE_RENEW
     elif "self-signed" in lowered or "self signed" in lowered:
         reason = QT_TRANSLATE_NOOP("errors", "the certificate is self-signed")
     elif "unable to get local issuer" in lowered or "unknown ca" in lowered:
@@ -199,7 +205,9 @@ def tls_error(exc: Exception, url: str, host: str) -> AuthError:
         reason = QT_TRANSLATE_NOOP("errors", "verification failed")
     else:
         return ConnectionLost(host=host)
-    return TlsNotTrusted(host=host, detail=translate("errors", reason))
+    return TlsNotTrusted(
+        host=host, detail=translate("errors", reason), advice=translate("errors", advice)
+    )
 
 
 def _connection_error(exc: Exception, host: str) -> AuthError:

@@ -2078,8 +2078,20 @@
         <translation>Соединение с {host} закрылось до окончания ответа. Повторите попытку; если это повторяется, проверьте сервер и прокси-серверы на пути.</translation>
     </message>
     <message>
-        <source>The certificate of {host} is not trusted ({detail}). Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.</source>
-        <translation>Сертификат {host} не доверенный ({detail}). Добавьте сертификат ЦС компании («Сертификаты ЦС», --ca-bundle ФАЙЛ) или, только для тестового сервера, отключите проверку TLS.</translation>
+        <source>The certificate of {host} is not trusted ({detail}). {advice}</source>
+        <translation>Сертификат {host} не принят ({detail}). {advice}</translation>
+    </message>
+    <message>
+        <source>Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.</source>
+        <translation>Добавьте сертификат ЦС компании (файл ЦС, --ca-bundle FILE) или, только для тестового сервера, отключите проверку TLS.</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator to renew the certificate; adding a CA does not help. For a test server only, turn TLS verification off.</source>
+        <translation>Попросите администратора сервера обновить сертификат: добавление ЦС здесь не поможет. Только для тестового сервера можно отключить проверку TLS.</translation>
+    </message>
+    <message>
+        <source>Use the host name the certificate was issued for, or ask the administrator for a certificate that names this host; adding a CA does not help.</source>
+        <translation>Укажите имя узла, на которое выдан сертификат, или попросите администратора выпустить сертификат на это имя: добавление ЦС здесь не поможет.</translation>
     </message>
     <message>
         <source>{host} speaks plain HTTP, not HTTPS. Use {suggestion}</source>
