@@ -190,6 +190,7 @@ class CheckTable(QTableWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setColumnWidth(0, 190)
+        self._shown: dict[str, CheckRow] = {}  # key -> the row as shown
         # wrapped text needs the row heights worked out again whenever a column changes width
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
 
@@ -204,6 +205,8 @@ class CheckTable(QTableWidget):
         keys = self.keys()
         if row.key in keys:
             index = keys.index(row.key)
+            if self._shown.get(row.key) == row:
+                return  # already on screen as is (the finished report repeats the live rows)
         else:
             rank = _rank(row.key)
             index = next((i for i, k in enumerate(keys) if _rank(k) > rank), len(keys))
@@ -219,21 +222,28 @@ class CheckTable(QTableWidget):
                 took if row.duration_ms else "",
             ) if part
         )  # fmt: skip
+        tip = redact(tip)
         cells = (row.title, word, row.happened, meaning_text(row))
-        for column, text in enumerate(cells):
+        items = []
+        for text in cells:
             item = QTableWidgetItem(redact(text))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setToolTip(redact(tip))
+            item.setToolTip(tip)
             item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            self.setItem(index, column, item)
-        self.item(index, 0).setData(KEY_ROLE, row.key)
-        result = self.item(index, 1)
+            items.append(item)
+        items[0].setData(KEY_ROLE, row.key)
+        result = items[1]
         result.setIcon(status_icon(row.status))
         result.setForeground(QColor(themed(colour)))
         result.setData(Qt.ItemDataRole.AccessibleTextRole, f"{word}: {row.title}")
+        # each item complete before it goes in: one change (and one size check) per cell
+        for column, item in enumerate(items):
+            self.setItem(index, column, item)
+        self._shown[row.key] = row
         self.resizeRowToContents(index)
 
     def clear_rows(self) -> None:
+        self._shown.clear()
         self.setRowCount(0)
 
 

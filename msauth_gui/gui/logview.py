@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,22 @@ from .widgets import name
 
 #: lines kept before the oldest are dropped
 MAX_LINES = 5000
+#: lines arriving within this many ms are added (and painted) together
+FLUSH_MS = 25
+#: pending lines added at once, without waiting for the timer
+FLUSH_AT = 500
+
+
+class _LogView(QPlainTextEdit):
+    """The log's text view; whoever reads its text sees the lines still waiting too."""
+
+    def __init__(self, log: ActivityLog) -> None:
+        super().__init__(log)
+        self._log = log
+
+    def toPlainText(self) -> str:
+        self._log.flush()
+        return super().toPlainText()
 
 
 class ActivityLog(QWidget):
@@ -29,7 +45,12 @@ class ActivityLog(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = QPlainTextEdit(self)
+        self._pending: list[str] = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self.flush)
+        self.view = _LogView(self)
         name(
             self.view,
             "logView",
@@ -69,7 +90,7 @@ class ActivityLog(QWidget):
             self.tr("Clear log"),
             self.tr("Empties the activity log."),
         )
-        self.clear_button.clicked.connect(self.view.clear)
+        self.clear_button.clicked.connect(self.clear)
 
         title = QLabel("<b>{}</b>".format(self.tr("Activity")), self)
         top = QHBoxLayout()
@@ -89,8 +110,27 @@ class ActivityLog(QWidget):
         self.append(fmt.note_line(text, when))
 
     def append(self, line: str) -> None:
-        """Add one line at the end (redacted again here: this is the last door out)."""
-        self.view.appendPlainText(redact(line))
+        """Add one line at the end (redacted again here: this is the last door out).
+
+        Lines are shown together a moment later (one edit and one repaint for a burst of
+        records); :meth:`text`, :meth:`flush` and the view's ``toPlainText`` show them at once.
+        """
+        self._pending.append(redact(line))
+        if len(self._pending) >= FLUSH_AT:
+            self.flush()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Add the lines waiting to be shown, in one edit."""
+        self._flush_timer.stop()
+        if not self._pending:
+            return
+        lines, self._pending = self._pending, []
+        keep = self.view.maximumBlockCount()
+        if keep > 0:
+            lines = lines[-keep:]  # the view would drop the older ones straight away
+        self.view.appendPlainText("\n".join(lines))
         if not self.view.textCursor().hasSelection():  # never undo what the operator selects
             # the cursor at the start of the newest line: a resize that brings the cursor into
             # view then shows the time stamps, not the end of a long line
@@ -99,11 +139,20 @@ class ActivityLog(QWidget):
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
             self.view.setTextCursor(cursor)
         # newest last and in view; keep the time stamps in view however long the line is
-        self.view.verticalScrollBar().setValue(self.view.verticalScrollBar().maximum())
-        self.view.horizontalScrollBar().setValue(0)
+        vertical, horizontal = self.view.verticalScrollBar(), self.view.horizontalScrollBar()
+        if vertical.value() != vertical.maximum():
+            vertical.setValue(vertical.maximum())
+        if horizontal.value() != 0:
+            horizontal.setValue(0)
+
+    def clear(self) -> None:
+        """Empty the log, lines still waiting included."""
+        self._flush_timer.stop()
+        self._pending.clear()
+        self.view.clear()
 
     def text(self) -> str:
-        return self.view.toPlainText()
+        return self.view.toPlainText()  # flushes first
 
     def copy_log(self) -> None:
         # The log holds no secrets (every line was redacted), so it is copied as plain text.
