@@ -29,8 +29,6 @@ from .tls import Minted
 ROLES = "«Внешнее подключение»"
 
 
-
-
 def check(server: str, login: str = "admin", password: str = "admin", **settings) -> CheckReport:
     settings.setdefault("timeout", 5.0)
     return run_check(ConnectionSettings(server=server, **settings), login, password)

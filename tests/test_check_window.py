@@ -51,8 +51,6 @@ def window(qtbot: Any) -> MainWindow:
     return win
 
 
-
-
 def dialog_of(window: MainWindow) -> CheckDialog:
     dialog = window.findChild(CheckDialog, "checkDialog")
     assert dialog is not None, "no dialog named checkDialog"

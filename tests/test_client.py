@@ -33,8 +33,6 @@ STYLES = ["documentation", "rfc6749", "camelCase"]
 METHODS = ["basic", "session", "oauth"]
 
 
-
-
 def client_for(server: str, **settings: object) -> AuthClient:
     return AuthClient(ConnectionSettings(server=server, **settings))
 

@@ -211,8 +211,7 @@ def error_texts(error: AuthError) -> tuple[str, str]:
         return (
             translate(
                 "check",
-                "The server rejects the OAuth client id or secret, before looking at the "
-                "password.",
+                "The server rejects the OAuth client id or secret, before looking at the password.",
             ),
             translate(
                 "check",
@@ -234,8 +233,7 @@ def error_texts(error: AuthError) -> tuple[str, str]:
         return (
             translate(
                 "check",
-                "The server failed while answering (an error on its side, not in the "
-                "credentials).",
+                "The server failed while answering (an error on its side, not in the credentials).",
             ),
             translate("check", "Look at the server's log; try again later."),
         )

@@ -101,14 +101,10 @@ class MainWindow(QMainWindow):
         self.refresh_action = act(self.tr("&Refresh now"), self.on_refresh, "F5")
         self.probe_action = act(self.tr("&Test token"), self.on_probe)
         self.copy_token_action = act(self.tr("Copy &token"), self.on_copy_token, "Ctrl+Shift+T")
-        self.copy_header_action = act(
-            self.tr("Copy &header"), self.on_copy_header, "Ctrl+Shift+C"
-        )
+        self.copy_header_action = act(self.tr("Copy &header"), self.on_copy_header, "Ctrl+Shift+C")
         self.copy_curl_action = act(self.tr("Copy as &curl"), self.on_copy_curl)
         self.copy_log_action = act(self.tr("Copy &log"), self.log.copy_log)
-        self.check_server_action = act(
-            self.tr("Check &server…"), self.on_check_server, "Ctrl+K"
-        )
+        self.check_server_action = act(self.tr("Check &server…"), self.on_check_server, "Ctrl+K")
         self.check_server_action.setObjectName("checkServerAction")
         quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         menus = {
