@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import ipaddress
 import json
-import os
 import socket
 import threading
 import time
@@ -18,12 +16,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from msauth_gui.cli import run
 from msauth_gui.core import check as check_module
 from msauth_gui.core.check import ORDER, CheckReport, CheckRow, run_check
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.errors import InvalidInput
 
+from .cli_run import run_msauth
 from .tls import Minted
 
 ROLES = "«Внешнее подключение»"
@@ -424,16 +422,7 @@ def test_rows_redact_and_reject_unknown_status() -> None:
 
 # --- msauth check ------------------------------------------------------------------------------
 def msauth(*argv: str, stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.environ.copy()
-    os.environ.pop("MSAUTH_PASSWORD", None)
-    os.environ.update(env or {})
-    try:
-        code = run(list(argv), io.StringIO(stdin), out, err)
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
-    return code, out.getvalue(), err.getvalue()
+    return run_msauth(argv, stdin, env)
 
 
 def test_cli_check_prints_the_table(make_server) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from msauth_gui.cli import run
 from msauth_gui.devserver import DemoConfig, DemoServer
 
+from .cli_run import run_msauth
 from .tls import Minted, mint
 
 
@@ -25,16 +23,7 @@ def server() -> Iterator[DemoServer]:
 
 
 def msauth(*argv: str, stdin: str = "", env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.environ.copy()
-    os.environ.pop("MSAUTH_PASSWORD", None)
-    os.environ.update(env or {})
-    try:
-        code = run(list(argv), io.StringIO(stdin), out, err)
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
-    return code, out.getvalue(), err.getvalue()
+    return run_msauth(argv, stdin, env)
 
 
 @pytest.fixture(scope="module")

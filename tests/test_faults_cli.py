@@ -8,7 +8,6 @@ half an answer on stdout.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -17,9 +16,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from msauth_gui.cli import run
 from msauth_gui.devserver import DemoServer
 
+from .cli_run import run_msauth
 from .fault_matrix import (
     FAULTS,
     PROBE,
@@ -54,17 +53,6 @@ def server_for(certs: Certs) -> Iterator[ServerFor]:
         server.stop()
 
 
-def msauth(argv: list[str], stdin: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = os.environ.pop("MSAUTH_PASSWORD", None)
-    try:
-        code = run(argv, io.StringIO(stdin), out, err)
-    finally:
-        if saved is not None:
-            os.environ["MSAUTH_PASSWORD"] = saved
-    return code, out.getvalue(), err.getvalue()
-
-
 def command(fault: Fault, op: str, server: DemoServer, certs: Certs) -> tuple[list[str], str]:
     """The ``msauth`` arguments and standard input for ``op`` against ``server``."""
     common = ["--server", server.url, "--timeout", f"{fault.timeout:g}", "--format", "json"]
@@ -87,7 +75,7 @@ def test_each_fault_gives_its_exit_code_and_a_short_clear_message(
     argv, stdin = command(fault, op, server, certs)
     fault.arm(server, op, certs)
 
-    code, out, err = msauth(argv, stdin)
+    code, out, err = run_msauth(argv, stdin)
 
     assert code == fault.exit_code, err
     lines = err.strip().splitlines()

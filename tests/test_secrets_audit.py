@@ -14,7 +14,6 @@ right after a copy action (it is cleared after a delay, which is checked).
 from __future__ import annotations
 
 import base64
-import io
 import json
 import logging
 import os
@@ -32,7 +31,6 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from msauth_gui.cli import run
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoConfig, DemoServer
@@ -40,6 +38,7 @@ from msauth_gui.devserver.tokens import Issued
 from msauth_gui.gui.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window import MainWindow
 
+from .cli_run import run_msauth
 from .conftest import FakeClock
 from .fault_matrix import free_port_url
 from .memkeyring import MemoryKeyring
@@ -197,21 +196,6 @@ def finish(audit: Audit, capfd: pytest.CaptureFixture[str], caplog: Any, qtlog: 
 
 
 # -- msauth --------------------------------------------------------------------------------------
-def msauth(
-    argv: list[str], stdin: str = "", env: dict[str, str] | None = None
-) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = os.environ.copy()
-    os.environ.pop("MSAUTH_PASSWORD", None)
-    os.environ.update(env or {})
-    try:
-        code = run(argv, io.StringIO(stdin), out, err)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_cli_flows_keep_secrets_out_of_what_they_write(
     audit: Audit,
     make_server: Callable[..., DemoServer],
@@ -226,55 +210,59 @@ def test_cli_flows_keep_secrets_out_of_what_they_write(
 
     for method in ("basic", "session", "oauth"):
         for fmt in ("token", "header", "json"):
-            code, out, err = msauth(
+            code, out, err = run_msauth(
                 [*sign_in, "--method", method, "--format", fmt], PASSWORD + "\n"
             )
             assert code == 0, err
             audit.add(f"msauth token {method} {fmt}: stderr", err)
             audit.add(f"msauth token {method} {fmt}: stdout", out, tokens_allowed=True)
-    code, out, err = msauth([*sign_in[:-1], "--format", "json"], env={"MSAUTH_PASSWORD": PASSWORD})
+    code, out, err = run_msauth(
+        [*sign_in[:-1], "--format", "json"], env={"MSAUTH_PASSWORD": PASSWORD}
+    )
     assert code == 0, err
     audit.add("msauth token (password from the environment): stderr", err)
     audit.add("msauth token (password from the environment): stdout", out, tokens_allowed=True)
 
     refresh_token = json.loads(out)["refresh_token"]
     refresh = ["refresh", "--server", url, "--refresh-token-stdin", "--format", "json"]
-    code, out, err = msauth(refresh, refresh_token + "\n")
+    code, out, err = run_msauth(refresh, refresh_token + "\n")
     assert code == 0, err
     audit.add("msauth refresh: stderr", err)
     audit.add("msauth refresh: stdout", out, tokens_allowed=True)
-    code, out, err = msauth(refresh, refresh_token + "\n")  # rotated: the old one is dead
+    code, out, err = run_msauth(refresh, refresh_token + "\n")  # rotated: the old one is dead
     assert code == 3
     audit.add("msauth refresh with a dead refresh token: stdout + stderr", out + err)
 
     check = ["check", "--server", url, "--login", LOGIN, "--password-stdin"]
     for extra in ([], ["--json"]):
-        code, out, err = msauth([*check, *extra], PASSWORD + "\n")
+        code, out, err = run_msauth([*check, *extra], PASSWORD + "\n")
         assert code == 0, err
         assert "oauth" in out.lower()
         audit.add(f"msauth check {extra}: report and stderr", out + err)
 
     # error flows: what is printed when things go wrong must not carry secrets either
-    code, out, err = msauth(sign_in, WRONG_PASSWORD + "\n")
+    code, out, err = run_msauth(sign_in, WRONG_PASSWORD + "\n")
     assert code == 3
     audit.add("msauth token, wrong password", out + err)
-    code, out, err = msauth([*check], WRONG_PASSWORD + "\n")
+    code, out, err = run_msauth([*check], WRONG_PASSWORD + "\n")
     audit.add("msauth check, wrong password", out + err)
     for fault in ("html500", "ratelimit", "redirect", "notjson", "noaccess"):
         server.config.fault = fault
         for method in ("session", "oauth", "basic"):
-            code, out, err = msauth([*sign_in, "--method", method], PASSWORD + "\n")
+            code, out, err = run_msauth([*sign_in, "--method", method], PASSWORD + "\n")
             assert code != 0 or method == "basic"  # Basic's probe judges the status alone
             audit.add(f"msauth token {method} against {fault}: stderr", err)
             audit.add(f"msauth token {method} against {fault}: stdout", out, tokens_allowed=True)
-        code, out, err = msauth(refresh, refresh_token + "\n")
+        code, out, err = run_msauth(refresh, refresh_token + "\n")
         audit.add(f"msauth refresh against {fault}", out + err)
     server.config.fault = None
-    code, out, err = msauth(["token", "--server", free_port_url(), "--login", LOGIN,
+    code, out, err = run_msauth(["token", "--server", free_port_url(), "--login", LOGIN,
                              "--password-stdin"], PASSWORD + "\n")  # fmt: skip
     assert code == 4
     audit.add("msauth token, server down", out + err)
-    code, out, err = msauth(["token", "--server", url, "--login", LOGIN, "--password", PASSWORD])
+    code, out, err = run_msauth(
+        ["token", "--server", url, "--login", LOGIN, "--password", PASSWORD]
+    )
     assert code == 2
     audit.add("msauth token with the password as an argument (refused)", out + err)
 
