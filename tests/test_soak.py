@@ -96,7 +96,9 @@ def test_thousand_refresh_cycles_one_call_each_and_nothing_leaks(
         qtbot.waitUntil(lambda: job_pool().activeThreadCount() == 0, timeout=TIMEOUT)
         assert QThreadPool.globalInstance().activeThreadCount() == 0
         assert not worker._in_flight  # every job carrier was delivered and let go
-        assert carriers() <= start_carriers
+        # the last job's runnable may still hold its carrier for a moment after answering; a
+        # leak would leave ~1,000 behind, not one for an instant
+        qtbot.waitUntil(lambda: carriers() <= start_carriers, timeout=TIMEOUT)
         assert len(keeper.findChildren(QTimer)) == 2
         assert len(keeper.findChildren(QObject)) == start_children
         # the demo server's handler threads end when their connection closes
