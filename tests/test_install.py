@@ -252,3 +252,25 @@ def test_install_desktop_entry_writes_the_entry_and_the_icon(installed: Installe
     assert f"Exec={gui.resolve()}" in lines
     assert "Icon=msauth-gui" in lines and "Terminal=false" in lines
     assert any(line.startswith("Name[ru]=") for line in lines)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop's display")
+def test_installed_gui_without_a_display_says_so_instead_of_aborting(installed: Installed) -> None:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH", "MSAUTH_LANG")
+    }
+    environment.update(XDG_CONFIG_HOME=str(installed.work / "config"), LC_ALL="C.UTF-8")
+    result = subprocess.run(
+        [str(installed.scripts / "msauth-gui"), "--demo"],
+        cwd=installed.work,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("msauth-gui: no display: run it on a desktop"), result
+    assert "qt.qpa" not in result.stderr and "xcb" not in result.stderr
