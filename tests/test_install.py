@@ -2,11 +2,11 @@
 
 The wheel is built from a copy of the checkout (no stale ``build/`` folder can leak into it) and
 installed with ``--no-deps --no-index`` into a fresh venv. That venv sees the packages of the
-Python running the tests (PySide6, requests...) through a ``.pth`` file listing its site
-folders, so nothing is downloaded, whether the tests run on a system Python, in a venv (whose
-``--system-site-packages`` would be the *base* Python's, without PySide6) or in a pipx-style
-environment without pip. Every check runs from a directory outside the checkout, so only the
-installed package can be imported. About 15-30 s.
+Python running the tests (PySide6, requests...) through a ``.pth`` file listing the folders it
+imports them from, so nothing is downloaded, whether the tests run on a system Python, in a
+venv (whose ``--system-site-packages`` would be the *base* Python's, without PySide6) or in a
+pipx-style environment without pip. Every check runs from a directory outside the checkout, so
+only the installed package can be imported. About 15-30 s.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import site
 import subprocess
 import sys
 import sysconfig
@@ -94,20 +93,22 @@ def _build_wheel(tmp: Path, pip: list[str]) -> Path:
     return wheel
 
 
-def _site_dirs() -> list[str]:
-    """The folders the running Python imports installed packages from: its site-packages (a
-    venv's, a system's, the user's). Not the checkout, not the standard library."""
-    candidates = [*site.getsitepackages(), sysconfig.get_path("purelib")]
-    candidates.append(sysconfig.get_path("platlib"))
-    if site.ENABLE_USER_SITE:
-        candidates.append(site.getusersitepackages())
-    on_path = {os.path.normcase(os.path.abspath(entry)) for entry in sys.path if entry}
-    found: list[str] = []
-    for folder in candidates:
-        key = os.path.normcase(os.path.abspath(folder))
-        if key in on_path and os.path.isdir(folder) and folder not in found:
-            found.append(folder)
-    return found
+def _import_folders() -> list[str]:
+    """The folders the running Python imports installed packages from, in order: its
+    site-packages (a venv's, a system's, the user's), pipx's shared libraries... Not the standard
+    library (the venv has its own; pip's build isolation would strip it) nor the checkout. A
+    msauth-gui installed there too is harmless: the venv's own site-packages comes first."""
+    skip = {sysconfig.get_path("stdlib"), sysconfig.get_path("platstdlib")}
+    skip |= {os.path.join(folder, "lib-dynload") for folder in skip}
+    skip |= {os.path.join(sys.base_prefix, "DLLs"), str(ROOT)}  # DLLs: Windows
+    skipped = {os.path.normcase(os.path.realpath(folder)) for folder in skip}
+    return [
+        entry
+        for entry in dict.fromkeys(sys.path)
+        if entry
+        and os.path.isdir(entry)
+        and os.path.normcase(os.path.realpath(entry)) not in skipped
+    ]
 
 
 def _venv_seeing_our_packages(env_dir: Path, *, with_pip: bool) -> Path:
@@ -121,7 +122,7 @@ def _venv_seeing_our_packages(env_dir: Path, *, with_pip: bool) -> Path:
         capture_output=True, text=True, timeout=TIMEOUT_S, check=True,
     )  # fmt: skip
     pth = Path(where.stdout.strip()) / "_msauth_test_outer.pth"
-    pth.write_text("".join(folder + "\n" for folder in _site_dirs()), encoding="utf-8")
+    pth.write_text("".join(folder + "\n" for folder in _import_folders()), encoding="utf-8")
     return python
 
 
