@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.check_dialog import CheckDialog
+from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.fmt import STATE_LOOK
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.profiles_ui import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.profiles.widgets import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 from tests.memkeyring import MemoryKeyring
 from tests.test_window import CONTRACT_NAMES, TIMEOUT, click, fill, sign_in
 

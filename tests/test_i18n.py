@@ -40,11 +40,11 @@ from msauth_gui.app import build_window
 from msauth_gui.core.errors import CredentialsRejected
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui import profiles_ui
-from msauth_gui.gui.check_dialog import CheckDialog
+from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.i18n import current_language, install_language
-from msauth_gui.gui.keeper import KeeperState
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.profiles import widgets as profiles_ui
+from msauth_gui.gui.session.keeper import KeeperState
+from msauth_gui.gui.window.main import MainWindow
 from msauth_gui.i18n import resolve_language, system_language
 from tests.memkeyring import MemoryKeyring
 

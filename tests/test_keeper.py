@@ -19,12 +19,12 @@ from msauth_gui.core.errors import (
     RefreshTokenRejected,
     ServerError,
 )
+from msauth_gui.core.session.renewal import RenewalImpossible, backoff_delay, life_state
 from msauth_gui.core.token import BasicCredentials, Token
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.keeper_policy import RenewalImpossible, backoff_delay, life_state
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import UnexpectedFailure, run_in_thread
 from msauth_gui.gui.timers import interval_ms
-from msauth_gui.gui.worker import UnexpectedFailure, run_in_thread
 from tests.conftest import FakeClock
 
 S = KeeperState
@@ -364,7 +364,7 @@ def test_wake_past_expiry_shows_expired_then_recovers(
 def test_answer_after_sign_out_is_dropped(
     qtbot: Any, make_keeper: KeeperFactory, server: DemoServer, caplog: Any
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.keeper")
+    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.session")
     server.config.fault, server.config.delay = "delay", 0.5
     keeper = make_keeper()
     changes: list[object] = []
@@ -384,7 +384,7 @@ def test_only_the_latest_sign_in_is_kept(
     demo_factory: ServerFactory,
     caplog: Any,
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.keeper")
+    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.session")
     slow = demo_factory(fault="delay", delay=0.5)
     fast = demo_factory()
     keeper = make_keeper()

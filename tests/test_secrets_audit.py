@@ -35,8 +35,8 @@ from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoConfig, DemoServer
 from msauth_gui.devserver.tokens import Issued
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 
 from .cli_run import run_msauth
 from .conftest import FakeClock
@@ -373,7 +373,7 @@ def test_window_flows_keep_secrets_out_of_everything_shown_logged_or_written(
 
     # the server check, its report copied and saved in both formats
     if hasattr(window, "check_server_action"):
-        from msauth_gui.gui import check_dialog
+        from msauth_gui.gui.check import dialog as check_dialog
 
         saved: list[Path] = []
 

@@ -26,8 +26,8 @@ from msauth_gui.core.redact import register_secret
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui import fmt, theme
 from msauth_gui.gui.icons import STATE_ICON_FILES, app_icon, state_icon
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
 from tests.test_window import child, click, fill, sign_in
 

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.app import build_window
 from msauth_gui.devserver import DemoConfig, DemoServer
-from msauth_gui.gui import options
 from msauth_gui.gui.clipboard import SECRET_HINT_FORMAT
 from msauth_gui.gui.fmt import RED
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
-from msauth_gui.gui.worker import job_pool
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import job_pool
+from msauth_gui.gui.window import options
+from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
 from tests.tls import mint
 

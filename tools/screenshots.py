@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from msauth_gui.app import DEMO_LOGIN, DEMO_PASSWORD, build_window
-from msauth_gui.gui.keeper import KeeperState
+from msauth_gui.gui.session.keeper import KeeperState
 from msauth_gui.gui.theme import apply_theme
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.window.main import MainWindow
 
 SIZE = (1100, 640)  #: fits a 1366×768 screen with a taskbar
 CHECK_SIZE = (1180, 640)

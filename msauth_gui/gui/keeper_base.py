@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.client import ConnectionSettings
 from ..core.errors import AuthError
+from ..core.session.renewal import KeeperState, Session, Timing, planned_refresh
 from ..core.token import Credentials
-from .keeper_jobs import AuthJobs
-from .keeper_policy import KeeperState, Session, Timing, planned_refresh
+from .session.jobs import AuthJobs
 
 
 class KeeperBase(QObject):

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import AuthError, CredentialsRejected, RefreshTokenRejected
 from ..core.redact import register_secret
+from ..core.session.renewal import KeeperState, NotSignedIn, Session
 from ..core.token import Token
 from ..core.translate import QT_TRANSLATE_NOOP
-from .keeper_policy import KeeperState, NotSignedIn, Session
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..core.client import AuthClient, ConnectionSettings
+    from ..core.session.renewal import Timing
     from ..core.token import Credentials
-    from .keeper_jobs import Handler
-    from .keeper_policy import Timing
+    from .session.jobs import Handler
     from .timers import Clock
 
 

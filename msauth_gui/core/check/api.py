@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from .check_common import (
+from ..client import ConnectionSettings, error_for
+from ..endpoints import API_SUFFIX
+from ..errors import AuthError
+from ..http import Answer, RequestRecord
+from ..token import snippet
+from ..translate import QT_TRANSLATE_NOOP, translate
+from .common import (
     CheckContext,
     Stopwatch,
     answers_text,
@@ -14,14 +20,8 @@ from .check_common import (
     http_for,
     tried_text,
 )
-from .check_tls import Reach
-from .client import ConnectionSettings, error_for
-from .endpoints import API_SUFFIX
-from .errors import AuthError
-from .http import Answer, RequestRecord
 from .report import CheckRow
-from .token import snippet
-from .translate import QT_TRANSLATE_NOOP, translate
+from .tls import Reach
 
 #: where the API may live, relative to the origin, besides the prefix the operator typed
 API_PREFIXES = ("", "/MobileSMARTS")

@@ -13,9 +13,9 @@ import socket
 import ssl
 from dataclasses import dataclass
 
-from .errors import ConnectionLost, RequestTimeout
-from .http import tls_error
-from .translate import translate
+from ..errors import ConnectionLost, RequestTimeout
+from ..http import tls_error
+from ..translate import translate
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .client import AuthClient, ConnectionSettings
-from .endpoints import Endpoints
-from .errors import AuthError
-from .http import Http, RequestRecord, TlsOptions
+from ..client import AuthClient, ConnectionSettings
+from ..endpoints import Endpoints
+from ..errors import AuthError
+from ..http import Http, RequestRecord, TlsOptions
+from ..token import Clock, Token
+from ..translate import QT_TRANSLATE_NOOP, translate
 from .report import CheckRow
-from .token import Clock, Token
-from .translate import QT_TRANSLATE_NOOP, translate
 
 NO_RIGHTS_ROLES = QT_TRANSLATE_NOOP(
     "check", "«Внешнее подключение» (external connection) or «Администратор»"

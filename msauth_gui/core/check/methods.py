@@ -6,8 +6,19 @@ import json
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from .check_api import ApiFound
-from .check_common import (
+from ..client import AuthClient, ConnectionSettings
+from ..errors import (
+    AuthError,
+    CredentialsRejected,
+    EndpointNotFound,
+    NoRights,
+    RefreshTokenRejected,
+)
+from ..http import RequestRecord
+from ..token import Credentials, Token
+from ..translate import QT_TRANSLATE_NOOP, translate
+from .api import ApiFound
+from .common import (
     CheckContext,
     Stopwatch,
     answers_text,
@@ -18,18 +29,7 @@ from .check_common import (
     http_for,
     tried_text,
 )
-from .client import AuthClient, ConnectionSettings
-from .errors import (
-    AuthError,
-    CredentialsRejected,
-    EndpointNotFound,
-    NoRights,
-    RefreshTokenRejected,
-)
-from .http import RequestRecord
 from .report import CheckRow
-from .token import Credentials, Token
-from .translate import QT_TRANSLATE_NOOP, translate
 
 WELL_KNOWN = "/.well-known/openid-configuration"
 #: method -> its name in sentences; English source texts: pass them through :func:`label`

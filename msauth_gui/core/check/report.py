@@ -10,8 +10,8 @@ import json
 import textwrap
 from dataclasses import asdict, dataclass
 
-from .redact import redact
-from .translate import QT_TRANSLATE_NOOP, translate
+from ..redact import redact
+from ..translate import QT_TRANSLATE_NOOP, translate
 
 STATUSES = ("pass", "warn", "fail", "skip", "info")
 _ICONS = {"pass": "✅", "warn": "⚠️", "fail": "❌", "skip": "⏭️", "info": "ℹ️"}

@@ -15,9 +15,21 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
-from .check_api import ApiFound, check_api, check_auth_on
-from .check_common import CheckContext, Stopwatch, human_seconds
-from .check_methods import (
+from ..client import ConnectionSettings
+from ..errors import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNREACHABLE,
+    EXIT_UNUSABLE,
+    ClientRejected,
+    CredentialsRejected,
+)
+from ..redact import redact, register_secret
+from ..token import Clock
+from ..translate import translate
+from .api import ApiFound, check_api, check_auth_on
+from .common import CheckContext, Stopwatch, human_seconds
+from .methods import (
     MethodResult,
     RefreshResult,
     check_method,
@@ -26,20 +38,8 @@ from .check_methods import (
     check_refresh,
     label,
 )
-from .check_tls import Reach, check_clock, check_reach
-from .client import ConnectionSettings
-from .errors import (
-    EXIT_OK,
-    EXIT_REJECTED,
-    EXIT_UNREACHABLE,
-    EXIT_UNUSABLE,
-    ClientRejected,
-    CredentialsRejected,
-)
-from .redact import redact, register_secret
 from .report import CheckReport, CheckRow
-from .token import Clock
-from .translate import translate
+from .tls import Reach, check_clock, check_reach
 
 __all__ = ["ORDER", "CheckReport", "CheckRow", "run_check"]
 

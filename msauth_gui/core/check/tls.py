@@ -14,9 +14,7 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .certificate import Certificate, fetch_certificate, parse_certificate
-from .check_common import CheckContext, Stopwatch, fix_for, http_for, human_seconds
-from .errors import (
+from ..errors import (
     AuthError,
     CannotConnect,
     ConnectionLost,
@@ -26,9 +24,11 @@ from .errors import (
     TlsNotTrusted,
     UnreadableAnswer,
 )
-from .http import Answer
+from ..http import Answer
+from ..translate import QT_TRANSLATE_NOOP, translate
+from .certificate import Certificate, fetch_certificate, parse_certificate
+from .common import CheckContext, Stopwatch, fix_for, http_for, human_seconds
 from .report import CheckRow
-from .translate import QT_TRANSLATE_NOOP, translate
 
 MAX_SKEW = 60.0
 TLS_ACTION = QT_TRANSLATE_NOOP(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 
-from ..core.errors import (
+from ..errors import (
     AuthError,
     CannotConnect,
     ConnectionLost,
@@ -19,8 +19,8 @@ from ..core.errors import (
     ServerError,
     TooManyRequests,
 )
-from ..core.token import BasicCredentials, Credentials, Token
-from ..core.translate import QT_TRANSLATE_NOOP
+from ..token import BasicCredentials, Credentials, Token
+from ..translate import QT_TRANSLATE_NOOP
 
 NETWORK_ERRORS: tuple[type[AuthError], ...] = (
     RequestTimeout,

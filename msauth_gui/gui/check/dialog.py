@@ -31,16 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.check import ORDER, run_check
-from ..core.client import ConnectionSettings
-from ..core.errors import AuthError
-from ..core.redact import redact
-from ..core.report import CheckReport, CheckRow
-from . import theme
-from .check_table import STATUS_LOOK, CheckTable, counts_text, status_icon, status_word
-from .prompts import FileDialog
-from .widgets import name
-from .worker import run_in_thread
+from ...core.check import ORDER, run_check
+from ...core.check.report import CheckReport, CheckRow
+from ...core.client import ConnectionSettings
+from ...core.errors import AuthError
+from ...core.redact import redact
+from .. import theme
+from ..prompts import FileDialog
+from ..session.worker import run_in_thread
+from ..widgets import name
+from .table import STATUS_LOOK, CheckTable, counts_text, status_icon, status_word
 
 #: what a check needs: settings, login, password — or None when the form is not ready
 CheckInputs = tuple[ConnectionSettings, str, str]

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.check import ORDER
-from ..core.redact import redact
-from ..core.report import CheckReport, CheckRow
-from ..core.translate import QT_TRANSLATE_NOOP
-from .fmt import BLUE, GREEN, GREY, ORANGE, RED
-from .theme import colour as themed
-from .widgets import name
+from ...core.check import ORDER
+from ...core.check.report import CheckReport, CheckRow
+from ...core.redact import redact
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..fmt import BLUE, GREEN, GREY, ORANGE, RED
+from ..theme import colour as themed
+from ..widgets import name
 
 #: status -> (word, colour); "running" is the verdict line's look while a check is in flight
 STATUS_LOOK: dict[str, tuple[str, str]] = {

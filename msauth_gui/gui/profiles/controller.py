@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
-from ..core.endpoints import build_endpoints
-from ..core.errors import AuthError, InvalidInput
-from ..core.profiles import Profile, unique_name
-from ..core.secrets import SecretStore
-from ..core.translate import QT_TRANSLATE_NOOP
-from .options import DEFAULT_CLIENT_SECRET
-from .profile_secrets import ProfileSecrets
-from .profile_store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
-from .profiles_ui import (
+from ...core.endpoints import build_endpoints
+from ...core.errors import AuthError, InvalidInput
+from ...core.profiles import Profile, unique_name
+from ...core.secrets import SecretStore
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..widgets import add_action
+from ..window.options import DEFAULT_CLIENT_SECRET
+from .secrets import ProfileSecrets
+from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
+from .widgets import (
     ConfirmDialog,
     ProfileBar,
     ProfileFileDialog,
@@ -30,11 +31,10 @@ from .profiles_ui import (
     fill_form,
     profile_from_form,
 )
-from .widgets import add_action
 
 if TYPE_CHECKING:
-    from ..core.token import Credentials
-    from .window import MainWindow
+    from ...core.token import Credentials
+    from ..window.main import MainWindow
 
 FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
 EXPORT_NAME = "msauth-profiles.json"

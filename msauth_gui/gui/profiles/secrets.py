@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ..core.errors import AuthError
-from ..core.secrets import KeyringProblem, SecretStore
-from ..core.token import Token
-from ..core.translate import QT_TRANSLATE_NOOP
-from .keeper_resume import SavedSessionEnded
-from .profiles_ui import SecretOptions
+from ...core.errors import AuthError
+from ...core.secrets import KeyringProblem, SecretStore
+from ...core.token import Token
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..keeper_resume import SavedSessionEnded
+from .widgets import SecretOptions
 
 if TYPE_CHECKING:
-    from ..core.profiles import Profile
-    from ..core.token import Credentials
+    from ...core.profiles import Profile
+    from ...core.token import Credentials
 
 Say = Callable[[str], None]
 NOT_CHECKED = QT_TRANSLATE_NOOP("ProfileSecrets", "the system keyring has not been checked yet")

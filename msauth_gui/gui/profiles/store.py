@@ -16,10 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from ..core.errors import InvalidInput
-from ..core.profiles import Profile, export_profiles, import_profiles, unique_name
-from ..core.secrets import SecretStore
-from ..core.translate import translate
+from ...core.errors import InvalidInput
+from ...core.profiles import Profile, export_profiles, import_profiles, unique_name
+from ...core.secrets import SecretStore
+from ...core.translate import translate
 
 log = logging.getLogger(__name__)
 

@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.profiles import Profile
-from ..core.translate import QT_TRANSLATE_NOOP
-from .fmt import GREY
-from .options import DEFAULT_CLIENT_SECRET
-from .prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
-from .theme import colour
-from .widgets import name
+from ...core.profiles import Profile
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..fmt import GREY
+from ..prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
+from ..theme import colour
+from ..widgets import name
+from ..window.options import DEFAULT_CLIENT_SECRET
 
 if TYPE_CHECKING:
-    from .form import SignInForm
+    from ..window.form import SignInForm
 
 REMEMBER_TIP = QT_TRANSLATE_NOOP(
     "SecretOptions", "Keep this profile's password in the system keyring"

@@ -14,13 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from ..core.client import AuthClient, ConnectionSettings
-from ..core.errors import AuthError
-from ..core.records import RequestRecord
-from .timers import Clock
+from ...core.client import AuthClient, ConnectionSettings
+from ...core.errors import AuthError
+from ...core.records import RequestRecord
+from ..timers import Clock
 from .worker import run_in_thread
 
-log = logging.getLogger("msauth_gui.gui.keeper")
+log = logging.getLogger(__name__)
 
 Handler = Callable[[Any, "AuthError | None"], None]
 

@@ -16,13 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from ..core.client import AuthClient, ConnectionSettings, ProbeResult
-from ..core.errors import AuthError, CredentialsRejected
-from ..core.redact import register_secret
-from ..core.token import Credentials, Token
-from .keeper_base import KeeperBase
-from .keeper_jobs import AuthJobs, Handler
-from .keeper_policy import (
+from ...core.client import AuthClient, ConnectionSettings, ProbeResult
+from ...core.errors import AuthError, CredentialsRejected
+from ...core.redact import register_secret
+from ...core.session.renewal import (
     KeeperState,
     NextStep,
     NotSignedIn,
@@ -36,8 +33,11 @@ from .keeper_policy import (
     session_due,
     session_state,
 )
-from .keeper_resume import ResumeMixin, SavedSessionEnded
-from .timers import Clock, TimerFactory, default_timer_factory, interval_ms
+from ...core.token import Credentials, Token
+from ..keeper_base import KeeperBase
+from ..keeper_resume import ResumeMixin, SavedSessionEnded
+from ..timers import Clock, TimerFactory, default_timer_factory, interval_ms
+from .jobs import AuthJobs, Handler
 
 log = logging.getLogger(__name__)
 

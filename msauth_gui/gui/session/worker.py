@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from ..core.errors import AuthError
-from ..core.redact import redact
-from ..core.translate import QT_TRANSLATE_NOOP
+from ...core.errors import AuthError
+from ...core.redact import redact
+from ...core.translate import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

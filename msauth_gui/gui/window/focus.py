@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .main import MainWindow
 
 
 def tab_chain(window: MainWindow) -> list[QWidget]:

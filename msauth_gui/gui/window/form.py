@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.endpoints import build_endpoints
-from ..core.errors import InvalidInput
-from ..core.translate import QT_TRANSLATE_NOOP
-from .fmt import RED
+from ...core.endpoints import build_endpoints
+from ...core.errors import InvalidInput
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..fmt import RED
+from ..theme import colour
+from ..widgets import CollapsibleSection, error_label, name, show_error
 from .options import ConnectionOptions
-from .theme import colour
-from .widgets import CollapsibleSection, error_label, name, show_error
 
 if TYPE_CHECKING:
-    from ..core.client import ConnectionSettings
+    from ...core.client import ConnectionSettings
 
 #: (English label, method); shown as ``QCoreApplication.translate("SignInForm", label)``
 METHOD_ITEMS: tuple[tuple[str, str], ...] = (
@@ -233,7 +233,7 @@ class SignInForm(QWidget):
         return str(self.method_combo.currentData())
 
     def settings(self) -> ConnectionSettings:
-        from ..core.client import ConnectionSettings  # pulls in requests: only when signing in
+        from ...core.client import ConnectionSettings  # pulls in requests: only when signing in
 
         method = self.method()
         if method not in ("basic", "session", "oauth"):

@@ -22,7 +22,7 @@ from .focus import set_tab_order
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
-    from .window import MainWindow
+    from .main import MainWindow
 
 
 class _TopRow(QWidget):

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.records import RequestRecord
-from ..core.redact import redact
-from . import fmt
-from .widgets import name
+from ...core.records import RequestRecord
+from ...core.redact import redact
+from .. import fmt
+from ..widgets import name
 
 #: lines kept before the oldest are dropped
 MAX_LINES = 5000

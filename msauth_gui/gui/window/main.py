@@ -15,30 +15,30 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
-from ..core.endpoints import build_endpoints
-from ..core.errors import AuthError, InvalidInput
-from ..core.redact import redact
-from ..core.token import BasicCredentials, Credentials, Token
-from ..core.translate import QT_TRANSLATE_NOOP
-from . import fmt
-from .clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from ...core.endpoints import build_endpoints
+from ...core.errors import AuthError, InvalidInput
+from ...core.redact import redact
+from ...core.token import BasicCredentials, Credentials, Token
+from ...core.translate import QT_TRANSLATE_NOOP
+from .. import fmt
+from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from ..profiles.controller import ProfileController
+from ..profiles.store import NoSecretStore
+from ..session.keeper import KeeperState, TokenKeeper
+from ..timers import Clock, TimerFactory, default_timer_factory
+from ..widgets import add_action, announce
 from .form import METHOD_ITEMS, SignInForm
-from .keeper import KeeperState, TokenKeeper
+from .layout import build_file_menu, build_layout
 from .logview import ActivityLog
-from .profile_store import NoSecretStore
-from .profiles_controller import ProfileController
-from .settings_dialog import Preferences
-from .timers import Clock, TimerFactory, default_timer_factory
+from .settings import Preferences
 from .token_panel import TokenPanel
 from .tray import TrayIcon
-from .widgets import add_action, announce
-from .window_layout import build_file_menu, build_layout
 
 if TYPE_CHECKING:
-    from ..core.client import ConnectionSettings, ProbeResult
-    from ..core.records import RequestRecord
-    from ..core.secrets import SecretStore
-    from .check_dialog import CheckDialog
+    from ...core.client import ConnectionSettings, ProbeResult
+    from ...core.records import RequestRecord
+    from ...core.secrets import SecretStore
+    from ..check.dialog import CheckDialog
 
 RECENT_KEY = "recentServers"
 STATUS_MESSAGE_MS = 8000
@@ -227,8 +227,8 @@ class MainWindow(QMainWindow):
     def on_check_server(self) -> None:
         """Open the "Check server" dialog (non-modal) and check with the form's values."""
         if self.check_dialog is None:
-            from .check_dialog import CheckDialog  # pulls in the check's core modules
-            from .check_table import summary_line
+            from ..check.dialog import CheckDialog  # pulls in the check's core modules
+            from ..check.table import summary_line
 
             self.check_dialog = CheckDialog(self, self._check_inputs)
             self.check_dialog.reportReady.connect(lambda report: self.note(summary_line(report)))

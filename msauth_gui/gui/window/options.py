@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.endpoints import DEFAULT_PROBE_PATH
-from .prompts import FileDialog
-from .widgets import error_label, name
+from ...core.endpoints import DEFAULT_PROBE_PATH
+from ..prompts import FileDialog
+from ..widgets import error_label, name
 
 DEFAULT_CLIENT_ID = "123"  # the vendor page's example; same as core.client's defaults
 DEFAULT_CLIENT_SECRET = "user"

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.translate import QT_TRANSLATE_NOOP
-from .prompts import name_stock_controls
-from .widgets import name
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..prompts import name_stock_controls
+from ..widgets import name
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .main import MainWindow
 
 GROUP = "settings"
 #: (label, code): "" follows the system; the languages are named in their own words

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.redact import redact
-from ..core.token import BasicCredentials, Credentials, Token
-from . import fmt, theme
-from .icons import state_icon
-from .widgets import CollapsibleSection, announce, name
+from ...core.redact import redact
+from ...core.token import BasicCredentials, Credentials, Token
+from .. import fmt, theme
+from ..icons import state_icon
+from ..widgets import CollapsibleSection, announce, name
 
 ICON_SIZE = 24
 DASH = "—"

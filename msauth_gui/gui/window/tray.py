@@ -16,15 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from ..core.errors import AuthError
-from ..core.redact import redact
-from ..core.token import BasicCredentials
-from . import fmt
-from .icons import app_icon, state_icon
-from .keeper import KeeperState
+from ...core.errors import AuthError
+from ...core.redact import redact
+from ...core.token import BasicCredentials
+from .. import fmt
+from ..icons import app_icon, state_icon
+from ..session.keeper import KeeperState
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .main import MainWindow
 
 NOTIFY_MS = 10_000
 #: a notification is a glance; the whole error text is in the window and its log

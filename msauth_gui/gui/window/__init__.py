@@ -1,0 +1,1 @@
+"""The main window and its parts; ``main`` composes them and nothing imports it back."""
