@@ -1,15 +1,14 @@
 """The "Check server" dialog: runs the server check off the GUI thread and fills rows live.
 
-:func:`~msauth_gui.core.check.run_check` runs in a worker job; its ``on_row`` callback fires on
-the check's own threads and is bridged to the GUI thread by a queued signal. Every run carries
-a generation number: a run started while another is in flight, or closing the dialog, makes the
-older run's late rows and report stale, and they are dropped, as the keeper drops stale answers.
-The report is redacted by the core; nothing here adds unredacted text.
+:func:`~msauth_gui.core.check.run_check` runs in a worker job (:mod:`..session.worker`); each
+row it reports from the check's own threads arrives here as the job's progress. Every run
+carries a generation number: a run started while another is in flight, or closing the dialog,
+makes the older run's late rows and report stale, and they are dropped, as the keeper drops
+stale answers. The report is redacted by the core; nothing here adds unredacted text.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +37,7 @@ from ...core.errors import AuthError
 from ...core.redact import redact
 from .. import theme
 from ..prompts import FileDialog
-from ..session.worker import run_in_thread
+from ..session.worker import Report, run_in_thread
 from ..widgets import name
 from .table import STATUS_LOOK, CheckTable, counts_text, status_icon, status_word
 
@@ -48,12 +47,6 @@ InputSource = Callable[[], "CheckInputs | None"]
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "JSON (*.json)"
 ICON_PX = 20
-
-
-class _RowBridge(QObject):
-    """Carries rows from the check's threads to the GUI thread (queued: lives on the GUI thread)."""
-
-    arrived = Signal(int, object)  # generation, CheckRow
 
 
 class CheckDialog(QDialog):
@@ -76,8 +69,6 @@ class CheckDialog(QDialog):
         self._generation = 0
         self._running = False
         self._report: CheckReport | None = None
-        self._bridge = _RowBridge(self)
-        self._bridge.arrived.connect(self._on_row, Qt.ConnectionType.QueuedConnection)
         self._build()
         self.resize(1180, 640)  # fits a 1366×768 screen
         self._update_buttons()
@@ -186,14 +177,9 @@ class CheckDialog(QDialog):
             self._update_buttons()
             return
         settings, login, password = inputs
-        bridge = self._bridge
 
-        def on_row(row: CheckRow) -> None:  # on one of the check's threads
-            with contextlib.suppress(RuntimeError):  # the dialog is gone (application quitting)
-                bridge.arrived.emit(generation, row)
-
-        def job() -> CheckReport:
-            return run_check(settings, login, password, on_row=on_row, clock=time.time)
+        def job(report: Report) -> CheckReport:  # each row is reported from the check's threads
+            return run_check(settings, login, password, on_row=report, clock=time.time)
 
         self._running = True
         self.progress.setValue(0)
@@ -201,7 +187,11 @@ class CheckDialog(QDialog):
         checking = self.tr("Checking {server}…").format(server=redact(settings.server))
         self._show_verdict("running", checking)
         self._update_buttons()
-        run_in_thread(job, lambda value, error: self._on_done(generation, value, error))
+        run_in_thread(
+            job,
+            lambda value, error: self._on_done(generation, value, error),
+            on_progress=lambda row: self._on_row(generation, row),
+        )
 
     def stop(self) -> None:
         """Forget the run in flight: its late rows and report are dropped."""
@@ -212,7 +202,6 @@ class CheckDialog(QDialog):
             self._show_verdict("skip", self.tr("Stopped: the check's late results are ignored."))
         self._update_buttons()
 
-    @Slot(int, object)
     def _on_row(self, generation: int, row: CheckRow) -> None:
         if generation != self._generation:
             return  # a row of an older run

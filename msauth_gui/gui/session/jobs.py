@@ -3,6 +3,7 @@
 Every job carries the generation it started in; :meth:`AuthJobs.new_generation` (sign-out, a
 new sign-in) makes every answer still on its way stale, and stale answers are dropped here
 before the keeper sees them. ``requests`` cannot be aborted, so dropping is the cancellation.
+Each request's record travels to the GUI thread as the job's progress (:mod:`.worker`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
 from ...core.records import RequestRecord
 from ..timers import Clock
-from .worker import run_in_thread
+from .worker import Report, run_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +30,11 @@ class AuthJobs(QObject):
     """Starts core calls on worker threads; answers of the current generation reach the handler."""
 
     requestLogged = Signal(object)  # RequestRecord, on this object's (the GUI) thread
-    _recordFromWorker = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, clock: Clock = time.time) -> None:
         super().__init__(parent)
         self._clock = clock
         self._generation = 0
-        self._recordFromWorker.connect(self._on_record, Qt.ConnectionType.QueuedConnection)
 
     @property
     def generation(self) -> int:
@@ -48,10 +47,10 @@ class AuthJobs(QObject):
         self, settings: ConnectionSettings, call: Callable[[AuthClient], Any], handler: Handler
     ) -> None:
         """Run ``call(client)`` on a worker; ``handler(value, error)`` runs here, unless stale."""
-        generation, clock, forward = self._generation, self._clock, self._forward_record
+        generation, clock = self._generation, self._clock
 
-        def job() -> Any:
-            client = AuthClient(settings, clock=clock, on_request=forward)
+        def job(report: Report) -> Any:  # every request's record, stale or not, is logged
+            client = AuthClient(settings, clock=clock, on_request=report)
             try:
                 return call(client)
             finally:
@@ -63,15 +62,10 @@ class AuthJobs(QObject):
                 return
             handler(value, error)
 
-        run_in_thread(job, answer)
+        run_in_thread(job, answer, on_progress=self._on_record)
 
-    def _forward_record(self, record: RequestRecord) -> None:
-        """Runs on the worker thread: the queued signal carries the record to the GUI thread."""
+    def _on_record(self, record: RequestRecord) -> None:
         try:
-            self._recordFromWorker.emit(record)
+            self.requestLogged.emit(record)
         except RuntimeError:  # this object is gone (application quitting)
             log.debug("request record after the keeper was destroyed")
-
-    @Slot(object)
-    def _on_record(self, record: RequestRecord) -> None:
-        self.requestLogged.emit(record)
