@@ -1,7 +1,7 @@
 """The token keeper's decisions as plain functions: no Qt, no network, no clock of its own.
 
 When to refresh, how long to back off, which state a token is in and what an error means for
-the next step. :mod:`.keeper` wires these to timers and worker jobs.
+the next step. :mod:`msauth_gui.gui.session.keeper` wires these to timers and worker jobs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ NETWORK_ERRORS: tuple[type[AuthError], ...] = (
 
 
 class KeeperState(str, enum.Enum):
+    """What the keeper holds, as the window, the tray and the log show it."""
+
     SIGNED_OUT = "signed_out"
     SIGNING_IN = "signing_in"
     VALID = "valid"
@@ -42,12 +44,27 @@ class KeeperState(str, enum.Enum):
     SIGN_IN_AGAIN = "sign_in_again"
 
 
+class Start(str, enum.Enum):
+    """How a session starts: with the password, or with a refresh token saved by an earlier run."""
+
+    SIGN_IN = "sign_in"
+    RESUME = "resume"
+
+
 class Renewal(str, enum.Enum):
     """How a token is renewed: with the refresh token, by signing in again, or not at all."""
 
     REFRESH = "refresh"
     SIGN_IN = "sign_in"
     IMPOSSIBLE = "impossible"
+
+
+class AfterProbe(str, enum.Enum):
+    """What to do after a probe failed."""
+
+    REPORT = "report"  #: show the error
+    PROBE_AGAIN = "probe_again"  #: renewed meanwhile: the new token gets the second try
+    RENEW_THEN_PROBE = "renew_then_probe"  #: the server forgot a live token: renew, probe again
 
 
 class NextStep(str, enum.Enum):
@@ -70,7 +87,7 @@ class Session:
     last_refresh_at: float | None = None
     retry_at: float | None = None
     failures: int = 0  #: renewal failures in a row, for the backoff
-    job: str | None = None  #: "sign_in" (the first one) or a Renewal value while one runs
+    job: Start | Renewal | None = None  #: what runs now: the start, or a renewal
     probing: bool = False
     halted: KeeperState | None = None  #: ERROR or SIGN_IN_AGAIN: automatic renewal stopped
     last_attempt_at: float | None = None
@@ -91,6 +108,17 @@ class Session:
         # a 429 says how long to wait: never retry sooner than the server asked
         self.retry_at = now + max(backoff_delay(self.failures, backoff), retry_after(error))
         self.last_error, self.probe_recovery = error, False
+
+    def settle(
+        self, step: NextStep, error: AuthError, now: float, backoff: tuple[float, ...]
+    ) -> None:
+        """After a failed renewal: back off for a retry, or stop until the operator acts."""
+        if step is NextStep.RETRY_LATER:
+            self.back_off(error, now, backoff)
+        elif step is NextStep.SIGN_IN_AGAIN:
+            self.halt(KeeperState.SIGN_IN_AGAIN, error)
+        else:
+            self.halt(KeeperState.ERROR, error)
 
     def halt(self, state: KeeperState, error: AuthError) -> None:
         """Stop renewing automatically until the operator acts."""
@@ -121,6 +149,13 @@ class NotSignedIn(AuthError):
     template = QT_TRANSLATE_NOOP("errors", "Sign in first.")
 
 
+class SavedSessionEnded(AuthError):
+    """The refresh token saved by "Stay signed in" was refused (expired, revoked, server reset)."""
+
+    kind = "saved_session_ended"
+    template = QT_TRANSLATE_NOOP("errors", "The saved session has ended; sign in again.")
+
+
 @dataclass(frozen=True)
 class Timing:
     refresh_fraction: float = 0.8
@@ -129,6 +164,15 @@ class Timing:
     expiring_soon_fraction: float = 0.9
     min_attempt_gap: float = 1.0
     backoff: tuple[float, ...] = (5, 15, 30, 60)
+
+    def with_refresh_fraction(self, value: float) -> Timing:
+        """Renew at ``value`` of the lifetime (kept within 5-99 %); "expiring soon" moves behind
+        the refresh point when it would come first, so it stays the time after a missed one."""
+        fraction = min(max(float(value), 0.05), 0.99)
+        soon = self.expiring_soon_fraction
+        if fraction >= soon:
+            soon = (1 + fraction) / 2
+        return replace(self, refresh_fraction=fraction, expiring_soon_fraction=soon)
 
 
 def refresh_point(creds: Credentials | None, fraction: float) -> float | None:
@@ -183,7 +227,20 @@ def renewal_for(creds: Credentials, *, can_resign: bool) -> Renewal:
     return Renewal.SIGN_IN if can_resign else Renewal.IMPOSSIBLE
 
 
+def after_start_failure(error: AuthError, start: Start) -> tuple[KeeperState, AuthError]:
+    """The state a failed start ends in, and the error to show.
+
+    A refused password is an ERROR (the operator fixes it and signs in); a refused saved session
+    is SIGN_IN_AGAIN with :class:`SavedSessionEnded` (the window then forgets the saved token).
+    """
+    dead_grant = isinstance(error, (RefreshTokenRejected, CredentialsRejected))
+    if start is Start.RESUME and dead_grant:
+        return KeeperState.SIGN_IN_AGAIN, SavedSessionEnded()
+    return KeeperState.ERROR, error
+
+
 def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> NextStep:
+    """The next step after a failed renewal: retry, sign in with the password, or stop."""
     if isinstance(error, NETWORK_ERRORS):
         return NextStep.RETRY_LATER
     dead_grant = isinstance(error, (RefreshTokenRejected, CredentialsRejected))
@@ -192,6 +249,16 @@ def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> Ne
     if renewal is Renewal.SIGN_IN and isinstance(error, CredentialsRejected):
         return NextStep.SIGN_IN_AGAIN
     return NextStep.STOP
+
+
+def after_probe_failure(
+    error: AuthError, *, token_alive: bool, last_chance: bool, renewed: bool
+) -> AfterProbe:
+    """A 401 for a token that should still live (a restarted server forgot it) gets one second
+    chance: probe the newer token if one came meanwhile, else renew once and probe again."""
+    if not isinstance(error, CredentialsRejected) or not token_alive or last_chance:
+        return AfterProbe.REPORT
+    return AfterProbe.PROBE_AGAIN if renewed else AfterProbe.RENEW_THEN_PROBE
 
 
 def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:

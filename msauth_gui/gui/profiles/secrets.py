@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject
 
 from ...core.errors import AuthError
 from ...core.secrets import KeyringProblem, SecretStore
+from ...core.session.renewal import SavedSessionEnded
 from ...core.token import Token
 from ...core.translate import QT_TRANSLATE_NOOP
-from ..keeper_resume import SavedSessionEnded
 from .widgets import SecretOptions
 
 if TYPE_CHECKING:

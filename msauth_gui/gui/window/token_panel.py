@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.redact import redact
+from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
 from .. import fmt, theme
 from ..icons import state_icon
@@ -194,7 +195,9 @@ class TokenPanel(QWidget):
         return button
 
     # -- state -----------------------------------------------------------------------------
-    def show_state(self, state: object, message: str = "", *, error: bool = False) -> str:
+    def show_state(
+        self, state: KeeperState | str, message: str = "", *, error: bool = False
+    ) -> str:
         """Colour, icon and words of ``state``; ``message`` below it. Returns the words."""
         basic = isinstance(self._creds, BasicCredentials)
         words, colour, _kind = fmt.state_look(state, basic=basic)
