@@ -63,7 +63,7 @@ FORM = ["serverEdit", "loginEdit", "passwordEdit", "showPasswordCheck", "methodC
         "rememberPasswordCheck", "staySignedInCheck", "advancedToggle"]  # fmt: skip
 ADVANCED = [
     "clientIdEdit", "clientSecretEdit", "tokenUrlEdit", "probePathEdit", "caBundleEdit",
-    "caBundleButton", "verifyTlsCheck", "timeoutSpin", "allowResignCheck",
+    "caBundleButton", "verifyTlsCheck", "timeoutSpin",
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
 TOKEN_ACTIONS = ["refreshButton", "probeButton", "copyTokenButton", "copyHeaderButton",
@@ -198,7 +198,7 @@ def test_contract_widgets_are_named_after_their_object_names(signed_in: MainWind
 
 
 def _settings(window: MainWindow, qtbot: Any) -> QDialog:
-    return window.preferences.open_dialog()
+    return window.open_settings()
 
 
 def _check(window: MainWindow, qtbot: Any) -> QDialog:
@@ -524,7 +524,7 @@ top = window.findChild(QScrollArea, "topScrollArea")
 settle()
 scroll_collapsed = top.verticalScrollBar().maximum() if top is not None else 0
 window.form.advanced.set_expanded(True)
-settings = window.preferences.open_dialog()
+settings = window.open_settings()
 settle()
 scroll_expanded = top.verticalScrollBar().maximum() if top is not None else 0
 

@@ -413,7 +413,7 @@ def test_settings_dialog_changes_and_keeps_the_preferences(
     assert window.clipboard.clear_ms == 0
     assert window.keeper.refresh_fraction == 0.5
     assert window.keeper.allow_resign is False
-    assert not check(window, "allowResignCheck").isChecked()
+    assert window.preferences.current.allow_resign is False  # the one place it is kept
     assert window.log.view.maximumBlockCount() == 200
     fill(qtbot, window, srv.url)
     sign_in(qtbot, window)
@@ -422,12 +422,12 @@ def test_settings_dialog_changes_and_keeps_the_preferences(
     window = env.restart(window)
     assert window.clipboard.clear_ms == 0 and window.keeper.refresh_fraction == 0.5
     assert window.keeper.allow_resign is False and window.log.view.maximumBlockCount() == 200
-    dialog = window.preferences.open_dialog()
+    dialog = window.open_settings()
     dialog.findChild(QCheckBox, "clipboardClearCheck").setChecked(True)
     dialog.findChild(QSpinBox, "clipboardClearSpin").setValue(5)
     dialog.reject()  # Cancel changes nothing
     assert window.clipboard.clear_ms == 0
-    dialog = window.preferences.open_dialog()
+    dialog = window.open_settings()
     dialog.findChild(QCheckBox, "clipboardClearCheck").setChecked(True)
     dialog.findChild(QSpinBox, "clipboardClearSpin").setValue(5)
     dialog.accept()

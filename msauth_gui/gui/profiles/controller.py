@@ -8,54 +8,79 @@ remembered password is filled in and a saved session resumed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
+from ...core.client import DEFAULT_CLIENT_SECRET
 from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.profiles import Profile, unique_name
 from ...core.secrets import SecretStore
 from ...core.translate import QT_TRANSLATE_NOOP
+from ..session.keeper import TokenKeeper
 from ..widgets import add_action
-from ..window.options import DEFAULT_CLIENT_SECRET
 from .secrets import ProfileSecrets
 from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
-from .widgets import (
-    ConfirmDialog,
-    ProfileBar,
-    ProfileFileDialog,
-    ProfileNameDialog,
-    fill_form,
-    profile_from_form,
-)
+from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
 
 if TYPE_CHECKING:
     from ...core.token import Credentials
-    from ..window.main import MainWindow
 
 FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
 EXPORT_NAME = "msauth-profiles.json"
 START_LATEST_MS = 1000
+Say = Callable[[str], None]
+
+
+class ProfileForm(Protocol):
+    """What the controller needs of the sign-in form."""
+
+    def server(self) -> str: ...
+    def login(self) -> str: ...
+    def password(self) -> str: ...
+    def client_secret(self) -> str: ...
+    def is_valid(self) -> bool: ...
+    def show_profile(self, profile: Profile) -> None: ...
+    def to_profile(self, profile: Profile) -> Profile: ...
+    def set_secrets(self, password: str | None, client_secret: str | None) -> None: ...
 
 
 class ProfileController(QObject):
-    """Owns the profile list of one window, its profile bar and its keyring side."""
+    """Owns the profile list of one window, its profile bar and its keyring side.
+
+    ``say`` shows a message (the window's log and status bar); ``window`` is where the
+    dialogs open and whose first paint starts the keyring look-up.
+    """
+
+    #: a saved session of the shown profile should be resumed with this refresh token
+    resumeRequested = Signal(str)
 
     def __init__(
-        self, window: MainWindow, settings: QSettings | None, secrets: SecretStore
+        self,
+        form: ProfileForm,
+        keeper: TokenKeeper,
+        say: Say,
+        *,
+        settings: QSettings | None,
+        secrets: SecretStore,
+        window: QWidget,
     ) -> None:
         super().__init__(window)
+        self._form = form
+        self._keeper = keeper
+        self._say = say
         self._window = window
         self._store = ProfileStore(settings)
-        self.secrets = ProfileSecrets(secrets, self._say, self)
+        self.secrets = ProfileSecrets(secrets, say, self)
         self.ready = False  #: the keyring was checked (and a saved session resumed)
         self._profiles = self._store.load()
         if not self._profiles:
-            first = Profile(name=self.tr(FIRST_PROFILE))
-            self._profiles = [profile_from_form(window.form, first)]
+            self._profiles = [form.to_profile(Profile(name=self.tr(FIRST_PROFILE)))]
         names = self.names()
         last = self._store.last_used()
         self._current = last if last in names else names[0]
@@ -72,7 +97,6 @@ class ProfileController(QObject):
         bar.deleteRequested.connect(self.on_delete)
         self.options.remember_password.toggled.connect(self._on_remember_toggled)
         self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
-        keeper = window.keeper
         keeper.credentialsChanged.connect(self._on_credentials)
         keeper.errorRaised.connect(self._on_error)
         self.import_action = add_action(window, self.tr("&Import profiles…"), self.on_import)
@@ -109,10 +133,6 @@ class ProfileController(QObject):
         self._store.save(self._profiles, self._current)
         self.bar.set_profiles(self.names(), self._current)
 
-    def _say(self, text: str) -> None:
-        self._window.note(text)
-        self._window.show_status(text)
-
     # -- start -------------------------------------------------------------------------------
     def start(self) -> None:
         """Check the keyring, fill in a remembered password, resume a saved session."""
@@ -120,7 +140,7 @@ class ProfileController(QObject):
             return
         self.ready = True
         profile = self.profile()
-        form = self._window.form
+        form = self._form
         shown = (form.server(), form.login()) == (profile.server, profile.login)
         # (not shown: the command line asked for another server)
         if self.secrets.check() and shown:
@@ -128,11 +148,11 @@ class ProfileController(QObject):
             refresh_token = self.secrets.saved_session(profile)
             if refresh_token and form.is_valid():
                 self.secrets.on_resume(profile.name, refresh_token)
-                self._window.resume_session(refresh_token)
+                self.resumeRequested.emit(refresh_token)
 
     # -- showing and keeping the form --------------------------------------------------------
     def _show(self, profile: Profile, *, load_secrets: bool = True) -> None:
-        fill_form(self._window.form, profile, "", None)
+        self._form.show_profile(profile)
         self.options.set_values(profile.remember_password, profile.stay_signed_in)
         if load_secrets:
             self._load_secrets(profile)
@@ -140,17 +160,12 @@ class ProfileController(QObject):
     def _load_secrets(self, profile: Profile) -> None:
         has_secret = profile.name in self._store.client_secret_saved
         password, client_secret = self.secrets.load(profile, has_secret)
-        form = self._window.form
-        if password:
-            form.password_edit.setText(password)
-        if client_secret:
-            form.client_secret_edit.setText(client_secret)
+        self._form.set_secrets(password, client_secret)
 
     def save_current(self) -> None:
         """Take the form's values into the current profile (its client secret to the keyring)."""
-        form = self._window.form
-        self._put(profile_from_form(form, self.profile()))
-        secret = form.client_secret_edit.text()
+        self._put(self._form.to_profile(self.profile()))
+        secret = self._form.client_secret()
         saved = self.secrets.save_client_secret(
             self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
         )
@@ -196,13 +211,13 @@ class ProfileController(QObject):
         self.secrets.on_credentials(creds, self._find(self.secrets.session))
 
     def _on_error(self, error: AuthError) -> None:
-        self.secrets.on_error(error, self._window.keeper.credentials is not None)
+        self.secrets.on_error(error, self._keeper.credentials is not None)
 
     def _on_remember_toggled(self, on: bool) -> None:
         profile = replace(self.profile(), remember_password=on)
         self._put(profile)
-        signed_in = self._window.keeper.credentials is not None
-        if not self.secrets.remember_changed(profile, self._window.form.password(), signed_in):
+        signed_in = self._keeper.credentials is not None
+        if not self.secrets.remember_changed(profile, self._form.password(), signed_in):
             self._put(replace(profile, remember_password=False))
             self.options.set_values(False, profile.stay_signed_in)
         self._persist()
@@ -210,7 +225,7 @@ class ProfileController(QObject):
     def _on_stay_toggled(self, on: bool) -> None:
         profile = replace(self.profile(), stay_signed_in=on)
         self._put(profile)
-        if not self.secrets.stay_changed(profile, self._window.keeper.credentials):
+        if not self.secrets.stay_changed(profile, self._keeper.credentials):
             self._put(replace(profile, stay_signed_in=False))
             self.options.set_values(profile.remember_password, False)
         self._persist()
@@ -285,7 +300,7 @@ class ProfileController(QObject):
         self._current = self._profiles[0].name
         self._show(self.profile())
         self._persist()
-        self._window.note(self.tr("Profile “{name}” deleted").format(name=name))
+        self._say(self.tr("Profile “{name}” deleted").format(name=name))
 
     def on_import(self) -> None:
         path = ProfileFileDialog.open_path(self._window)
@@ -298,12 +313,7 @@ class ProfileController(QObject):
             return
         self._profiles.extend(imported)
         self._persist()
-        n = len(imported)
-        text = (
-            self.tr("Imported %n profile from {file}.", "", n)
-            if n == 1
-            else self.tr("Imported %n profiles from {file}.", "", n)
-        )
+        text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
         self._say(text.format(file=Path(path).name))
 
     def on_export(self) -> None:
@@ -316,10 +326,7 @@ class ProfileController(QObject):
         except ProfileFileError as exc:
             self._say(exc.message)
             return
-        n = len(self._profiles)
-        text = (
-            self.tr("Exported %n profile, without secrets, to {path}.", "", n)
-            if n == 1
-            else self.tr("Exported %n profiles, without secrets, to {path}.", "", n)
+        text = self.tr(
+            "Exported %n profile(s), without secrets, to {path}.", "", len(self._profiles)
         )
         self._say(text.format(path=path))

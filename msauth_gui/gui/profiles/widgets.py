@@ -1,4 +1,4 @@
-"""Profile widgets: the profile bar, the secret options, the small dialogs and form ⇄ profile.
+"""Profile widgets: the profile bar, the secret options and the small dialogs.
 
 Every dialog goes through a classmethod (``ProfileNameDialog.ask``, ``ConfirmDialog.ask``,
 ``ProfileFileDialog.open_path`` / ``save_path``) so tests replace it instead of clicking a
@@ -6,9 +6,6 @@ modal dialog.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -26,16 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.profiles import Profile
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import GREY
 from ..prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
 from ..theme import colour
 from ..widgets import name
-from ..window.options import DEFAULT_CLIENT_SECRET
-
-if TYPE_CHECKING:
-    from ..window.form import SignInForm
 
 REMEMBER_TIP = QT_TRANSLATE_NOOP(
     "SecretOptions", "Keep this profile's password in the system keyring"
@@ -259,33 +251,3 @@ class SecretOptions(QWidget):
             check.blockSignals(True)
             check.setChecked(value)
             check.blockSignals(False)
-
-
-def profile_from_form(form: SignInForm, profile: Profile) -> Profile:
-    """``profile`` with the form's non-secret fields (the password never goes in)."""
-    settings = form.settings()
-    return replace(
-        profile,
-        server=settings.server,
-        method=settings.method,
-        login=form.login(),
-        client_id=settings.client_id,
-        token_url=settings.token_url or "",
-        probe_path=settings.probe_path or "",
-        verify_tls=settings.verify_tls,
-        ca_bundle=settings.ca_bundle or "",
-        timeout=settings.timeout,
-    )
-
-
-def fill_form(form: SignInForm, profile: Profile, password: str, client_secret: str | None) -> None:
-    """Show ``profile`` in the form; ``client_secret`` None means the default one."""
-    form.fill(server=profile.server, login=profile.login, password=password, method=profile.method)
-    form.client_id_edit.setText(profile.client_id)
-    form.client_secret_edit.setText(client_secret or DEFAULT_CLIENT_SECRET)
-    form.token_url_edit.setText(profile.token_url)
-    form.probe_path_edit.setText(profile.probe_path)
-    form.ca_bundle_edit.setText(profile.ca_bundle)
-    form.verify_tls.setChecked(profile.verify_tls)
-    form.timeout_spin.setValue(round(profile.timeout))
-    form.validate()

@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 if TYPE_CHECKING:
-    from .main import MainWindow
+    from .layout import WindowParts
 
 
-def tab_chain(window: MainWindow) -> list[QWidget]:
-    """The focusable widgets of ``window`` in the order Tab visits them."""
-    bar, form, panel, log = window.profiles.bar, window.form, window.panel, window.log
+def tab_chain(parts: WindowParts) -> list[QWidget]:
+    """The focusable widgets of the window in the order Tab visits them."""
+    bar, form, panel, log = parts.profile_bar, parts.form, parts.panel, parts.log
     options = form.options
     return [
         bar.combo,
@@ -31,7 +31,7 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
         form.password_edit,
         form.show_password,
         form.method_combo,
-        *window.profiles.options.checks(),
+        *parts.secret_options.checks(),
         form.advanced.button,
         options.client_id_edit,
         options.client_secret_edit,
@@ -41,7 +41,6 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
         options.ca_bundle_button,
         options.verify_tls,
         options.timeout_spin,
-        options.allow_resign,
         form.check_button,
         form.sign_out_button,
         form.sign_in_button,
@@ -60,7 +59,7 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
     ]
 
 
-def set_tab_order(window: MainWindow) -> None:
+def set_tab_order(window: QWidget, parts: WindowParts) -> None:
     """Chain the widgets of :func:`tab_chain` with ``QWidget.setTabOrder``.
 
     Scroll areas that only hold other widgets take no focus: Tab goes to what they hold, and
@@ -68,6 +67,6 @@ def set_tab_order(window: MainWindow) -> None:
     """
     for area in window.findChildren(QScrollArea):
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    chain = tab_chain(window)
+    chain = tab_chain(parts)
     for before, after in itertools.pairwise(chain):
         QWidget.setTabOrder(before, after)

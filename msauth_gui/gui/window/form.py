@@ -9,6 +9,7 @@ disabled as long as anything is wrong. Enter in any field asks to sign in.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.client import DEFAULT_CLIENT_SECRET
 from ...core.endpoints import build_endpoints
 from ...core.errors import InvalidInput
+from ...core.profiles import Profile
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import RED
 from ..theme import colour
@@ -78,7 +81,9 @@ class SignInForm(QWidget):
         self.server_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.server_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.server_edit.setMinimumContentsLength(28)
-        self.server_edit.lineEdit().setPlaceholderText("https://host:9000")
+        server_line = self.server_edit.lineEdit()
+        assert server_line is not None  # an editable combo box has its line edit
+        server_line.setPlaceholderText("https://host:9000")
         self.server_edit.setToolTip(
             self.tr(
                 "https://host:9000, http://host:9706, …/api/v1, …/MobileSMARTS/api/v1 or host:9000"
@@ -188,7 +193,7 @@ class SignInForm(QWidget):
         layout.addStretch(1)
 
         edits = {
-            "server": self.server_edit.lineEdit(),
+            "server": server_line,
             "login": self.login_edit,
             "tokenUrl": self.token_url_edit,
             "probePath": self.probe_path_edit,
@@ -216,7 +221,6 @@ class SignInForm(QWidget):
         self.ca_bundle_error = options.ca_bundle_error
         self.verify_tls = options.verify_tls
         self.timeout_spin = options.timeout_spin
-        self.allow_resign = options.allow_resign
         options.caBundleChosen.connect(lambda: self._touch("caBundle"))
 
     # -- values ----------------------------------------------------------------------------
@@ -271,6 +275,45 @@ class SignInForm(QWidget):
                 raise ValueError(f"unknown method {method!r}")
             self.method_combo.setCurrentIndex(index)
         self.validate()
+
+    def client_secret(self) -> str:
+        return self.client_secret_edit.text()
+
+    def set_secrets(self, password: str | None, client_secret: str | None) -> None:
+        """Fill in what the keyring had; None or "" leaves a field as it is."""
+        if password:
+            self.password_edit.setText(password)
+        if client_secret:
+            self.client_secret_edit.setText(client_secret)
+
+    # -- profiles --------------------------------------------------------------------------
+    def show_profile(self, profile: Profile) -> None:
+        """Show ``profile``: its fields, an empty password and the default client secret."""
+        self.fill(server=profile.server, login=profile.login, password="", method=profile.method)
+        self.client_id_edit.setText(profile.client_id)
+        self.client_secret_edit.setText(DEFAULT_CLIENT_SECRET)
+        self.token_url_edit.setText(profile.token_url)
+        self.probe_path_edit.setText(profile.probe_path)
+        self.ca_bundle_edit.setText(profile.ca_bundle)
+        self.verify_tls.setChecked(profile.verify_tls)
+        self.timeout_spin.setValue(round(profile.timeout))
+        self.validate()
+
+    def to_profile(self, profile: Profile) -> Profile:
+        """``profile`` with the form's non-secret fields (the password never goes in)."""
+        settings = self.settings()
+        return replace(
+            profile,
+            server=settings.server,
+            method=settings.method,
+            login=self.login(),
+            client_id=settings.client_id,
+            token_url=settings.token_url or "",
+            probe_path=settings.probe_path or "",
+            verify_tls=settings.verify_tls,
+            ca_bundle=settings.ca_bundle or "",
+            timeout=settings.timeout,
+        )
 
     def recent_servers(self) -> list[str]:
         return [self.server_edit.itemText(i) for i in range(self.server_edit.count())]

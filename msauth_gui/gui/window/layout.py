@@ -1,7 +1,13 @@
-"""The main window's layout and its File menu, built around the parts the window made."""
+"""The main window's layout and its File menu, built around the parts the window made.
+
+:func:`build_layout` takes those parts (:class:`WindowParts`) and returns the one widget it
+makes that the window updates (the status bar's server label); it never reads the window back.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QScrollArea,
     QSplitter,
@@ -17,12 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .focus import set_tab_order
-
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QAction, QResizeEvent
 
-    from .main import MainWindow
+    from ..profiles.widgets import ProfileBar, SecretOptions
+    from .form import SignInForm
+    from .logview import ActivityLog
+    from .token_panel import TokenPanel
+
+
+@dataclass(frozen=True)
+class WindowParts:
+    """The widgets the main window is made of, for its layout and its keyboard order."""
+
+    profile_bar: ProfileBar
+    secret_options: SecretOptions
+    form: SignInForm
+    panel: TokenPanel
+    log: ActivityLog
 
 
 class _TopRow(QWidget):
@@ -72,12 +91,15 @@ class _TopArea(QScrollArea):
         splitter = self.parentWidget()
         if not isinstance(splitter, QSplitter) or splitter.count() != 2:
             return
+        below = splitter.widget(1)  # the log
+        if below is None:
+            return
         wanted = self.sizeHint().height()
         (have, rest), changed = splitter.sizes(), wanted != self._wanted
         self._wanted = wanted
         if have >= wanted and not changed:
             return  # the operator may have dragged the splitter down: leave it
-        spare = have + rest - splitter.widget(1).minimumSizeHint().height()
+        spare = have + rest - below.minimumSizeHint().height()
         height = max(min(wanted, spare), min(have, wanted))
         if height != have:
             splitter.setSizes([height, have + rest - height])
@@ -87,14 +109,17 @@ class _TopArea(QScrollArea):
         QTimer.singleShot(0, self.fit)  # a taller window: room to scroll less
 
 
-def build_layout(window: MainWindow) -> None:
-    """Profile bar on top; form and token panel side by side; the activity log below."""
+def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
+    """Profile bar on top; form and token panel side by side; the activity log below.
+
+    Returns the status bar's server label.
+    """
     form_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Server and account"), window)
     form_layout = QVBoxLayout(form_box)
-    form_layout.addWidget(window.form)
-    window.form.fields.addRow("", window.profiles.options)  # under Method: the keyring options
+    form_layout.addWidget(parts.form)
+    parts.form.fields.addRow("", parts.secret_options)  # under Method: the keyring options
     token_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Token"), window)
-    QVBoxLayout(token_box).addWidget(window.panel)
+    QVBoxLayout(token_box).addWidget(parts.panel)
     top = _TopRow(window)
     row = QHBoxLayout(top)
     row.setContentsMargins(0, 0, 0, 0)
@@ -103,8 +128,8 @@ def build_layout(window: MainWindow) -> None:
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(_TopArea(top, window))
-    splitter.addWidget(window.log)
-    view = window.log.view  # three lines of log at least: the form gets the rest on small screens
+    splitter.addWidget(parts.log)
+    view = parts.log.view  # three lines of log at least: the form gets the rest on small screens
     margins = 2 * (view.frameWidth() + round(view.document().documentMargin()))
     view.setMinimumHeight(3 * view.fontMetrics().lineSpacing() + margins)
     splitter.setStretchFactor(0, 0)  # the form and panel keep their natural height
@@ -112,26 +137,29 @@ def build_layout(window: MainWindow) -> None:
     central = QWidget(window)
     layout = QVBoxLayout(central)
     layout.setContentsMargins(8, 8, 8, 4)
-    layout.addWidget(window.profiles.bar)
+    layout.addWidget(parts.profile_bar)
     layout.addWidget(splitter)
     window.setCentralWidget(central)
-    window.server_status = QLabel(window)
-    window.server_status.setObjectName("serverStatusLabel")  # screen readers read its text
-    window.statusBar().addPermanentWidget(window.server_status)
-    set_tab_order(window)
+    server_status = QLabel(window)
+    server_status.setObjectName("serverStatusLabel")  # screen readers read its text
+    window.statusBar().addPermanentWidget(server_status)
+    return server_status
 
 
-def build_file_menu(window: MainWindow) -> None:
-    """File: import and export profiles, settings; first in the menu bar."""
+def add_menu(
+    window: QMainWindow, title: str, actions: Sequence[QAction | None], *, first: bool = False
+) -> QMenu:
+    """A menu of ``actions`` (``None``: a separator) in the menu bar, last or ``first``."""
     bar = window.menuBar()
-    menu = QMenu(QCoreApplication.translate("WindowLayout", "&File"), bar)
-    actions = bar.actions()
-    if actions:
-        bar.insertMenu(actions[0], menu)
+    menu = QMenu(title, bar)
+    before = bar.actions()
+    if first and before:
+        bar.insertMenu(before[0], menu)
     else:
         bar.addMenu(menu)
-    menu.setObjectName("fileMenu")
-    menu.addAction(window.profiles.import_action)
-    menu.addAction(window.profiles.export_action)
-    menu.addSeparator()
-    menu.addAction(window.preferences.action)
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    return menu

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...core.records import RequestRecord
 from ...core.redact import redact
 from .. import fmt
+from ..preferences import AppSettings
 from ..widgets import name
 
 #: lines kept before the oldest are dropped
@@ -102,6 +103,11 @@ class ActivityLog(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view)
+
+    @Slot(object)
+    def apply_preferences(self, values: AppSettings) -> None:
+        """Keep as many lines as the preferences say."""
+        self.view.setMaximumBlockCount(values.log_lines)
 
     def add_record(self, record: RequestRecord, when: float) -> None:
         self.append(fmt.log_line(record, when))

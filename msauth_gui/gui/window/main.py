@@ -1,8 +1,10 @@
 """The main window: the sign-in form, the token panel and the activity log around a TokenKeeper.
 
-The window only reacts: every network call runs in the keeper's worker jobs, and everything
-shown is derived from the keeper's state, credentials and last error, so the panel, title and
-status bar can never disagree.
+The composition root: it makes the parts (form, panel, log, profiles, tray, preferences),
+hands each the narrow objects it needs and wires them; nothing imports it back. The window only
+reacts: every network call runs in the keeper's worker jobs, and everything shown is derived
+from the keeper's state, credentials and last error, so the panel, title and status bar can
+never disagree.
 """
 
 from __future__ import annotations
@@ -22,17 +24,19 @@ from ...core.token import BasicCredentials, Credentials, Token
 from ...core.translate import QT_TRANSLATE_NOOP
 from .. import fmt
 from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from ..preferences import AppSettings, Preferences
 from ..profiles.controller import ProfileController
 from ..profiles.store import NoSecretStore
 from ..session.keeper import KeeperState, TokenKeeper
 from ..timers import Clock, TimerFactory, default_timer_factory
 from ..widgets import add_action, announce
+from .focus import set_tab_order
 from .form import METHOD_ITEMS, SignInForm
-from .layout import build_file_menu, build_layout
+from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
-from .settings import Preferences
+from .settings import SettingsDialog, open_settings
 from .token_panel import TokenPanel
-from .tray import TrayIcon
+from .tray import TrayCommands, TrayIcon
 
 if TYPE_CHECKING:
     from ...core.client import ConnectionSettings, ProbeResult
@@ -80,16 +84,40 @@ class MainWindow(QMainWindow):
         self.panel = TokenPanel(self)
         self.log = ActivityLog(self)
         no_keyring = NoSecretStore(self.tr(NO_KEYRING))
-        self.profiles = ProfileController(self, settings, secrets or no_keyring)
-        self.tray = TrayIcon(self)  # before the preferences: they say whether it shows
-        self.preferences = Preferences(self, settings)
-        build_layout(self)
+        self.profiles = ProfileController(
+            self.form,
+            self.keeper,
+            self.say,
+            settings=settings,
+            secrets=secrets or no_keyring,
+            window=self,
+        )
         self._build_actions()
-        build_file_menu(self)
+        commands = TrayCommands(self._show_from_tray, self.on_copy_token, self.on_refresh,
+                                self._quit_from_tray)  # fmt: skip
+        self.tray = TrayIcon(self.keeper, clock, commands, self)
+        built_with = AppSettings(
+            clipboard_clear_ms=self.clipboard.clear_ms,
+            refresh_fraction=self.keeper.refresh_fraction,
+            allow_resign=self.keeper.allow_resign,
+            log_lines=self.log.view.maximumBlockCount(),
+        )
+        self.preferences = Preferences(settings, built_with, self)
+        for listener in (self.keeper, self.clipboard, self.tray, self.log):
+            self.preferences.subscribe(listener.apply_preferences)
+        parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
+                            self.panel, self.log)  # fmt: skip
+        self.server_status = build_layout(self, parts)
+        set_tab_order(self, parts)
+        file_menu = (self.profiles.import_action, self.profiles.export_action, None,
+                     self.settings_action)  # fmt: skip
+        file_title = QCoreApplication.translate("WindowLayout", "&File")
+        add_menu(self, file_title, file_menu, first=True).setObjectName("fileMenu")
         self._connect()
         if settings is not None:
-            servers = settings.value(RECENT_KEY, [], list) or []
-            self.form.set_recent_servers([str(s) for s in servers])
+            servers = settings.value(RECENT_KEY, [], list)
+            if isinstance(servers, list):
+                self.form.set_recent_servers([str(s) for s in servers])
         self.resize(1100, 660)  # fits a 1366×768 screen with title bar and taskbar
         self._render()
 
@@ -106,28 +134,23 @@ class MainWindow(QMainWindow):
         self.copy_log_action = act(self.tr("Copy &log"), self.log.copy_log)
         self.check_server_action = act(self.tr("Check &server…"), self.on_check_server, "Ctrl+K")
         self.check_server_action.setObjectName("checkServerAction")
+        self.settings_action = act(
+            QCoreApplication.translate("Preferences", "&Settings…"), self.open_settings
+        )
+        self.settings_action.setObjectName("settingsAction")
         quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        menus = {
-            self.tr("Sessio&n"): (self.sign_in_action, self.sign_out_action,
-                                  self.refresh_action, self.probe_action, None, quit_action),
-            self.tr("&Copy"): (self.copy_token_action, self.copy_header_action,
-                               self.copy_curl_action, None, self.copy_log_action),
-            self.tr("&Tools"): (self.check_server_action,),
-        }  # fmt: skip
-        for title, actions in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for action in actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
+        add_menu(self, self.tr("Sessio&n"), (self.sign_in_action, self.sign_out_action,
+                 self.refresh_action, self.probe_action, None, quit_action))  # fmt: skip
+        add_menu(self, self.tr("&Copy"), (self.copy_token_action, self.copy_header_action,
+                 self.copy_curl_action, None, self.copy_log_action))  # fmt: skip
+        add_menu(self, self.tr("&Tools"), (self.check_server_action,))
 
     def _connect(self) -> None:
         self.form.submitted.connect(self.on_sign_in)
         self.form.validityChanged.connect(self._update_actions)
         self.form.sign_out_button.clicked.connect(self.on_sign_out)
         self.form.check_button.clicked.connect(self.check_server_action.trigger)
-        self.form.allow_resign.toggled.connect(self._on_allow_resign)
+        self.profiles.resumeRequested.connect(self.resume_session)
         for button, action in self._button_actions():
             button.clicked.connect(action.trigger)
         keeper = self.keeper
@@ -177,7 +200,6 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # a passing message of the last session is stale now
         method = _METHOD_NAMES.get(settings.method, settings.method)
         self._method = QCoreApplication.translate("SignInForm", method)
-        self.keeper.allow_resign = form.allow_resign.isChecked()
         self.note(what.format(host=host, login=form.login(), method=self._method))
         return settings
 
@@ -278,9 +300,6 @@ class MainWindow(QMainWindow):
         self.note(text)
         self.show_status(text)
 
-    def _on_allow_resign(self, allowed: bool) -> None:
-        self.keeper.allow_resign = allowed
-
     # -- view ------------------------------------------------------------------------------
     def _render(self, error: AuthError | None = None) -> None:
         """Derive the panel, title, status bar and enabled actions from the keeper."""
@@ -335,9 +354,10 @@ class MainWindow(QMainWindow):
             (panel.copy_curl_button, self.copy_curl_action),
         )
 
-    def now(self) -> float:
-        """The window's clock (injected in tests)."""
-        return self._clock()
+    def say(self, text: str) -> None:
+        """A message for the operator: in the log and, for a while, in the status bar."""
+        self.note(text)
+        self.show_status(text)
 
     def show_status(self, text: str) -> None:
         """A passing message in the status bar (redacted, like every text shown)."""
@@ -352,7 +372,23 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue(RECENT_KEY, self.form.recent_servers())
 
-    # -- closing ---------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        """The Settings dialog (window-modal, not blocking); OK changes the preferences."""
+        later = QCoreApplication.translate(
+            "Preferences", "The new language is used from the next start."
+        )
+        return open_settings(self.preferences, self, lambda: self.show_status(later))
+
+    # -- tray and closing ------------------------------------------------------------------
+    def _show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _quit_from_tray(self) -> None:
+        if self.close():
+            QApplication.quit()
+
     def _forget_secrets(self) -> None:
         self.clipboard.clear_if_ours()
         self.keeper.sign_out()

@@ -1,4 +1,8 @@
-"""The "Advanced" connection settings: OAuth client, token URL, probe path, TLS and timeout."""
+"""The "Advanced" connection settings: OAuth client, token URL, probe path, TLS and timeout.
+
+Signing in again with the password is not here: it is an application preference, set in
+Settings (:mod:`.settings`), the one place for it.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
 from ...core.endpoints import DEFAULT_PROBE_PATH
 from ..prompts import FileDialog
 from ..widgets import error_label, name
-
-DEFAULT_CLIENT_ID = "123"  # the vendor page's example; same as core.client's defaults
-DEFAULT_CLIENT_SECRET = "user"
-DEFAULT_TIMEOUT_S = 15
 
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
@@ -110,21 +111,8 @@ class ConnectionOptions(QWidget):
             self.tr("Seconds to wait for the server's answer to each request."),
         )
         self.timeout_spin.setRange(1, 600)
-        self.timeout_spin.setValue(DEFAULT_TIMEOUT_S)
+        self.timeout_spin.setValue(round(DEFAULT_TIMEOUT))
         self.timeout_spin.setSuffix(self.tr(" s"))
-        self.allow_resign = QCheckBox(
-            self.tr("Sign in a&gain with the remembered password when needed"), self
-        )
-        name(
-            self.allow_resign,
-            "allowResignCheck",
-            self.tr("Sign in again when needed"),
-            self.tr(
-                "When the refresh token is refused, signs in again with the password kept in "
-                "memory."
-            ),
-        )
-        self.allow_resign.setChecked(True)
 
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle_edit, 1)
@@ -143,7 +131,6 @@ class ConnectionOptions(QWidget):
         form.addRow("", self.ca_bundle_error)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Time&out:"), self.timeout_spin)
-        form.addRow("", self.allow_resign)
 
     def _on_browse(self) -> None:
         start = os.path.dirname(self.ca_bundle_edit.text().strip()) or os.path.expanduser("~")

@@ -1,18 +1,15 @@
-"""The Settings dialog and the application-wide preferences it edits, stored with QSettings.
+"""The Settings dialog: edits the application's :class:`~..preferences.Preferences`.
 
 Clipboard clearing delay (or off), the refresh point as a percentage of the token's lifetime,
-signing in again with the remembered password, the activity log's size, the tray icon and the
-language ("" follows the system; a new choice takes effect at the next start, for the window and
-``msauth`` alike). Values missing from the settings keep what the window was built with.
+signing in again with the password in memory (the one place this choice is made), the activity
+log's size, the tray icon and the language (from the next start). OK hands the values to the
+preferences model, which stores them and tells the keeper, clipboard, tray and log.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,91 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.translate import QT_TRANSLATE_NOOP
+from ..preferences import LANGUAGES, AppSettings, Preferences
 from ..prompts import name_stock_controls
 from ..widgets import name
-
-if TYPE_CHECKING:
-    from .main import MainWindow
-
-GROUP = "settings"
-#: (label, code): "" follows the system; the languages are named in their own words
-LANGUAGES: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("SettingsDialog", "System language"), ""),
-    ("English", "en"),
-    ("Русский", "ru"),
-)
-
-
-@dataclass(frozen=True)
-class AppSettings:
-    clipboard_clear_s: int = 30  #: 0: never cleared by time (still on sign-out and quit)
-    refresh_percent: int = 80
-    allow_resign: bool = True
-    log_lines: int = 5000
-    language: str = ""  #: "" (the system's), "en" or "ru"
-    show_tray: bool = True  #: a tray icon, where the desktop has a tray
-
-    @classmethod
-    def of_window(cls, window: MainWindow) -> AppSettings:
-        """What the window runs with now."""
-        return cls(
-            clipboard_clear_s=round(window.clipboard.clear_ms / 1000),
-            refresh_percent=round(window.keeper.refresh_fraction * 100),
-            allow_resign=window.form.allow_resign.isChecked(),
-            log_lines=window.log.view.maximumBlockCount(),
-            show_tray=window.tray.enabled,
-        )
-
-    def apply(self, window: MainWindow) -> None:
-        window.clipboard.clear_ms = self.clipboard_clear_s * 1000
-        window.keeper.refresh_fraction = self.refresh_percent / 100
-        window.form.allow_resign.setChecked(self.allow_resign)  # the keeper follows the box
-        window.keeper.allow_resign = self.allow_resign
-        window.log.view.setMaximumBlockCount(self.log_lines)
-        window.tray.set_enabled(self.show_tray)
-
-
-_KEYS = {
-    "clipboard_clear_s": ("clipboardClearSeconds", int),
-    "refresh_percent": ("refreshPercent", int),
-    "allow_resign": ("signInAgain", bool),
-    "log_lines": ("logLines", int),
-    "language": ("language", str),
-    "show_tray": ("showTrayIcon", bool),
-}
-
-
-def load_settings(store: QSettings, defaults: AppSettings) -> AppSettings:
-    """The stored preferences; a missing or unreadable value keeps the default."""
-    values = {}
-    store.beginGroup(GROUP)
-    for attr, (key, kind) in _KEYS.items():
-        if store.contains(key):
-            try:
-                values[attr] = kind(store.value(key, getattr(defaults, attr), kind))
-            except (TypeError, ValueError):
-                continue
-    store.endGroup()
-    return _clamped(replace(defaults, **values))
-
-
-def save_settings(store: QSettings, settings: AppSettings) -> None:
-    store.beginGroup(GROUP)
-    for attr, (key, _kind) in _KEYS.items():
-        store.setValue(key, getattr(settings, attr))
-    store.endGroup()
-    store.sync()
-
-
-def _clamped(s: AppSettings) -> AppSettings:
-    return replace(
-        s,
-        clipboard_clear_s=min(max(s.clipboard_clear_s, 0), 3600),
-        refresh_percent=min(max(s.refresh_percent, 10), 95),
-        log_lines=min(max(s.log_lines, 100), 100_000),
-        language=s.language if s.language in [code for _label, code in LANGUAGES] else "",
-    )
 
 
 class SettingsDialog(QDialog):
@@ -223,19 +138,21 @@ class SettingsDialog(QDialog):
         self._show(current)
 
     def _show(self, s: AppSettings) -> None:
-        self.clear_check.setChecked(s.clipboard_clear_s > 0)
-        self.clear_spin.setValue(s.clipboard_clear_s or 30)
-        self.clear_spin.setEnabled(s.clipboard_clear_s > 0)
-        self.refresh_spin.setValue(s.refresh_percent)
+        seconds = round(s.clipboard_clear_ms / 1000)
+        self.clear_check.setChecked(seconds > 0)
+        self.clear_spin.setValue(seconds or 30)
+        self.clear_spin.setEnabled(seconds > 0)
+        self.refresh_spin.setValue(round(s.refresh_fraction * 100))
         self.resign_check.setChecked(s.allow_resign)
         self.log_spin.setValue(s.log_lines)
         self.tray_check.setChecked(s.show_tray)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s.language)))
 
     def values(self) -> AppSettings:
+        seconds = self.clear_spin.value() if self.clear_check.isChecked() else 0
         return AppSettings(
-            clipboard_clear_s=self.clear_spin.value() if self.clear_check.isChecked() else 0,
-            refresh_percent=self.refresh_spin.value(),
+            clipboard_clear_ms=seconds * 1000,
+            refresh_fraction=self.refresh_spin.value() / 100,
             allow_resign=self.resign_check.isChecked(),
             log_lines=self.log_spin.value(),
             language=str(self.language_combo.currentData() or ""),
@@ -243,45 +160,22 @@ class SettingsDialog(QDialog):
         )
 
 
-class Preferences:
-    """Loads the stored preferences into a window and runs the Settings dialog for it."""
+def open_settings(
+    preferences: Preferences, parent: QWidget, on_language: Callable[[], None]
+) -> SettingsDialog:
+    """Show the dialog (window-modal, not blocking); OK changes ``preferences``.
 
-    def __init__(self, window: MainWindow, store: QSettings | None) -> None:
-        self._window = window
-        self._store = store
-        self.current = AppSettings.of_window(window)
-        if store is not None:
-            self.current = load_settings(store, self.current)
-            self.current.apply(window)
-            window.form.allow_resign.toggled.connect(self._on_allow_resign)
-        self.action = QAction(QCoreApplication.translate("Preferences", "&Settings…"), window)
-        self.action.setObjectName("settingsAction")
-        self.action.triggered.connect(self.open_dialog)
+    ``on_language`` runs when OK chose another language (it takes effect at the next start).
+    """
+    dialog = SettingsDialog(preferences.current, parent)
 
-    def _now(self) -> AppSettings:
-        return replace(AppSettings.of_window(self._window), language=self.current.language)
+    def accepted() -> None:
+        values = dialog.values()
+        if values.language != preferences.current.language:
+            on_language()
+        preferences.change(values)
 
-    def open_dialog(self) -> SettingsDialog:
-        """Show the dialog (window-modal, not blocking); OK applies and stores the values."""
-        dialog = SettingsDialog(self._now(), self._window)
-        dialog.accepted.connect(lambda: self.change(dialog.values()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def change(self, settings: AppSettings) -> None:
-        if settings.language != self.current.language:
-            self._window.show_status(
-                QCoreApplication.translate(
-                    "Preferences", "The new language is used from the next start."
-                )
-            )
-        self.current = _clamped(settings)
-        self.current.apply(self._window)
-        if self._store is not None:
-            save_settings(self._store, self.current)
-
-    def _on_allow_resign(self, allowed: bool) -> None:
-        """The form's "Advanced" box edits the same preference."""
-        if allowed != self.current.allow_resign:
-            self.change(replace(self._now(), allow_resign=allowed))
+    dialog.accepted.connect(accepted)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

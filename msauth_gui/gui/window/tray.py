@@ -10,21 +10,21 @@ server): it then keeps its tooltip, menu and notifications without ever showing 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+from ...core.client import ConnectionSettings
 from ...core.errors import AuthError
 from ...core.redact import redact
 from ...core.token import BasicCredentials
 from .. import fmt
 from ..icons import app_icon, state_icon
-from ..session.keeper import KeeperState
-
-if TYPE_CHECKING:
-    from .main import MainWindow
+from ..preferences import AppSettings
+from ..session.keeper import KeeperState, TokenKeeper
+from ..timers import Clock
 
 NOTIFY_MS = 10_000
 #: a notification is a glance; the whole error text is in the window and its log
@@ -34,34 +34,56 @@ _LIVE = {KeeperState.VALID, KeeperState.REFRESHING, KeeperState.EXPIRING_SOON, K
 _ENDED = {KeeperState.EXPIRED, KeeperState.SIGN_IN_AGAIN}
 
 
+@dataclass(frozen=True)
+class TrayCommands:
+    """What the tray's menu asks of the window."""
+
+    show_window: Callable[[], object]
+    copy_token: Callable[[], object]
+    refresh: Callable[[], object]
+    quit: Callable[[], object]
+
+
 class TrayIcon(QObject):
-    """Mirrors the window's keeper in the system tray; shown only when enabled and available."""
+    """Mirrors a keeper in the system tray; shown only when enabled and available."""
 
     notified = Signal(str, str)  #: (title, message) of every notification, shown or not
 
-    def __init__(self, window: MainWindow, *, available: bool | None = None) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        keeper: TokenKeeper,
+        clock: Clock,
+        commands: TrayCommands,
+        parent: QWidget,
+        *,
+        available: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("trayIcon")
-        self._window = window
+        self._keeper = keeper
+        self._clock = clock
         self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self.enabled = True  #: the operator's choice ("Show tray icon" in Settings)
         self.notifications: list[tuple[str, str]] = []
-        self._state = window.keeper.state
+        self._state = keeper.state
         self._renewing = False  #: a background renewal runs; an error now is its failure
-        self._refreshed_at = window.keeper.last_refresh_at
+        self._refreshed_at = keeper.last_refresh_at
         self._icon_state: KeeperState | None = None
+        self._host_of: tuple[ConnectionSettings | None, str] = (None, "")  #: settings, its host
 
         self.icon = QSystemTrayIcon(app_icon(), self)
-        self.menu = QMenu(window)
+        self.menu = QMenu(parent)
         self.menu.setObjectName("trayMenu")
-        self.show_action = self._action(self.tr("&Show window"), "trayShowAction", self.on_show)
+        self.show_action = self._action(
+            self.tr("&Show window"), "trayShowAction", commands.show_window
+        )
         self.copy_token_action = self._action(
-            self.tr("Copy &token"), "trayCopyTokenAction", window.on_copy_token
+            self.tr("Copy &token"), "trayCopyTokenAction", commands.copy_token
         )
         self.refresh_action = self._action(
-            self.tr("&Refresh now"), "trayRefreshAction", window.on_refresh
+            self.tr("&Refresh now"), "trayRefreshAction", commands.refresh
         )
-        self.quit_action = self._action(self.tr("&Quit"), "trayQuitAction", self.on_quit)
+        self.quit_action = self._action(self.tr("&Quit"), "trayQuitAction", commands.quit)
         self.menu.addAction(self.show_action)
         self.menu.addSeparator()
         self.menu.addAction(self.copy_token_action)
@@ -70,8 +92,8 @@ class TrayIcon(QObject):
         self.menu.addAction(self.quit_action)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
+        self._show_window = commands.show_window
 
-        keeper = window.keeper
         keeper.stateChanged.connect(self._on_state_changed)
         keeper.credentialsChanged.connect(self._on_credentials_changed)
         keeper.errorRaised.connect(self._on_error)
@@ -86,6 +108,10 @@ class TrayIcon(QObject):
         return action
 
     # -- showing -----------------------------------------------------------------------------
+    @Slot(object)
+    def apply_preferences(self, values: AppSettings) -> None:
+        self.set_enabled(values.show_tray)
+
     def set_enabled(self, enabled: bool) -> None:
         """Show the icon when ``enabled`` and the desktop has a tray; hide it otherwise."""
         self.enabled = bool(enabled)
@@ -96,7 +122,7 @@ class TrayIcon(QObject):
 
     def update(self) -> None:
         """Icon, tooltip and enabled menu entries from the keeper's state (every tick)."""
-        keeper = self._window.keeper
+        keeper = self._keeper
         creds = keeper.credentials
         basic = isinstance(creds, BasicCredentials)
         words = fmt.state_look(keeper.state, basic=basic)[0]
@@ -111,13 +137,13 @@ class TrayIcon(QObject):
         self.refresh_action.setEnabled(has_creds)
 
     def tooltip_text(self, state_words: str) -> str:
-        keeper = self._window.keeper
+        keeper = self._keeper
         lines = ["msauth-gui"]
         server = self._server()
         lines.append(f"{server}: {state_words}" if server else state_words)
         creds = keeper.credentials
         if creds is not None:
-            now = self._window.now()
+            now = self._clock()
             expiry = fmt.expiry_text(
                 creds.expires_at, now, basic=isinstance(creds, BasicCredentials)
             )
@@ -125,13 +151,17 @@ class TrayIcon(QObject):
         return redact("\n".join(lines))
 
     def _server(self) -> str:
-        settings = self._window.keeper.settings
+        """The signed-in server's host, worked out once per sign-in (not on every tick)."""
+        settings = self._keeper.settings
         if settings is None:
             return ""
-        try:
-            return settings.endpoints().host
-        except AuthError:
-            return settings.server
+        if self._host_of[0] is not settings:
+            try:
+                host = settings.endpoints().host
+            except AuthError:
+                host = settings.server
+            self._host_of = (settings, host)
+        return self._host_of[1]
 
     # -- notifications -----------------------------------------------------------------------
     def notify(self, title: str, message: str, *, critical: bool = False) -> None:
@@ -160,7 +190,7 @@ class TrayIcon(QObject):
                 text = self.tr("The token for {server} has expired. Sign in again.")
             else:
                 text = self.tr("The session on {server} has ended. Sign in again.")
-            error = self._window.keeper.last_error
+            error = self._keeper.last_error
             message = text.format(server=server)
             if error is not None:
                 message += "\n" + error.message
@@ -168,7 +198,7 @@ class TrayIcon(QObject):
         self.update()
 
     def _on_credentials_changed(self, _creds: object) -> None:
-        refreshed_at = self._window.keeper.last_refresh_at
+        refreshed_at = self._keeper.last_refresh_at
         if refreshed_at != self._refreshed_at:  # a renewal succeeded
             self._refreshed_at = refreshed_at
             self._renewing = False
@@ -178,9 +208,9 @@ class TrayIcon(QObject):
         if not self._renewing:
             return  # sign-in and probe errors are shown in the window where they were asked
         self._renewing = False
-        keeper = self._window.keeper
+        keeper = self._keeper
         if keeper.retry_at is not None:
-            seconds = max(keeper.retry_at - self._window.now(), 0)
+            seconds = max(keeper.retry_at - self._clock(), 0)
             retry = self.tr("Retrying in {countdown}.").format(countdown=fmt.countdown(seconds))
             message = f"{retry}\n{error.message}"
         else:
@@ -189,16 +219,6 @@ class TrayIcon(QObject):
         self.update()
 
     # -- menu ---------------------------------------------------------------------------------
-    def on_show(self) -> None:
-        window = self._window
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    def on_quit(self) -> None:
-        if self._window.close():
-            QApplication.quit()
-
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason is QSystemTrayIcon.ActivationReason.Trigger:
-            self.on_show()
+            self._show_window()
