@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,11 +112,11 @@ class _Counts(QObject):
     """Counts of check results in words; a QObject so that its ``tr`` knows plural forms."""
 
     def text(self, status: str, n: int) -> str:
-        """``9 passed``, ``1 warning``: English has two forms, Russian three."""
+        """``9 passed``, ``1 warning``: Qt picks the plural form (English two, Russian three)."""
         if status == "pass":
             return self.tr("%n passed", "", n)
         if status == "warn":
-            return self.tr("%n warning", "", n) if n == 1 else self.tr("%n warnings", "", n)
+            return self.tr("%n warning(s)", "", n)
         if status == "fail":
             return self.tr("%n failed", "", n)
         if status == "skip":
@@ -150,11 +159,15 @@ def meaning_text(row: CheckRow) -> str:
 class _TopAlignedDelegate(QStyledItemDelegate):
     """Icons sit on the first line of a wrapped row, next to their word, not in its middle."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         option.decorationAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + ROW_GAP_PX)  # air between wrapped rows
 
@@ -195,10 +208,12 @@ class CheckTable(QTableWidget):
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
 
     def keys(self) -> list[str]:
-        return [self.item(r, 0).data(KEY_ROLE) for r in range(self.rowCount())]
+        items = [self.item(r, 0) for r in range(self.rowCount())]
+        return [item.data(KEY_ROLE) if item is not None else "" for item in items]
 
     def cell_text(self, key: str, column: int) -> str:
-        return self.item(self.keys().index(key), column).text()
+        item = self.item(self.keys().index(key), column)
+        return item.text() if item is not None else ""
 
     def show_row(self, row: CheckRow) -> None:
         """Add ``row`` at its place in the report order, or replace the row with its key."""
