@@ -127,7 +127,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["msauth-gui"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["msauth-gui"])
     app.setStyle("Fusion")
     if args.check_dir is not None:
         args.check_dir.mkdir(parents=True, exist_ok=True)

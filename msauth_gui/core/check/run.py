@@ -91,20 +91,21 @@ def _tasks(ctx: CheckContext) -> dict[str, _Task]:
             RefreshResult(False), ("refresh",),
         ),
     }  # fmt: skip
+
+    def sign_in_with(m: str) -> Callable[[dict[str, Any]], Any]:
+        return lambda r: check_method(ctx, r["api"], m)
+
+    def probe_of(m: str) -> Callable[[dict[str, Any]], Any]:
+        return lambda r: check_probe(ctx, r[m], r["auth_on"])
+
     for method in ("basic", "session", "oauth"):
         tasks[method] = _Task(
-            ("api",),
-            lambda r, m=method: check_method(ctx, r["api"], m),
-            MethodResult(method),
-            (f"method.{method}",),
+            ("api",), sign_in_with(method), MethodResult(method), (f"method.{method}",)
         )
     for method in TOKEN_METHODS:
         # the refresh waits for these: a server may revoke an access token once it is refreshed
         tasks[f"probe.{method}"] = _Task(
-            (method, "auth_on"),
-            lambda r, m=method: check_probe(ctx, r[m], r["auth_on"]),
-            False,
-            (f"probe.{method}",),
+            (method, "auth_on"), probe_of(method), False, (f"probe.{method}",)
         )
     return tasks
 
