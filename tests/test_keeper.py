@@ -19,7 +19,7 @@ from msauth_gui.core.errors import (
     RefreshTokenRejected,
     ServerError,
 )
-from msauth_gui.core.session.renewal import RenewalImpossible, backoff_delay, life_state
+from msauth_gui.core.session.renewal import RenewalImpossible
 from msauth_gui.core.token import BasicCredentials, Token
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
@@ -502,22 +502,9 @@ def test_worker_turns_unexpected_exceptions_into_a_short_error(qtbot: Any) -> No
     assert by_value[None][2]
 
 
-# -- pure policy ---------------------------------------------------------------------------------
-def test_backoff_sequence_caps_at_the_last_step() -> None:
-    steps = [backoff_delay(n, (5, 15, 30, 60)) for n in range(1, 7)]
-    assert steps == [5, 15, 30, 60, 60, 60]
-
-
+# -- timers (the pure policy is in test_renewal.py) ---------------------------------------------
 def test_interval_ms_rounds_up_and_caps() -> None:
     assert interval_ms(-5) == 0
     assert interval_ms(0.0001) == 1
     assert interval_ms(80) == 80_000
     assert interval_ms(10 * 365 * 24 * 3600) == 2**31 - 1
-
-
-def test_life_state_boundaries() -> None:
-    token = Token("abc", obtained_at=1000.0, expires_at=1100.0)
-    assert life_state(token, 1089.9, 0.9) is S.VALID
-    assert life_state(token, 1090.0, 0.9) is S.EXPIRING_SOON
-    assert life_state(token, 1100.0, 0.9) is S.EXPIRED
-    assert life_state(Token("abc", obtained_at=1000.0), 1e12, 0.9) is S.VALID  # unknown expiry
