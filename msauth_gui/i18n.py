@@ -5,9 +5,9 @@ The first of these that names a language wins: ``--lang`` on the command line, t
 locale; English otherwise. Only English and Russian exist; anything else means English.
 
 Deciding needs no Qt, except to read the saved choice (:func:`saved_language`, through
-QSettings). The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window installs
-them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same file
-into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
+QSettings). The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window
+installs them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same
+file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
 """
 
 from __future__ import annotations

@@ -65,7 +65,8 @@ def test_the_version_has_one_home(monkeypatch: pytest.MonkeyPatch) -> None:
     import msauth_gui
 
     assert msauth_gui.__version__ == _pyproject_version()
-    assert msauth_gui.USER_AGENT == f"msauth-gui/{_pyproject_version()}"
+    user_agent = msauth_gui.USER_AGENT
+    assert user_agent == f"msauth-gui/{_pyproject_version()}"
 
     def not_installed(name: str) -> str:
         raise importlib.metadata.PackageNotFoundError(name)
