@@ -436,17 +436,31 @@ def test_settings_dialog_changes_and_keeps_the_preferences(
 
 # -- the audit ---------------------------------------------------------------------------------
 def _files_changed_since(root: Path, since: float) -> Iterator[Path]:
-    for folder, _dirs, files in os.walk(root, onerror=lambda _e: None):
+    """Files under ``root`` changed since ``since``, on ``root``'s own file system only: another
+    one mounted below (a chroot's /proc, say) holds nothing of ours, and reading /proc/kmsg
+    would block."""
+    device = root.stat().st_dev
+    for folder, dirs, files in os.walk(root, onerror=lambda _e: None):
+        dirs[:] = [d for d in dirs if _same_device(Path(folder, d), device)]
         for name in files:
             path = Path(folder, name)
             try:
                 info = path.lstat()
             except OSError:
                 continue
+            if info.st_dev != device:
+                continue
             if path.is_symlink() or not path.is_file() or info.st_size > 20_000_000:
                 continue
             if info.st_mtime >= since:
                 yield path
+
+
+def _same_device(path: Path, device: int) -> bool:
+    try:
+        return path.lstat().st_dev == device
+    except OSError:
+        return False
 
 
 def test_no_secret_lands_in_a_file(
