@@ -87,7 +87,7 @@ def test_the_after_failure_table_has_every_step() -> None:
 
 
 # -- a start failed: (how it started, error) -> state shown, error shown ------------------------
-@pytest.mark.parametrize(("start", "error"), itertools.product(Start, ERRORS))
+@pytest.mark.parametrize(("start", "error"), list(itertools.product(Start, ERRORS)))
 def test_after_a_failed_start(start: Start, error: str) -> None:
     state, shown = after_start_failure(ERRORS[error], start)
     saved_session_refused = start is Start.RESUME and error in (
