@@ -101,9 +101,8 @@ def test_after_a_failed_start(start: Start, error: str) -> None:
 
 
 # -- a probe failed: (error, token alive, last chance, renewed meanwhile) -> what next ----------
-PROBE_CASES = list(
-    itertools.product(["credentials_rejected", *NETWORK, "no_rights"], *[[1, 0]] * 3)
-)
+PROBE_ERRORS = ["credentials_rejected", *NETWORK, "no_rights"]
+PROBE_CASES = list(itertools.product(PROBE_ERRORS, [1, 0], [1, 0], [1, 0]))
 
 
 @pytest.mark.parametrize(("error", "alive", "last_chance", "renewed"), PROBE_CASES)
