@@ -296,9 +296,7 @@ class MainWindow(QMainWindow):
 
     def _on_probe_finished(self, result: ProbeResult) -> None:
         text = self.tr("The token works: {url} answered HTTP {status}.")
-        text = text.format(url=result.url, status=result.status)
-        self.note(text)
-        self.show_status(text)
+        self.say(text.format(url=result.url, status=result.status))
 
     # -- view ------------------------------------------------------------------------------
     def _render(self, error: AuthError | None = None) -> None:
