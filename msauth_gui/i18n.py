@@ -15,7 +15,7 @@ from __future__ import annotations
 import locale
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .core.translate import Translator
@@ -100,13 +100,17 @@ def saved_language(env: Mapping[str, str] | None = None) -> str | None:
 
 def resolve_language(
     requested: str | None = None,
-    saved: str | None = None,
+    saved: str | Callable[[], str | None] | None = None,
     env: Mapping[str, str] | None = None,
 ) -> str:
-    """``--lang`` (``requested``), then MSAUTH_LANG, then ``saved``, then the system; else en."""
+    """``--lang`` (``requested``), then MSAUTH_LANG, then ``saved``, then the system; else en.
+
+    ``saved`` may be a function (:func:`saved_language`): it is called only when ``--lang``
+    and MSAUTH_LANG left the choice open, so a run that names its language never loads Qt.
+    """
     env = os.environ if env is None else env
     for candidate in (requested, env.get(ENV_VAR), saved):
-        found = normalize(candidate)
+        found = normalize(candidate() if callable(candidate) else candidate)
         if found:
             return found
     return system_language(env) or ENGLISH

@@ -471,6 +471,21 @@ def test_language_resolution() -> None:
     assert system_language({"LANG": "ru_RU.UTF-8"}) == "ru"
 
 
+def test_the_saved_language_is_read_only_when_needed() -> None:
+    """Reading it loads Qt (QSettings): a run whose --lang or MSAUTH_LANG decides skips it."""
+    asked: list[str] = []
+
+    def saved() -> str:
+        asked.append("saved")
+        return "ru"
+
+    assert resolve_language("en", saved, env={"LANG": "C"}) == "en"
+    assert resolve_language(None, saved, env={"MSAUTH_LANG": "en"}) == "en"
+    assert asked == []
+    assert resolve_language(None, saved, env={"LANG": "C"}) == "ru"
+    assert asked == ["saved"]
+
+
 def test_english_stays_english_by_default(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo: DemoServer
 ) -> None:
