@@ -140,30 +140,7 @@ class SignInForm(QWidget):
         )
         self.tls_warning.hide()
 
-        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
-        name(
-            self.sign_in_button,
-            "signInButton",
-            description=self.tr("Signs in with the server, account and method above (Enter)."),
-        )
-        self.sign_in_button.setToolTip(self.tr("Sign in (Enter)"))
-        self.sign_in_button.setDefault(True)  # drawn as the main action
-        self.sign_out_button = QPushButton(self.tr("Sign out"), self)
-        name(
-            self.sign_out_button,
-            "signOutButton",
-            description=self.tr("Signs out and forgets the token and the password."),
-        )
-        self.sign_out_button.setToolTip(self.tr("Sign out and forget the token"))
-        self.sign_in_button.clicked.connect(self.submitted)
-        self.check_button = QPushButton(self.tr("Check server"), self)  # the window connects it
-        name(
-            self.check_button,
-            "checkServerButton",
-            self.tr("Check server"),
-            self.tr("Diagnoses the server's sign-in set-up in a separate window (Ctrl+K)."),
-        )
-        self.check_button.setToolTip(self.tr("Diagnose the server's sign-in set-up (Ctrl+K)"))
+        self._build_buttons()
 
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit, 1)
@@ -192,6 +169,37 @@ class SignInForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+        self._connect_fields(server_line)
+        self.validate()
+
+    def _build_buttons(self) -> None:
+        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
+        name(
+            self.sign_in_button,
+            "signInButton",
+            description=self.tr("Signs in with the server, account and method above (Enter)."),
+        )
+        self.sign_in_button.setToolTip(self.tr("Sign in (Enter)"))
+        self.sign_in_button.setDefault(True)  # drawn as the main action
+        self.sign_out_button = QPushButton(self.tr("Sign out"), self)
+        name(
+            self.sign_out_button,
+            "signOutButton",
+            description=self.tr("Signs out and forgets the token and the password."),
+        )
+        self.sign_out_button.setToolTip(self.tr("Sign out and forget the token"))
+        self.sign_in_button.clicked.connect(self.submitted)
+        self.check_button = QPushButton(self.tr("Check server"), self)  # the window connects it
+        name(
+            self.check_button,
+            "checkServerButton",
+            self.tr("Check server"),
+            self.tr("Diagnoses the server's sign-in set-up in a separate window (Ctrl+K)."),
+        )
+        self.check_button.setToolTip(self.tr("Diagnose the server's sign-in set-up (Ctrl+K)"))
+
+    def _connect_fields(self, server_line: QLineEdit) -> None:
+        """Validate as the fields change; Enter in any of them asks to sign in."""
         edits = {
             "server": server_line,
             "login": self.login_edit,
@@ -207,7 +215,6 @@ class SignInForm(QWidget):
         self.client_secret_edit.returnPressed.connect(self.submitted)
         self.server_edit.currentTextChanged.connect(self.validate)
         self.verify_tls.toggled.connect(self._on_verify_toggled)
-        self.validate()
 
     def _alias_options(self) -> None:
         """The Advanced fields, reachable from the form as before."""
