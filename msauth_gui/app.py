@@ -121,8 +121,8 @@ def build_window(
     from .core.secrets import SecretStore
     from .gui import icons, theme
     from .gui.i18n import install_language
-    from .gui.profile_store import NoSecretStore
-    from .gui.window import MainWindow
+    from .gui.profiles.store import NoSecretStore
+    from .gui.window.main import MainWindow
 
     # the language first: every widget takes its texts when it is built
     install_language(app, _language(args.lang, settings))
