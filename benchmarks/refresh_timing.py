@@ -125,7 +125,7 @@ def run(quick: bool) -> Result:
         from PySide6.QtCore import QTimer
 
         from msauth_gui.core.client import ConnectionSettings
-        from msauth_gui.gui.keeper import TokenKeeper
+        from msauth_gui.gui.session.keeper import TokenKeeper
     except ImportError as exc:
         raise Skipped(f"TokenKeeper is not importable yet ({exc})") from exc
     duration = 20.0 if quick else 120.0

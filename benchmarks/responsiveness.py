@@ -85,7 +85,7 @@ def _check_scenario(keeper: Any) -> tuple[str, Callable[[], bool]] | None:
     """Start a server check in a worker; None when the core cannot check yet."""
     try:
         from msauth_gui.core.check import run_check
-        from msauth_gui.gui.worker import run_in_thread
+        from msauth_gui.gui.session.worker import run_in_thread
     except ImportError:
         return None
     done: list[object] = []

@@ -123,8 +123,8 @@ def build_window(
     from .core.secrets import SecretStore
     from .gui import icons, theme
     from .gui.i18n import install_language
-    from .gui.profile_store import NoSecretStore
-    from .gui.window import MainWindow
+    from .gui.profiles.store import NoSecretStore
+    from .gui.window.main import MainWindow
 
     # the language first: every widget takes its texts when it is built
     install_language(app, _language(args.lang, settings))
@@ -178,7 +178,7 @@ def _no_display_message(requested: str | None) -> str:
     from .core.translate import translate, translating
     from .i18n import cli_translator, saved_language
 
-    with translating(cli_translator(resolve_language(requested, saved_language()))):
+    with translating(cli_translator(resolve_language(requested, saved_language))):
         return translate(
             "app",
             "no display: run it on a desktop, or use msauth (the command line) / "

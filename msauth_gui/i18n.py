@@ -1,21 +1,21 @@
-"""Which language to speak, for the window and for ``msauth`` alike (no Qt needed to decide).
+"""Which language to speak, for the window and for ``msauth`` alike.
 
 The first of these that names a language wins: ``--lang`` on the command line, the
 ``MSAUTH_LANG`` environment variable, the language chosen in the window's settings, the system
 locale; English otherwise. Only English and Russian exist; anything else means English.
 
-The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window installs
-them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same file
-into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
+Deciding needs no Qt, except to read the saved choice (:func:`saved_language`, through
+QSettings). The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window
+installs them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same
+file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
 """
 
 from __future__ import annotations
 
-import configparser
 import locale
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .core.translate import Translator
@@ -81,43 +81,36 @@ def system_language(env: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
-def _settings_file(env: Mapping[str, str]) -> Path:
-    base = env.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / APP_NAME / f"{APP_NAME}.conf"
-
-
 def saved_language(env: Mapping[str, str] | None = None) -> str | None:
-    """The language chosen in the window's settings, read without Qt (for ``msauth``)."""
+    """The language chosen in the window's settings, read through QSettings (for ``msauth``).
+
+    QSettings knows where the window keeps it on each system (an INI file, the registry, a
+    plist). It loads Qt's core library, so it is not read when ``MSAUTH_LANG`` decides anyway.
+    """
     env = os.environ if env is None else env
-    try:
-        if sys.platform == "win32":
-            import winreg
-
-            path = rf"Software\{APP_NAME}\{APP_NAME}\{SETTINGS_GROUP}"
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, path) as key:
-                return normalize(str(winreg.QueryValueEx(key, SETTINGS_KEY)[0]))
-        if sys.platform == "darwin":
-            import plistlib
-
-            plist = Path.home() / "Library" / "Preferences" / f"com.{APP_NAME}.{APP_NAME}.plist"
-            with plist.open("rb") as stream:
-                return normalize(str(plistlib.load(stream).get(f"{SETTINGS_GROUP}.{SETTINGS_KEY}")))
-        parser = configparser.ConfigParser(interpolation=None)
-        parser.read(_settings_file(env), encoding="utf-8")
-        return normalize(parser.get(SETTINGS_GROUP, SETTINGS_KEY, fallback=""))
-    except (OSError, ValueError, configparser.Error):
+    if normalize(env.get(ENV_VAR)):
         return None
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # PySide6 is a dependency; a broken install still gets its answer
+        return None
+    value = QSettings(APP_NAME, APP_NAME).value(f"{SETTINGS_GROUP}/{SETTINGS_KEY}", "", str)
+    return normalize(str(value or ""))
 
 
 def resolve_language(
     requested: str | None = None,
-    saved: str | None = None,
+    saved: str | Callable[[], str | None] | None = None,
     env: Mapping[str, str] | None = None,
 ) -> str:
-    """``--lang`` (``requested``), then MSAUTH_LANG, then ``saved``, then the system; else en."""
+    """``--lang`` (``requested``), then MSAUTH_LANG, then ``saved``, then the system; else en.
+
+    ``saved`` may be a function (:func:`saved_language`): it is called only when ``--lang``
+    and MSAUTH_LANG left the choice open, so a run that names its language never loads Qt.
+    """
     env = os.environ if env is None else env
     for candidate in (requested, env.get(ENV_VAR), saved):
-        found = normalize(candidate)
+        found = normalize(candidate() if callable(candidate) else candidate)
         if found:
             return found
     return system_language(env) or ENGLISH
@@ -141,7 +134,7 @@ def cli_translator(language: str) -> Translator | None:
         return None
 
     def lookup(context: str, text: str, disambiguation: str, n: int) -> str:
-        found = qt.translate(context, text, disambiguation or None, n)
-        return found.replace("%n", str(n)) if found and n >= 0 else found
+        found = qt.translate(context, text, disambiguation or None, n) or ""
+        return found.replace("%n", str(n)) if n >= 0 else found
 
     return lookup

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.check_dialog import CheckDialog
+from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.fmt import STATE_LOOK
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.profiles_ui import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.profiles.widgets import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 from tests.memkeyring import MemoryKeyring
 from tests.test_window import CONTRACT_NAMES, TIMEOUT, click, fill, sign_in
 
@@ -63,7 +63,7 @@ FORM = ["serverEdit", "loginEdit", "passwordEdit", "showPasswordCheck", "methodC
         "rememberPasswordCheck", "staySignedInCheck", "advancedToggle"]  # fmt: skip
 ADVANCED = [
     "clientIdEdit", "clientSecretEdit", "tokenUrlEdit", "probePathEdit", "caBundleEdit",
-    "caBundleButton", "verifyTlsCheck", "timeoutSpin", "allowResignCheck",
+    "caBundleButton", "verifyTlsCheck", "timeoutSpin",
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
 TOKEN_ACTIONS = ["refreshButton", "probeButton", "copyTokenButton", "copyHeaderButton",
@@ -198,7 +198,7 @@ def test_contract_widgets_are_named_after_their_object_names(signed_in: MainWind
 
 
 def _settings(window: MainWindow, qtbot: Any) -> QDialog:
-    return window.preferences.open_dialog()
+    return window.open_settings()
 
 
 def _check(window: MainWindow, qtbot: Any) -> QDialog:
@@ -524,7 +524,7 @@ top = window.findChild(QScrollArea, "topScrollArea")
 settle()
 scroll_collapsed = top.verticalScrollBar().maximum() if top is not None else 0
 window.form.advanced.set_expanded(True)
-settings = window.preferences.open_dialog()
+settings = window.open_settings()
 settle()
 scroll_expanded = top.verticalScrollBar().maximum() if top is not None else 0
 

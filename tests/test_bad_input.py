@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from msauth_gui.core.endpoints import build_endpoints
 from msauth_gui.devserver import DemoConfig, DemoServer
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 
 from .conftest import FakeClock
 from .fault_matrix import TRACEBACK_MARKS

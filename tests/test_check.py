@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from msauth_gui.core import check as check_module
 from msauth_gui.core.check import ORDER, CheckReport, CheckRow, run_check
+from msauth_gui.core.check import run as check_module
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.errors import InvalidInput
 

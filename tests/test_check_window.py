@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.core.check import ORDER
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.check_dialog import CheckDialog
-from msauth_gui.gui.keeper import TokenKeeper
-from msauth_gui.gui.window import MainWindow
-from msauth_gui.gui.worker import job_pool
+from msauth_gui.gui.check.dialog import CheckDialog
+from msauth_gui.gui.session.keeper import TokenKeeper
+from msauth_gui.gui.session.worker import job_pool
+from msauth_gui.gui.window.main import MainWindow
 
 from .test_window import child, click, expand_advanced, fill
 from .tls import Minted

@@ -22,9 +22,9 @@ from msauth_gui.core.errors import AuthError
 from msauth_gui.core.token import Token
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.fmt import RED
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
-from msauth_gui.gui.worker import UnexpectedFailure
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import UnexpectedFailure
+from msauth_gui.gui.window.main import MainWindow
 
 from .conftest import FakeClock
 from .fault_matrix import (

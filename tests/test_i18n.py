@@ -40,11 +40,11 @@ from msauth_gui.app import build_window
 from msauth_gui.core.errors import CredentialsRejected
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui import profiles_ui
-from msauth_gui.gui.check_dialog import CheckDialog
+from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.i18n import current_language, install_language
-from msauth_gui.gui.keeper import KeeperState
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.profiles import widgets as profiles_ui
+from msauth_gui.gui.session.keeper import KeeperState
+from msauth_gui.gui.window.main import MainWindow
 from msauth_gui.i18n import resolve_language, system_language
 from tests.memkeyring import MemoryKeyring
 
@@ -218,7 +218,7 @@ def test_every_window_and_dialog_speaks_russian(
         f"tray tooltip: {t!r}" for t in [window.tray.icon.toolTip()] if untranslated(t, set())
     ]
 
-    settings = window.preferences.open_dialog()  # window-modal, not blocking
+    settings = window.open_settings()  # window-modal, not blocking
     qtbot.waitUntil(settings.isVisible, timeout=TIMEOUT)
     found += problems(settings)
     settings.reject()
@@ -380,15 +380,32 @@ def _tool() -> Any:
     return module
 
 
-def test_the_translation_is_complete_and_current(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_translation_is_complete_and_current(tmp_path: Path, language: str) -> None:
     tool = _tool()
-    assert tool.unfinished(TS) == []
-    added, removed = tool.stale("ru")
+    ts = tool.ts_path(language)  # English: the plural forms of the source texts only
+    assert tool.unfinished(ts) == []
+    added, removed = tool.stale(language)
     assert not added, f"run tools/update_translations.py: new texts {sorted(added)}"
     assert not removed, f"run tools/update_translations.py: gone texts {sorted(removed)}"
     qm = tmp_path / "fresh.qm"
-    tool.lrelease(TS, qm)
-    assert qm.read_bytes() == tool.qm_path("ru").read_bytes(), "msauth_ru.qm is not compiled"
+    tool.lrelease(ts, qm)
+    assert qm.read_bytes() == tool.qm_path(language).read_bytes(), f"{qm.name} is not compiled"
+
+
+def test_plurals_come_from_one_source_text_with_n(qtbot: Any, russian: QSettings) -> None:
+    """Qt picks the form: English "1 warning" / "2 warnings", Russian's three forms."""
+    from msauth_gui.gui.check.table import _Counts
+
+    app = QApplication.instance()
+    assert app is not None
+    install_language(app, "en")
+    counts = _Counts()
+    assert [counts.text("warn", n) for n in (1, 2)] == ["1 warning", "2 warnings"]
+    install_language(app, "ru")
+    assert [counts.text("warn", n) for n in (1, 3, 5, 21)] == [
+        "1 предупреждение", "3 предупреждения", "5 предупреждений", "21 предупреждение",
+    ]  # fmt: skip
 
 
 def test_the_translation_tool_finds_lupdate_beside_the_interpreter(tmp_path: Path) -> None:
@@ -469,6 +486,21 @@ def test_language_resolution() -> None:
     assert system_language({"LANG": "ru_RU.UTF-8"}) == "ru"
 
 
+def test_the_saved_language_is_read_only_when_needed() -> None:
+    """Reading it loads Qt (QSettings): a run whose --lang or MSAUTH_LANG decides skips it."""
+    asked: list[str] = []
+
+    def saved() -> str:
+        asked.append("saved")
+        return "ru"
+
+    assert resolve_language("en", saved, env={"LANG": "C"}) == "en"
+    assert resolve_language(None, saved, env={"MSAUTH_LANG": "en"}) == "en"
+    assert asked == []
+    assert resolve_language(None, saved, env={"LANG": "C"}) == "ru"
+    assert asked == ["saved"]
+
+
 def test_english_stays_english_by_default(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo: DemoServer
 ) -> None:
@@ -499,7 +531,7 @@ def test_russian_chosen_in_settings_takes_effect_at_the_next_start(
     window = build_window([], settings=russian, secrets=SecretStore(MemoryKeyring()))
     qtbot.addWidget(window)
     assert window.form.sign_in_button.text() == "Sign in"
-    dialog = window.preferences.open_dialog()
+    dialog = window.open_settings()
     combo = dialog.language_combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "System language", "English", "Русский",
@@ -512,7 +544,7 @@ def test_russian_chosen_in_settings_takes_effect_at_the_next_start(
     window = build_window([], settings=russian, secrets=SecretStore(MemoryKeyring()))
     qtbot.addWidget(window)
     assert window.form.sign_in_button.text() == "Войти"
-    dialog = window.preferences.open_dialog()
+    dialog = window.open_settings()
     assert dialog.language_combo.currentText() == "Русский"
     assert dialog.language_combo.itemText(0) == "Язык системы"
     dialog.reject()

@@ -19,12 +19,12 @@ from msauth_gui.core.errors import (
     RefreshTokenRejected,
     ServerError,
 )
+from msauth_gui.core.session.renewal import RenewalImpossible
 from msauth_gui.core.token import BasicCredentials, Token
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.keeper_policy import RenewalImpossible, backoff_delay, life_state
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import UnexpectedFailure, run_in_thread
 from msauth_gui.gui.timers import interval_ms
-from msauth_gui.gui.worker import UnexpectedFailure, run_in_thread
 from tests.conftest import FakeClock
 
 S = KeeperState
@@ -364,7 +364,7 @@ def test_wake_past_expiry_shows_expired_then_recovers(
 def test_answer_after_sign_out_is_dropped(
     qtbot: Any, make_keeper: KeeperFactory, server: DemoServer, caplog: Any
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.keeper")
+    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.session")
     server.config.fault, server.config.delay = "delay", 0.5
     keeper = make_keeper()
     changes: list[object] = []
@@ -384,7 +384,7 @@ def test_only_the_latest_sign_in_is_kept(
     demo_factory: ServerFactory,
     caplog: Any,
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.keeper")
+    caplog.set_level(logging.DEBUG, logger="msauth_gui.gui.session")
     slow = demo_factory(fault="delay", delay=0.5)
     fast = demo_factory()
     keeper = make_keeper()
@@ -502,22 +502,9 @@ def test_worker_turns_unexpected_exceptions_into_a_short_error(qtbot: Any) -> No
     assert by_value[None][2]
 
 
-# -- pure policy ---------------------------------------------------------------------------------
-def test_backoff_sequence_caps_at_the_last_step() -> None:
-    steps = [backoff_delay(n, (5, 15, 30, 60)) for n in range(1, 7)]
-    assert steps == [5, 15, 30, 60, 60, 60]
-
-
+# -- timers (the pure policy is in test_renewal.py) ---------------------------------------------
 def test_interval_ms_rounds_up_and_caps() -> None:
     assert interval_ms(-5) == 0
     assert interval_ms(0.0001) == 1
     assert interval_ms(80) == 80_000
     assert interval_ms(10 * 365 * 24 * 3600) == 2**31 - 1
-
-
-def test_life_state_boundaries() -> None:
-    token = Token("abc", obtained_at=1000.0, expires_at=1100.0)
-    assert life_state(token, 1089.9, 0.9) is S.VALID
-    assert life_state(token, 1090.0, 0.9) is S.EXPIRING_SOON
-    assert life_state(token, 1100.0, 0.9) is S.EXPIRED
-    assert life_state(Token("abc", obtained_at=1000.0), 1e12, 0.9) is S.VALID  # unknown expiry

@@ -9,7 +9,7 @@ import pytest
 from msauth_gui.core.client import AuthClient, ConnectionSettings
 from msauth_gui.core.errors import CannotConnect
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.keeper import KeeperState, SavedSessionEnded, TokenKeeper
+from msauth_gui.gui.session.keeper import KeeperState, SavedSessionEnded, TokenKeeper
 from tests.conftest import FakeClock
 
 S = KeeperState

@@ -35,8 +35,8 @@ from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoConfig, DemoServer
 from msauth_gui.devserver.tokens import Issued
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 
 from .cli_run import run_msauth
 from .conftest import FakeClock
@@ -113,12 +113,19 @@ class Audit:
 
 
 def files_modified_since(roots: list[Path], since: float) -> Iterator[Path]:
+    """Recent files under ``roots``, each on its root's own file system: another one mounted
+    below (a chroot's /proc, say) holds nothing of ours, and reading /proc/kmsg would block."""
     for root in roots:
         if not root.is_dir():
             continue
+        device = root.stat().st_dev
         for folder, subfolders, names in os.walk(root):
             # the session machinery's job folders are not the program's; leave them alone
-            subfolders[:] = [d for d in subfolders if not d.startswith("bash_jobs")]
+            subfolders[:] = [
+                d
+                for d in subfolders
+                if not d.startswith("bash_jobs") and _on_device(Path(folder, d), device)
+            ]
             for name in names:
                 path = Path(folder, name)
                 try:
@@ -126,8 +133,16 @@ def files_modified_since(roots: list[Path], since: float) -> Iterator[Path]:
                 except OSError:
                     continue
                 recent = info.st_mtime >= since - 1
-                if stat.S_ISREG(info.st_mode) and recent and info.st_size < 20 * 1024 * 1024:
+                small = info.st_size < 20 * 1024 * 1024 and info.st_dev == device
+                if stat.S_ISREG(info.st_mode) and recent and small:
                     yield path
+
+
+def _on_device(path: Path, device: int) -> bool:
+    try:
+        return path.lstat().st_dev == device
+    except OSError:
+        return False
 
 
 def qt_locations() -> list[Path]:
@@ -373,7 +388,7 @@ def test_window_flows_keep_secrets_out_of_everything_shown_logged_or_written(
 
     # the server check, its report copied and saved in both formats
     if hasattr(window, "check_server_action"):
-        from msauth_gui.gui import check_dialog
+        from msauth_gui.gui.check import dialog as check_dialog
 
         saved: list[Path] = []
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.token import Token
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui import worker
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.worker import JobCarrier, job_pool
+from msauth_gui.gui.session import worker
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import JobCarrier, job_pool
 
 from .conftest import FakeClock
 

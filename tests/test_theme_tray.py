@@ -30,8 +30,8 @@ from msauth_gui.core.redact import register_secret
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui import fmt, theme
 from msauth_gui.gui.icons import STATE_ICON_FILES, app_icon, state_icon
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
 from tests.test_window import child, click, fill, sign_in
 
@@ -235,7 +235,6 @@ def test_refused_refresh_token_notifies_once_that_the_session_ended(
     srv = demo_factory(access_lifetime=100)
     srv.clock = clock
     window = make_window(allow_resign=False)
-    window.form.allow_resign.setChecked(False)
     tray = window.tray
     fill(qtbot, window, srv.url)
     sign_in(qtbot, window)
@@ -262,7 +261,7 @@ def test_sign_in_errors_and_sign_out_do_not_notify(
 def test_settings_toggle_the_tray_icon(qtbot: Any, make_window: WindowFactory) -> None:
     window = make_window()
     assert window.tray.enabled
-    dialog = window.preferences.open_dialog()
+    dialog = window.open_settings()
     check = dialog.findChild(QCheckBox, "showTrayCheck")
     assert check.isChecked()
     check.setChecked(False)

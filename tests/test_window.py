@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.app import build_window
 from msauth_gui.devserver import DemoConfig, DemoServer
-from msauth_gui.gui import options
 from msauth_gui.gui.clipboard import SECRET_HINT_FORMAT
 from msauth_gui.gui.fmt import RED
-from msauth_gui.gui.keeper import KeeperState, TokenKeeper
-from msauth_gui.gui.window import MainWindow
-from msauth_gui.gui.worker import job_pool
+from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.worker import job_pool
+from msauth_gui.gui.window import options
+from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
 from tests.tls import mint
 
@@ -574,3 +574,21 @@ def test_event_loop_keeps_turning_while_server_delays(
         assert token_field(window).text() == ""
     finally:
         timer.stop()
+
+
+def test_menus_hold_their_actions_in_order(make_window: WindowFactory) -> None:
+    """File first (profiles and Settings), then Session, Copy, Tools; every entry is the action
+    the window's buttons and shortcuts trigger."""
+    window = make_window()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    assert [menu.title() for menu in menus] == ["&File", "Sessio&n", "&Copy", "&Tools"]
+
+    def entries(menu: Any) -> list[str]:
+        return [a.objectName() or a.text() if not a.isSeparator() else "—" for a in menu.actions()]
+
+    assert entries(menus[0]) == [
+        "importProfilesAction", "exportProfilesAction", "—", "settingsAction",
+    ]  # fmt: skip
+    assert entries(menus[1])[-2:] == ["—", "&Quit"]
+    assert menus[2].actions()[0] is window.copy_token_action
+    assert menus[3].actions() == [window.check_server_action]

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from msauth_gui.app import DEMO_LOGIN, DEMO_PASSWORD, build_window
-from msauth_gui.gui.keeper import KeeperState
+from msauth_gui.gui.session.keeper import KeeperState
 from msauth_gui.gui.theme import apply_theme
-from msauth_gui.gui.window import MainWindow
+from msauth_gui.gui.window.main import MainWindow
 
 SIZE = (1100, 640)  #: fits a 1366×768 screen with a taskbar
 CHECK_SIZE = (1180, 640)
@@ -127,7 +127,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["msauth-gui"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["msauth-gui"])
     app.setStyle("Fusion")
     if args.check_dir is not None:
         args.check_dir.mkdir(parents=True, exist_ok=True)

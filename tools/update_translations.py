@@ -1,12 +1,16 @@
-"""Refresh the Russian translation: ``pyside6-lupdate`` over ``msauth_gui/``, then ``lrelease``.
+"""Refresh the translations: ``pyside6-lupdate`` over ``msauth_gui/``, then ``lrelease``.
 
-    python tools/update_translations.py          # update msauth_ru.ts (new texts), build the .qm
-    python tools/update_translations.py --check  # exit 1 if the .ts is stale or unfinished
+    python tools/update_translations.py          # update the .ts files (new texts), build .qm
+    python tools/update_translations.py --check  # exit 1 if a .ts is stale or unfinished
 
 New source texts arrive in ``resources/i18n/msauth_ru.ts`` as ``type="unfinished"``: translate
 them (Qt Linguist, or any editor), then run this again to compile ``msauth_ru.qm``. Texts that
 left the code are dropped (``-no-obsolete``); line numbers are not kept (``-locations none``),
 so the file changes only when a text does.
+
+English is the source language, so ``msauth_en.ts`` holds only the texts with plural forms
+(``-pluralonly``): a source text says ``%n profile(s)`` once, and the English file gives
+"%n profile" and "%n profiles", as the Russian one gives its three forms.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "msauth_gui"
 I18N = ROOT / "resources" / "i18n"
-LANGUAGES = ("ru",)
+LANGUAGES = ("ru", "en")
+PLURAL_ONLY = ("en",)  #: the source language: only its plural forms need translating
 
 Message = tuple[str, str, bool]  #: (context, source text, has plural forms)
 
@@ -77,6 +82,7 @@ def lupdate(ts: Path, language: str) -> None:
         "en",
         "-target-language",
         language,
+        *(["-pluralonly"] if language in PLURAL_ONLY else []),
         "-ts",
         str(ts),
     )

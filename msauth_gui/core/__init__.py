@@ -1,4 +1,5 @@
-"""Qt-free core: endpoints, HTTP, token parsing, errors and redaction.
+"""Qt-free core: endpoints, HTTP, token parsing, errors, redaction, profiles and secrets.
 
-Nothing in this package imports Qt; the CLI and the window both build on it.
+Nothing in this package imports Qt; the CLI and the window both build on it. ``session/``
+holds the token keeper's rules, ``check/`` the server check.
 """

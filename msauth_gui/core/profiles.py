@@ -102,7 +102,7 @@ def export_profiles(profiles: list[Profile]) -> str:
 def import_profiles(text: str) -> list[Profile]:
     try:
         doc = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         detail = translate("errors", "not JSON ({error})").format(error=exc.msg)
         raise InvalidInput(field=_FILE, detail=detail) from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:

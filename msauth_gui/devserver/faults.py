@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from io import BufferedIOBase
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .server import DemoHandler
+from .site import Site
 
 HANG_LIMIT = 120.0
 OVERSIZED_BYTES = 10 * 1024 * 1024
@@ -45,7 +46,27 @@ _CANNED: dict[str, tuple[int, str, bytes]] = {
 }
 
 
-def apply_fault(handler: DemoHandler, name: str) -> bool:
+class Exchange(Protocol):
+    """What a fault does with one request (:class:`.handler.DemoHandler` is the one in use)."""
+
+    demo: Site
+    wfile: BufferedIOBase
+    close_connection: bool
+    reset_connection: bool
+
+    def respond(
+        self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] | None = None
+    ) -> None: ...
+    def respond_json(
+        self, status: int, data: object, headers: Mapping[str, str] | None = None
+    ) -> None: ...
+    def challenge(self, error: str | None = None) -> dict[str, str]: ...
+    def send_response(self, code: int, message: str | None = None) -> None: ...
+    def send_header(self, keyword: str, value: str) -> None: ...
+    def end_headers(self) -> None: ...
+
+
+def apply_fault(handler: Exchange, name: str) -> bool:
     """Misbehave as ``name`` says; True when that was the whole answer, False to answer normally."""
     stop = handler.demo.stop_event
     config = handler.demo.config
@@ -68,18 +89,18 @@ def apply_fault(handler: DemoHandler, name: str) -> bool:
     elif name == "redirect":
         handler.respond(302, b"", "text/plain; charset=utf-8", {"Location": config.redirect_to})
     elif name == "ratelimit":
-        body = {"error": "too_many_requests", "error_description": "Slow down."}
-        handler.respond_json(429, body, {"Retry-After": "7"})
+        data = {"error": "too_many_requests", "error_description": "Slow down."}
+        handler.respond_json(429, data, {"Retry-After": "7"})
     elif name == "unauthorized":
-        body = {"error": "invalid_token", "error_description": "The server was restarted."}
-        handler.respond_json(401, body, handler.challenge("invalid_token"))
+        data = {"error": "invalid_token", "error_description": "The server was restarted."}
+        handler.respond_json(401, data, handler.challenge("invalid_token"))
     else:
-        body = {"error": "server_error", "error_description": f"unknown demo fault {name!r}"}
-        handler.respond_json(500, body)
+        data = {"error": "server_error", "error_description": f"unknown demo fault {name!r}"}
+        handler.respond_json(500, data)
     return True
 
 
-def _truncated(handler: DemoHandler) -> None:
+def _truncated(handler: Exchange) -> None:
     """Promise 1000 bytes, send 20, hang up."""
     handler.send_response(200)
     handler.send_header("Content-Type", "application/json; charset=utf-8")
@@ -90,7 +111,7 @@ def _truncated(handler: DemoHandler) -> None:
     handler.close_connection = True
 
 
-def _oversized(handler: DemoHandler) -> None:
+def _oversized(handler: Exchange) -> None:
     """A 10 MB JSON answer, streamed, for clients that must cap what they read."""
     head, tail = b'{"access_token":"', b'"}'
     filler = OVERSIZED_BYTES - len(head) - len(tail)

@@ -9,14 +9,12 @@ import struct
 import sys
 from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .faults import apply_fault
+from .site import Site
 from .tokens import Issued, decode_basic, normalise_prefix, render_token
-
-if TYPE_CHECKING:
-    from .server import DemoServer
 
 MAX_BODY = 1024 * 1024
 JSON = "application/json; charset=utf-8"
@@ -59,9 +57,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     query = ""  # the current request's query string, body and form fields
     body = b""
     form: Params | None = None
-
-    if TYPE_CHECKING:
-        demo: DemoServer
+    demo: Site  #: the running server, as far as one exchange needs it
 
     def setup(self) -> None:
         self.demo = self.server.demo  # type: ignore[attr-defined]

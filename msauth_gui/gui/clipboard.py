@@ -8,8 +8,10 @@ since is never touched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
+
+from .preferences import AppSettings
 
 SECRET_HINT_FORMAT = "x-kde-passwordManagerHint"
 SECRET_HINT_VALUE = b"secret"
@@ -37,6 +39,10 @@ class SecretClipboard(QObject):
     @clear_ms.setter
     def clear_ms(self, value: int) -> None:
         self._clear_ms = max(0, int(value))
+
+    @Slot(object)
+    def apply_preferences(self, values: AppSettings) -> None:
+        self.clear_ms = values.clipboard_clear_ms
 
     @property
     def timer(self) -> QTimer:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..core.records import RequestRecord
 from ..core.redact import redact
+from ..core.session.renewal import KeeperState
 from ..core.translate import QT_TRANSLATE_NOOP, translate
 
 #: colours of the state line; red is also used for the TLS warning and field errors
@@ -25,17 +26,18 @@ ORANGE = "#a15c00"
 RED = "#c62828"
 GREY = "#5f6368"
 
-#: state value (KeeperState.value) -> (words, colour, icon kind); the words are English source
-#: texts, translated by :func:`state_look`
-STATE_LOOK: dict[str, tuple[str, str, str]] = {
-    "signed_out": (QT_TRANSLATE_NOOP("fmt", "Signed out"), GREY, "info"),
-    "signing_in": (QT_TRANSLATE_NOOP("fmt", "Signing in…"), BLUE, "busy"),
-    "valid": (QT_TRANSLATE_NOOP("fmt", "Valid"), GREEN, "ok"),
-    "refreshing": (QT_TRANSLATE_NOOP("fmt", "Refreshing…"), BLUE, "busy"),
-    "expiring_soon": (QT_TRANSLATE_NOOP("fmt", "Expiring soon"), ORANGE, "warning"),
-    "expired": (QT_TRANSLATE_NOOP("fmt", "Expired"), RED, "error"),
-    "error": (QT_TRANSLATE_NOOP("fmt", "Error"), RED, "error"),
-    "sign_in_again": (QT_TRANSLATE_NOOP("fmt", "Sign in again"), RED, "error"),
+S = KeeperState
+#: state -> (words, colour, icon kind); the words are English source texts, translated by
+#: :func:`state_look`
+STATE_LOOK: dict[KeeperState, tuple[str, str, str]] = {
+    S.SIGNED_OUT: (QT_TRANSLATE_NOOP("fmt", "Signed out"), GREY, "info"),
+    S.SIGNING_IN: (QT_TRANSLATE_NOOP("fmt", "Signing in…"), BLUE, "busy"),
+    S.VALID: (QT_TRANSLATE_NOOP("fmt", "Valid"), GREEN, "ok"),
+    S.REFRESHING: (QT_TRANSLATE_NOOP("fmt", "Refreshing…"), BLUE, "busy"),
+    S.EXPIRING_SOON: (QT_TRANSLATE_NOOP("fmt", "Expiring soon"), ORANGE, "warning"),
+    S.EXPIRED: (QT_TRANSLATE_NOOP("fmt", "Expired"), RED, "error"),
+    S.ERROR: (QT_TRANSLATE_NOOP("fmt", "Error"), RED, "error"),
+    S.SIGN_IN_AGAIN: (QT_TRANSLATE_NOOP("fmt", "Sign in again"), RED, "error"),
 }
 #: Basic has no token: a valid Basic sign-in reads like this instead of "Valid"
 BASIC_VERIFIED = QT_TRANSLATE_NOOP("fmt", "Credentials verified")
@@ -44,13 +46,13 @@ IDLE_HINT = QT_TRANSLATE_NOOP("fmt", "Enter the server and the account, then sig
 CLAIM_TIMES = ("exp", "iat", "nbf", "auth_time")
 
 
-def state_look(state: object, *, basic: bool = False) -> tuple[str, str, str]:
+def state_look(state: KeeperState | str, *, basic: bool = False) -> tuple[str, str, str]:
     """Words, colour and icon kind for a keeper state (the enum or its value)."""
-    value = str(getattr(state, "value", state))
-    words, colour, icon = STATE_LOOK.get(
-        value, (value.replace("_", " ").capitalize(), GREY, "info")
-    )
-    if basic and value == "valid":
+    try:
+        words, colour, icon = STATE_LOOK[KeeperState(state)]
+    except ValueError:  # a state this version does not know: its name, in grey
+        words, colour, icon = str(state).replace("_", " ").capitalize(), GREY, "info"
+    if basic and state == S.VALID:
         words = BASIC_VERIFIED
     return translate("fmt", words), colour, icon
 
@@ -176,7 +178,7 @@ def claims_text(claims: Mapping[str, Any] | None, now: float) -> str:
 
 
 def status_message(
-    state: object,
+    state: KeeperState | str,
     *,
     host: str,
     method: str,
@@ -185,10 +187,9 @@ def status_message(
     basic: bool = False,
 ) -> tuple[str, bool]:
     """The line under the state: what happened, or what is wrong. Returns (text, is_error)."""
-    value = str(getattr(state, "value", state))
-    if value == "signed_out":
+    if state == S.SIGNED_OUT:
         return translate("fmt", IDLE_HINT), False
-    if value == "signing_in":
+    if state == S.SIGNING_IN:
         return translate("fmt", "Signing in to {host} by {method}…").format(
             host=host, method=method
         ), False
@@ -197,9 +198,9 @@ def status_message(
             text = translate("fmt", "Refresh failed, retrying in {time}: {error}")
             return text.format(time=countdown(max(retry_in, 0)), error=error), True
         return error, True
-    if value == "refreshing":
+    if state == S.REFRESHING:
         return translate("fmt", "Renewing the token in the background…"), False
-    if value == "expired":
+    if state == S.EXPIRED:
         return translate("fmt", "The token has expired. Sign in again."), True
     if basic:
         text = translate("fmt", "Credentials verified: the server accepted the Basic header.")

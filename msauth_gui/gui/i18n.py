@@ -1,6 +1,8 @@
 """The window's language: Qt translators on the application, and the core's texts through them.
 
-:func:`install_language` runs before any widget is built (``app.build_window``). Russian loads
+:func:`install_language` runs before any widget is built (``app.build_window``). English loads
+``resources/i18n/msauth_en.qm``, which holds only plural forms ("%n profile(s)" -> "1 profile",
+"2 profiles"). Russian loads
 ``resources/i18n/msauth_ru.qm`` and Qt's own ``qtbase_ru.qm`` (standard buttons and dialogs:
 "OK", "Cancel", the file dialog) when Qt ships it, and routes the core's
 :func:`~msauth_gui.core.translate.translate` through ``QCoreApplication.translate``, which is
@@ -36,7 +38,8 @@ def _qt_translate(context: str, text: str, disambiguation: str, n: int) -> str:
 def install_language(app: QCoreApplication, language: str) -> str:
     """Speak ``language`` ("en" or "ru") from now on; returns the language in effect.
 
-    English removes every translator installed here. A missing .qm file leaves English.
+    English removes every other translator installed here and keeps only the English plural
+    forms. A missing .qm file leaves English.
     """
     global _language, _initial_locale
     if _initial_locale is None:
@@ -47,10 +50,9 @@ def install_language(app: QCoreApplication, language: str) -> str:
     _language = ENGLISH
     set_translator(None)
     QLocale.setDefault(_initial_locale)
-    if language == ENGLISH:
-        return ENGLISH
     ours = QTranslator(app)
-    if not ours.load(str(qm_path(language))):
+    if language == ENGLISH or not ours.load(str(qm_path(language))):
+        _install_english_plurals(app)
         return ENGLISH
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):  # Qt's own texts: standard buttons, file and input dialogs
@@ -64,6 +66,13 @@ def install_language(app: QCoreApplication, language: str) -> str:
     QLocale.setDefault(QLocale(language))
     _language = language
     return language
+
+
+def _install_english_plurals(app: QCoreApplication) -> None:
+    plurals = QTranslator(app)
+    if plurals.load(str(qm_path(ENGLISH))):
+        app.installTranslator(plurals)
+        _installed.append(plurals)
 
 
 def current_language() -> str:

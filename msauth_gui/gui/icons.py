@@ -12,19 +12,20 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 
+from ..core.session.renewal import KeeperState
 from ..paths import resource
 
 APP_ICON = "app.svg"
-#: keeper state value -> icon file
-STATE_ICON_FILES: dict[str, str] = {
-    "signed_out": "state-signed-out.svg",
-    "signing_in": "state-busy.svg",
-    "refreshing": "state-busy.svg",
-    "valid": "state-valid.svg",
-    "expiring_soon": "state-expiring.svg",
-    "expired": "state-expired.svg",
-    "error": "state-error.svg",
-    "sign_in_again": "state-sign-in-again.svg",
+#: keeper state -> icon file
+STATE_ICON_FILES: dict[KeeperState, str] = {
+    KeeperState.SIGNED_OUT: "state-signed-out.svg",
+    KeeperState.SIGNING_IN: "state-busy.svg",
+    KeeperState.REFRESHING: "state-busy.svg",
+    KeeperState.VALID: "state-valid.svg",
+    KeeperState.EXPIRING_SOON: "state-expiring.svg",
+    KeeperState.EXPIRED: "state-expired.svg",
+    KeeperState.ERROR: "state-error.svg",
+    KeeperState.SIGN_IN_AGAIN: "state-sign-in-again.svg",
 }
 _FALLBACK_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
 
@@ -62,7 +63,10 @@ def app_icon() -> QIcon:
     return load_icon(APP_ICON)
 
 
-def state_icon(state: object) -> QIcon:
+def state_icon(state: KeeperState | str) -> QIcon:
     """The icon of a keeper state (the enum or its value); signed-out's for unknown ones."""
-    value = str(getattr(state, "value", state))
-    return load_icon(STATE_ICON_FILES.get(value, STATE_ICON_FILES["signed_out"]))
+    try:
+        known = KeeperState(state)
+    except ValueError:
+        known = KeeperState.SIGNED_OUT
+    return load_icon(STATE_ICON_FILES[known])

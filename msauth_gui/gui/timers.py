@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 Clock = Callable[[], float]
 TimerFactory = Callable[[], QTimer]
@@ -23,6 +23,15 @@ def default_timer_factory() -> QTimer:
     """A precise timer: coarse ones may fire up to 5 % early, which matters for a refresh point."""
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
+    return timer
+
+
+def owned_timer(factory: TimerFactory, owner: QObject, *, single_shot: bool) -> QTimer:
+    """A timer from ``factory`` that dies with ``owner`` (unless the factory gave it a parent)."""
+    timer = factory()
+    if timer.parent() is None:
+        timer.setParent(owner)
+    timer.setSingleShot(single_shot)
     return timer
 
 

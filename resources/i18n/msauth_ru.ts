@@ -301,18 +301,6 @@
         <translation> с</translation>
     </message>
     <message>
-        <source>Sign in a&amp;gain with the remembered password when needed</source>
-        <translation>Входить снова с &amp;запомненным паролем</translation>
-    </message>
-    <message>
-        <source>Sign in again when needed</source>
-        <translation>Входить снова при необходимости</translation>
-    </message>
-    <message>
-        <source>When the refresh token is refused, signs in again with the password kept in memory.</source>
-        <translation>Если токен обновления отклонён, снова выполняет вход с паролем, сохранённым в памяти.</translation>
-    </message>
-    <message>
         <source>Client &amp;id:</source>
         <translation>ID кли&amp;ента:</translation>
     </message>
@@ -581,7 +569,7 @@
         <translation>Профиль «{name}» удалён</translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n profile from {file}.</source>
+        <source>Imported %n profile(s) from {file}.</source>
         <translation>
             <numerusform>Импортирован %n профиль из {file}.</numerusform>
             <numerusform>Импортировано %n профиля из {file}.</numerusform>
@@ -589,23 +577,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n profiles from {file}.</source>
-        <translation>
-            <numerusform>Импортирован %n профиль из {file}.</numerusform>
-            <numerusform>Импортировано %n профиля из {file}.</numerusform>
-            <numerusform>Импортировано %n профилей из {file}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n profile, without secrets, to {path}.</source>
-        <translation>
-            <numerusform>Экспортирован %n профиль (без секретов) в {path}.</numerusform>
-            <numerusform>Экспортировано %n профиля (без секретов) в {path}.</numerusform>
-            <numerusform>Экспортировано %n профилей (без секретов) в {path}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n profiles, without secrets, to {path}.</source>
+        <source>Exported %n profile(s), without secrets, to {path}.</source>
         <translation>
             <numerusform>Экспортирован %n профиль (без секретов) в {path}.</numerusform>
             <numerusform>Экспортировано %n профиля (без секретов) в {path}.</numerusform>
@@ -1182,15 +1154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning</source>
-        <translation>
-            <numerusform>%n предупреждение</numerusform>
-            <numerusform>%n предупреждения</numerusform>
-            <numerusform>%n предупреждений</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warnings</source>
+        <source>%n warning(s)</source>
         <translation>
             <numerusform>%n предупреждение</numerusform>
             <numerusform>%n предупреждения</numerusform>

@@ -1,0 +1,338 @@
+"""The token keeper's decisions as plain functions: no Qt, no network, no clock of its own.
+
+When to refresh, how long to back off, which state a token is in and what an error means for
+the next step. :mod:`msauth_gui.gui.session.keeper` wires these to timers and worker jobs.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+from ..errors import (
+    AuthError,
+    CannotConnect,
+    ConnectionLost,
+    CredentialsRejected,
+    RefreshTokenRejected,
+    RequestTimeout,
+    ServerError,
+    TooManyRequests,
+)
+from ..token import BasicCredentials, Credentials, Token
+from ..translate import QT_TRANSLATE_NOOP
+
+NETWORK_ERRORS: tuple[type[AuthError], ...] = (
+    RequestTimeout,
+    CannotConnect,
+    ConnectionLost,
+    ServerError,
+    TooManyRequests,
+)
+
+
+class KeeperState(str, enum.Enum):
+    """What the keeper holds, as the window, the tray and the log show it."""
+
+    SIGNED_OUT = "signed_out"
+    SIGNING_IN = "signing_in"
+    VALID = "valid"
+    REFRESHING = "refreshing"
+    EXPIRING_SOON = "expiring_soon"
+    EXPIRED = "expired"
+    ERROR = "error"
+    SIGN_IN_AGAIN = "sign_in_again"
+
+
+class Start(str, enum.Enum):
+    """How a session starts: with the password, or with a refresh token saved by an earlier run."""
+
+    SIGN_IN = "sign_in"
+    RESUME = "resume"
+
+
+class Renewal(str, enum.Enum):
+    """How a token is renewed: with the refresh token, by signing in again, or not at all."""
+
+    REFRESH = "refresh"
+    SIGN_IN = "sign_in"
+    IMPOSSIBLE = "impossible"
+
+
+class AfterProbe(str, enum.Enum):
+    """What to do after a probe failed."""
+
+    REPORT = "report"  #: show the error
+    PROBE_AGAIN = "probe_again"  #: renewed meanwhile: the new token gets the second try
+    RENEW_THEN_PROBE = "renew_then_probe"  #: the server forgot a live token: renew, probe again
+
+
+class NextStep(str, enum.Enum):
+    """What to do after a renewal attempt failed."""
+
+    RETRY_LATER = "retry_later"  #: network-type trouble: back off and try again
+    SIGN_IN = "sign_in"  #: the refresh token is dead: sign in with the remembered password
+    SIGN_IN_AGAIN = "sign_in_again"  #: only the operator can fix it (password, or resign off)
+    STOP = "stop"  #: anything else: report and stop renewing until asked
+
+
+@dataclass
+class Session:
+    """What the keeper knows about one sign-in; replaced whole by sign-in and sign-out."""
+
+    creds: Credentials | None = None
+    login: str | None = None
+    password: str | None = field(default=None, repr=False)  #: in memory only, never logged
+    last_error: AuthError | None = None
+    last_refresh_at: float | None = None
+    retry_at: float | None = None
+    failures: int = 0  #: renewal failures in a row, for the backoff
+    job: Start | Renewal | None = None  #: what runs now: the start, or a renewal
+    probing: bool = False
+    halted: KeeperState | None = None  #: ERROR or SIGN_IN_AGAIN: automatic renewal stopped
+    last_attempt_at: float | None = None
+    deferred: bool = False  #: a renewal asked for within the minimum gap, to run after it
+    probe_recovery: bool = False  #: a probe got 401: after the renewal, probe once more
+
+    def can_resign(self, allowed: bool) -> bool:
+        return allowed and self.password is not None and self.login is not None
+
+    def accept(self, creds: Credentials, now: float, *, renewed: bool) -> None:
+        self.creds, self.last_error, self.halted = creds, None, None
+        self.failures, self.retry_at = 0, None
+        if renewed:
+            self.last_refresh_at = now
+
+    def back_off(self, error: AuthError, now: float, backoff: tuple[float, ...]) -> None:
+        self.failures += 1
+        # a 429 says how long to wait: never retry sooner than the server asked
+        self.retry_at = now + max(backoff_delay(self.failures, backoff), retry_after(error))
+        self.last_error, self.probe_recovery = error, False
+
+    def settle(
+        self, step: NextStep, error: AuthError, now: float, backoff: tuple[float, ...]
+    ) -> None:
+        """After a failed renewal: back off for a retry, or stop until the operator acts."""
+        if step is NextStep.RETRY_LATER:
+            self.back_off(error, now, backoff)
+        elif step is NextStep.SIGN_IN_AGAIN:
+            self.halt(KeeperState.SIGN_IN_AGAIN, error)
+        else:
+            self.halt(KeeperState.ERROR, error)
+
+    def halt(self, state: KeeperState, error: AuthError) -> None:
+        """Stop renewing automatically until the operator acts."""
+        self.halted, self.last_error = state, error
+        self.retry_at, self.deferred, self.probe_recovery = None, False, False
+
+    def drop_refresh_token(self) -> bool:
+        """Forget a dead refresh token, so it is never sent again; True if there was one."""
+        if isinstance(self.creds, Token) and self.creds.refresh_token:
+            self.creds = replace(self.creds, refresh_token=None)
+            return True
+        return False
+
+
+class RenewalImpossible(AuthError):
+    """No refresh token, and signing in again on the operator's behalf is off."""
+
+    kind = "renewal_impossible"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The token cannot be renewed without you: the server gave no usable refresh token and "
+        "signing in again automatically is off (or the password is not known). Sign in again.",
+    )
+
+
+class NotSignedIn(AuthError):
+    kind = "not_signed_in"
+    template = QT_TRANSLATE_NOOP("errors", "Sign in first.")
+
+
+class SavedSessionEnded(AuthError):
+    """The refresh token saved by "Stay signed in" was refused (expired, revoked, server reset)."""
+
+    kind = "saved_session_ended"
+    template = QT_TRANSLATE_NOOP("errors", "The saved session has ended; sign in again.")
+
+
+@dataclass(frozen=True)
+class Timing:
+    refresh_fraction: float = 0.8
+    #: the last (1 - fraction) of the lifetime is "expiring soon"; with refresh at 0.8 only a
+    #: token whose refresh keeps failing gets there
+    expiring_soon_fraction: float = 0.9
+    min_attempt_gap: float = 1.0
+    backoff: tuple[float, ...] = (5, 15, 30, 60)
+
+    def with_refresh_fraction(self, value: float) -> Timing:
+        """Renew at ``value`` of the lifetime (kept within 5-99 %); "expiring soon" moves behind
+        the refresh point when it would come first, so it stays the time after a missed one."""
+        fraction = min(max(float(value), 0.05), 0.99)
+        soon = self.expiring_soon_fraction
+        if fraction >= soon:
+            soon = (1 + fraction) / 2
+        return replace(self, refresh_fraction=fraction, expiring_soon_fraction=soon)
+
+
+def refresh_point(creds: Credentials | None, fraction: float) -> float | None:
+    """When renewal should start; None for unknown expiry and for Basic (nothing to renew)."""
+    if not isinstance(creds, Token) or creds.expires_at is None:
+        return None
+    lifetime = max(0.0, creds.expires_at - creds.obtained_at)
+    return creds.obtained_at + fraction * lifetime
+
+
+def life_state(creds: Credentials, now: float, soon_fraction: float) -> KeeperState:
+    """VALID, EXPIRING_SOON or EXPIRED, judged on ``now`` alone."""
+    if isinstance(creds, BasicCredentials) or creds.expires_at is None:
+        return KeeperState.VALID
+    if creds.is_expired(now):
+        return KeeperState.EXPIRED
+    soon = refresh_point(creds, soon_fraction)
+    if soon is not None and now >= soon:
+        return KeeperState.EXPIRING_SOON
+    return KeeperState.VALID
+
+
+def judge_state(
+    creds: Credentials,
+    now: float,
+    *,
+    soon_fraction: float,
+    halted: KeeperState | None,
+    renewing: bool,
+) -> KeeperState:
+    """The state to show while holding credentials.
+
+    SIGN_IN_AGAIN sticks (only the operator can act); an expired token shows EXPIRED even while
+    a renewal runs or after an error; then a halting ERROR; then REFRESHING during a renewal.
+    """
+    if halted is KeeperState.SIGN_IN_AGAIN:
+        return halted
+    life = life_state(creds, now, soon_fraction)
+    if life is KeeperState.EXPIRED:
+        return life
+    if halted is not None:
+        return halted
+    if renewing:
+        return KeeperState.REFRESHING
+    return life
+
+
+def renewal_for(creds: Credentials, *, can_resign: bool) -> Renewal:
+    """Refresh when there is a refresh token, else sign in again when allowed."""
+    if isinstance(creds, Token) and creds.refresh_token:
+        return Renewal.REFRESH
+    return Renewal.SIGN_IN if can_resign else Renewal.IMPOSSIBLE
+
+
+def after_start_failure(error: AuthError, start: Start) -> tuple[KeeperState, AuthError]:
+    """The state a failed start ends in, and the error to show.
+
+    A refused password is an ERROR (the operator fixes it and signs in); a refused saved session
+    is SIGN_IN_AGAIN with :class:`SavedSessionEnded` (the window then forgets the saved token).
+    """
+    dead_grant = isinstance(error, (RefreshTokenRejected, CredentialsRejected))
+    if start is Start.RESUME and dead_grant:
+        return KeeperState.SIGN_IN_AGAIN, SavedSessionEnded()
+    return KeeperState.ERROR, error
+
+
+def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> NextStep:
+    """The next step after a failed renewal: retry, sign in with the password, or stop."""
+    if isinstance(error, NETWORK_ERRORS):
+        return NextStep.RETRY_LATER
+    dead_grant = isinstance(error, (RefreshTokenRejected, CredentialsRejected))
+    if renewal is Renewal.REFRESH and dead_grant:
+        return NextStep.SIGN_IN if can_resign else NextStep.SIGN_IN_AGAIN
+    if renewal is Renewal.SIGN_IN and isinstance(error, CredentialsRejected):
+        return NextStep.SIGN_IN_AGAIN
+    return NextStep.STOP
+
+
+def after_probe_failure(
+    error: AuthError, *, token_alive: bool, last_chance: bool, renewed: bool
+) -> AfterProbe:
+    """A 401 for a token that should still live (a restarted server forgot it) gets one second
+    chance: probe the newer token if one came meanwhile, else renew once and probe again."""
+    if not isinstance(error, CredentialsRejected) or not token_alive or last_chance:
+        return AfterProbe.REPORT
+    return AfterProbe.PROBE_AGAIN if renewed else AfterProbe.RENEW_THEN_PROBE
+
+
+def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
+    """Seconds to wait after the ``failures``-th failure in a row (1-based): 5, 15, 30, 60, 60…"""
+    if not backoff:
+        return 0.0
+    return float(backoff[min(max(failures, 1), len(backoff)) - 1])
+
+
+def retry_after(error: AuthError) -> float:
+    """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
+    value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
+    return float(value) if value.isdigit() else 0.0
+
+
+def next_due(
+    *,
+    refresh_at: float | None,
+    retry_at: float | None,
+    deferred_until: float | None,
+) -> float | None:
+    """The next moment the keeper must act.
+
+    A pending retry replaces the refresh point (which has passed by then); a request deferred
+    by the minimum gap between attempts comes first when it is earlier.
+    """
+    planned = retry_at if retry_at is not None else refresh_at
+    moments = [t for t in (deferred_until, planned) if t is not None]
+    return min(moments) if moments else None
+
+
+def is_due(now: float, due: float | None) -> bool:
+    return due is not None and now >= due
+
+
+# -- decisions on a whole session ----------------------------------------------------------------
+def planned_refresh(s: Session, t: Timing) -> float | None:
+    """The refresh point; None for unknown expiry, Basic, or while renewal is stopped."""
+    return None if s.halted is not None else refresh_point(s.creds, t.refresh_fraction)
+
+
+def session_due(s: Session, t: Timing) -> float | None:
+    """When the keeper must act next for this session, or None."""
+    if s.creds is None or s.halted is not None:
+        return None
+    deferred = None
+    if s.deferred and s.last_attempt_at is not None:
+        deferred = s.last_attempt_at + t.min_attempt_gap
+    return next_due(refresh_at=planned_refresh(s, t), retry_at=s.retry_at, deferred_until=deferred)
+
+
+def session_state(s: Session, now: float, t: Timing) -> KeeperState | None:
+    """The state while holding credentials; None without them (the keeper sets it directly)."""
+    if s.creds is None:
+        return None
+    return judge_state(
+        s.creds,
+        now,
+        soon_fraction=t.expiring_soon_fraction,
+        halted=s.halted,
+        renewing=s.job is not None,
+    )
+
+
+def plan_renewal(
+    s: Session, now: float, t: Timing, *, allow_resign: bool, immediate: bool = False
+) -> Renewal | None:
+    """How to renew now, or None when the last attempt is closer than the minimum gap."""
+    last = s.last_attempt_at if s.last_attempt_at is not None else -float("inf")
+    if not immediate and now < last + t.min_attempt_gap:
+        return None
+    if s.creds is None:
+        return Renewal.IMPOSSIBLE
+    if isinstance(s.creds, BasicCredentials):
+        # nothing to refresh: renewing Basic means checking the credentials again
+        return Renewal.SIGN_IN if s.password is not None else Renewal.IMPOSSIBLE
+    return renewal_for(s.creds, can_resign=s.can_resign(allow_resign))

@@ -1,0 +1,332 @@
+"""Profiles in the window: switch, create, rename, duplicate, delete, import and export.
+
+The form shows the current profile; the profile takes the form's values back whenever it is
+left (switch, sign-in, export, closing). At start the last used profile is shown at once; the
+keyring is looked at right after the window is up (importing ``keyring`` is slow), and then a
+remembered password is filled in and a saved session resumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...core.client import DEFAULT_CLIENT_SECRET
+from ...core.endpoints import build_endpoints
+from ...core.errors import AuthError, InvalidInput
+from ...core.profiles import Profile, unique_name
+from ...core.secrets import SecretStore
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..session.keeper import TokenKeeper
+from ..widgets import add_action
+from .secrets import ProfileSecrets
+from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
+from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
+
+if TYPE_CHECKING:
+    from ...core.token import Credentials
+
+FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
+EXPORT_NAME = "msauth-profiles.json"
+START_LATEST_MS = 1000
+Say = Callable[[str], None]
+
+
+class ProfileForm(Protocol):
+    """What the controller needs of the sign-in form."""
+
+    def server(self) -> str: ...
+    def login(self) -> str: ...
+    def password(self) -> str: ...
+    def client_secret(self) -> str: ...
+    def is_valid(self) -> bool: ...
+    def show_profile(self, profile: Profile) -> None: ...
+    def to_profile(self, profile: Profile) -> Profile: ...
+    def set_secrets(self, password: str | None, client_secret: str | None) -> None: ...
+
+
+class ProfileController(QObject):
+    """Owns the profile list of one window, its profile bar and its keyring side.
+
+    ``say`` shows a message (the window's log and status bar); ``window`` is where the
+    dialogs open and whose first paint starts the keyring look-up.
+    """
+
+    #: a saved session of the shown profile should be resumed with this refresh token
+    resumeRequested = Signal(str)
+
+    def __init__(
+        self,
+        form: ProfileForm,
+        keeper: TokenKeeper,
+        say: Say,
+        *,
+        settings: QSettings | None,
+        secrets: SecretStore,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._form = form
+        self._keeper = keeper
+        self._say = say
+        self._window = window
+        self._store = ProfileStore(settings)
+        self.secrets = ProfileSecrets(secrets, say, self)
+        self.ready = False  #: the keyring was checked (and a saved session resumed)
+        self._profiles = self._store.load()
+        if not self._profiles:
+            self._profiles = [form.to_profile(Profile(name=self.tr(FIRST_PROFILE)))]
+        names = self.names()
+        last = self._store.last_used()
+        self._current = last if last in names else names[0]
+        self.bar = ProfileBar(window)
+        self.bar.set_profiles(names, self._current)
+        self.options = self.secrets.options
+        self._show(self.profile(), load_secrets=False)
+
+        bar = self.bar
+        bar.switched.connect(self._on_switched)
+        bar.newRequested.connect(self.on_new)
+        bar.renameRequested.connect(self.on_rename)
+        bar.duplicateRequested.connect(self.on_duplicate)
+        bar.deleteRequested.connect(self.on_delete)
+        self.options.remember_password.toggled.connect(self._on_remember_toggled)
+        self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
+        keeper.credentialsChanged.connect(self._on_credentials)
+        keeper.errorRaised.connect(self._on_error)
+        self.import_action = add_action(window, self.tr("&Import profiles…"), self.on_import)
+        self.import_action.setObjectName("importProfilesAction")
+        self.export_action = add_action(window, self.tr("&Export profiles…"), self.on_export)
+        self.export_action.setObjectName("exportProfilesAction")
+        # the keyring is looked at once the window is painted (importing keyring is slow);
+        # a window that is never painted (hidden) gets there too, a little later
+        window.installEventFilter(self)
+        QTimer.singleShot(START_LATEST_MS, self, self.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.start)  # after this whole paint pass
+        return False
+
+    # -- the list ----------------------------------------------------------------------------
+    def names(self) -> list[str]:
+        return [p.name for p in self._profiles]
+
+    def profile(self, name: str | None = None) -> Profile:
+        wanted = self._current if name is None else name
+        return next(p for p in self._profiles if p.name == wanted)
+
+    def _find(self, name: str | None) -> Profile | None:
+        return next((p for p in self._profiles if p.name == name), None)
+
+    def _put(self, profile: Profile, old_name: str | None = None) -> None:
+        key = old_name or profile.name
+        self._profiles = [profile if p.name == key else p for p in self._profiles]
+
+    def _persist(self) -> None:
+        self._store.save(self._profiles, self._current)
+        self.bar.set_profiles(self.names(), self._current)
+
+    # -- start -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Check the keyring, fill in a remembered password, resume a saved session."""
+        if self.ready:
+            return
+        self.ready = True
+        profile = self.profile()
+        form = self._form
+        shown = (form.server(), form.login()) == (profile.server, profile.login)
+        # (not shown: the command line asked for another server)
+        if self.secrets.check() and shown:
+            self._load_secrets(profile)
+            refresh_token = self.secrets.saved_session(profile)
+            if refresh_token and form.is_valid():
+                self.secrets.on_resume(profile.name, refresh_token)
+                self.resumeRequested.emit(refresh_token)
+
+    # -- showing and keeping the form --------------------------------------------------------
+    def _show(self, profile: Profile, *, load_secrets: bool = True) -> None:
+        self._form.show_profile(profile)
+        self.options.set_values(profile.remember_password, profile.stay_signed_in)
+        if load_secrets:
+            self._load_secrets(profile)
+
+    def _load_secrets(self, profile: Profile) -> None:
+        has_secret = profile.name in self._store.client_secret_saved
+        password, client_secret = self.secrets.load(profile, has_secret)
+        self._form.set_secrets(password, client_secret)
+
+    def save_current(self) -> None:
+        """Take the form's values into the current profile (its client secret to the keyring)."""
+        self._put(self._form.to_profile(self.profile()))
+        secret = self._form.client_secret()
+        saved = self.secrets.save_client_secret(
+            self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
+        )
+        if saved is not None:
+            flags = self._store.client_secret_saved
+            flags.add(self._current) if saved else flags.discard(self._current)
+        self._persist()
+
+    def _on_switched(self, name: str) -> None:
+        if name == self._current or self._find(name) is None:
+            return
+        self.save_current()
+        self._current = name
+        self._show(self.profile())
+        self._persist()
+
+    def select_server(self, server: str, login: str | None) -> None:
+        """Show the profile of a server (and login) named on the command line, or a new one."""
+        for profile in self._profiles:
+            if profile.server == server and login in (None, profile.login):
+                self._on_switched(profile.name)
+                return
+        try:
+            wanted = build_endpoints(server).host
+        except InvalidInput:
+            wanted = server
+        self.save_current()
+        self._current = unique_name(wanted, set(self.names()))
+        self._profiles.append(Profile(name=self._current, server=server, login=login or ""))
+        self._show(self.profile(), load_secrets=False)
+        self._persist()
+
+    # -- window hooks --------------------------------------------------------------------------
+    def on_sign_in(self, password: str) -> None:
+        """A sign-in starts with the form as it is: it belongs to the current profile."""
+        self.save_current()
+        self.secrets.on_sign_in(self._current, password)
+
+    def on_sign_out(self) -> None:
+        self.secrets.on_sign_out(self._find(self.secrets.session or self._current))
+
+    def _on_credentials(self, creds: Credentials | None) -> None:
+        self.secrets.on_credentials(creds, self._find(self.secrets.session))
+
+    def _on_error(self, error: AuthError) -> None:
+        self.secrets.on_error(error, self._keeper.credentials is not None)
+
+    def _on_remember_toggled(self, on: bool) -> None:
+        profile = replace(self.profile(), remember_password=on)
+        self._put(profile)
+        signed_in = self._keeper.credentials is not None
+        if not self.secrets.remember_changed(profile, self._form.password(), signed_in):
+            self._put(replace(profile, remember_password=False))
+            self.options.set_values(False, profile.stay_signed_in)
+        self._persist()
+
+    def _on_stay_toggled(self, on: bool) -> None:
+        profile = replace(self.profile(), stay_signed_in=on)
+        self._put(profile)
+        if not self.secrets.stay_changed(profile, self._keeper.credentials):
+            self._put(replace(profile, stay_signed_in=False))
+            self.options.set_values(profile.remember_password, False)
+        self._persist()
+
+    # -- profile actions -----------------------------------------------------------------------
+    def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
+        name = ProfileNameDialog.ask(self._window, title, default)
+        if name is not None and name != keep and name in self.names():
+            self._say(
+                self.tr("A profile named “{name}” exists already; choose another name.").format(
+                    name=name
+                )
+            )
+            return None
+        return name
+
+    def on_new(self) -> None:
+        default = unique_name(self.tr("New server"), set(self.names()))
+        name = self._ask_name(self.tr("New profile"), default)
+        if name is None:
+            return
+        self.save_current()
+        self._profiles.append(Profile(name=name))
+        self._current = name
+        self._show(self.profile(), load_secrets=False)
+        self._persist()
+
+    def on_duplicate(self) -> None:
+        old = self._current
+        name = self._ask_name(self.tr("Duplicate profile"), unique_name(old, set(self.names())))
+        if name is None:
+            return
+        self.save_current()
+        # the copy shares the server set-up, not the saved password or session
+        copy = replace(self.profile(), name=name, remember_password=False, stay_signed_in=False)
+        self._profiles.insert(self.names().index(old) + 1, copy)
+        self._current = name
+        self.options.set_values(False, False)
+        self.save_current()  # a non-default client secret is saved for the copy too
+
+    def on_rename(self) -> None:
+        old = self._current
+        name = self._ask_name(self.tr("Rename profile"), old, keep=old)
+        if name is None or name == old:
+            return
+        self.save_current()
+        self.secrets.rename(old, name)
+        flags = self._store.client_secret_saved
+        if old in flags:
+            flags.discard(old)
+            flags.add(name)
+        self._put(replace(self.profile(), name=name), old_name=old)
+        self._current = name
+        self._persist()
+
+    def on_delete(self) -> None:
+        name = self._current
+        question = self.tr(
+            "Delete the profile “{name}” and the password and session saved for it?"
+        ).format(name=name)
+        if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
+            return
+        profile = self.profile()
+        flags = self._store.client_secret_saved
+        may_have_secrets = profile.remember_password or profile.stay_signed_in or name in flags
+        if self.secrets.usable or may_have_secrets:
+            self.secrets.forget(name)
+        flags.discard(name)
+        self._profiles = [p for p in self._profiles if p.name != name]
+        if not self._profiles:
+            self._profiles = [Profile(name=self.tr(FIRST_PROFILE))]
+        self._current = self._profiles[0].name
+        self._show(self.profile())
+        self._persist()
+        self._say(self.tr("Profile “{name}” deleted").format(name=name))
+
+    def on_import(self) -> None:
+        path = ProfileFileDialog.open_path(self._window)
+        if path is None:
+            return
+        try:
+            imported = read_profile_file(path, set(self.names()))
+        except ProfileFileError as exc:
+            self._say(exc.message)
+            return
+        self._profiles.extend(imported)
+        self._persist()
+        text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
+        self._say(text.format(file=Path(path).name))
+
+    def on_export(self) -> None:
+        self.save_current()
+        path = ProfileFileDialog.save_path(self._window, EXPORT_NAME)
+        if path is None:
+            return
+        try:
+            write_profile_file(path, self._profiles)
+        except ProfileFileError as exc:
+            self._say(exc.message)
+            return
+        text = self.tr(
+            "Exported %n profile(s), without secrets, to {path}.", "", len(self._profiles)
+        )
+        self._say(text.format(path=path))

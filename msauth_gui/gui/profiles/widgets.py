@@ -1,0 +1,253 @@
+"""Profile widgets: the profile bar, the secret options and the small dialogs.
+
+Every dialog goes through a classmethod (``ProfileNameDialog.ask``, ``ConfirmDialog.ask``,
+``ProfileFileDialog.open_path`` / ``save_path``) so tests replace it instead of clicking a
+modal dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.translate import QT_TRANSLATE_NOOP
+from ..fmt import GREY
+from ..prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
+from ..theme import colour
+from ..widgets import name
+
+REMEMBER_TIP = QT_TRANSLATE_NOOP(
+    "SecretOptions", "Keep this profile's password in the system keyring"
+)
+STAY_TIP = QT_TRANSLATE_NOOP(
+    "SecretOptions",
+    "Keep the refresh token in the system keyring: the next start continues the session with "
+    "one refresh, without the password",
+)
+FILE_FILTER = QT_TRANSLATE_NOOP("ProfileFileDialog", "Profiles (*.json);;All files (*)")
+
+
+class ProfileNameDialog(QDialog):
+    """Asks for a profile name; OK is enabled while the name is not blank."""
+
+    def __init__(self, parent: QWidget | None, title: str, default: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileNameDialog")
+        self.setWindowTitle(title)
+        self.edit = QLineEdit(default, self)
+        name(
+            self.edit,
+            "profileNameEdit",
+            self.tr("Profile name"),
+            self.tr("The name in the profile list; it must differ from the other profiles."),
+        )
+        self.edit.selectAll()
+        label = QLabel(self.tr("Profile &name:"), self)
+        label.setBuddy(self.edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(default.strip()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+        name_stock_controls(buttons)
+
+    def profile_name(self) -> str | None:
+        return self.edit.text().strip() or None
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, default: str) -> str | None:
+        """The name typed (stripped), or None when cancelled or empty."""
+        dialog = cls(parent, title, default)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.profile_name() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class ConfirmDialog:
+    """Asks a yes/no question."""
+
+    @classmethod
+    def build(cls, parent: QWidget, title: str, text: str) -> QMessageBox:
+        return question_box(parent, title, text)
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, text: str) -> bool:
+        return ask_yes_no(cls.build(parent, title, text))
+
+
+class ProfileFileDialog:
+    """Picks the JSON file for profile import and export."""
+
+    @classmethod
+    def build(cls, parent: QWidget, *, save: bool, default: str = "") -> FileDialog:
+        title = (
+            QCoreApplication.translate("ProfileFileDialog", "Export profiles")
+            if save
+            else QCoreApplication.translate("ProfileFileDialog", "Import profiles")
+        )
+        filters = QCoreApplication.translate("ProfileFileDialog", FILE_FILTER)
+        dialog = FileDialog(parent, title, default, filters, save=save)
+        if save:
+            dialog.setDefaultSuffix("json")
+        return dialog
+
+    @classmethod
+    def open_path(cls, parent: QWidget) -> str | None:
+        path, _ = cls.build(parent, save=False).ask()
+        return path or None
+
+    @classmethod
+    def save_path(cls, parent: QWidget, default: str) -> str | None:
+        path, _ = cls.build(parent, save=True, default=default).ask()
+        return path or None
+
+
+class ProfileBar(QWidget):
+    """The row "Profile: [combo] New… Rename… Duplicate… Delete"; emits what was asked for."""
+
+    switched = Signal(str)  #: a profile was chosen in the combo
+    newRequested = Signal()
+    renameRequested = Signal()
+    duplicateRequested = Signal()
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        name(
+            self.combo,
+            "profileCombo",
+            self.tr("Profile"),
+            self.tr("Saved servers and accounts; choosing one fills the form."),
+        )
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setToolTip(self.tr("Saved servers: choosing one fills the form"))
+        self.combo.currentTextChanged.connect(self._on_current)
+        label = QLabel(self.tr("P&rofile:"), self)
+        label.setBuddy(self.combo)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        buttons = (
+            (self.tr("New…"), "newProfileButton", self.tr("A new, empty profile"),
+             self.newRequested),
+            (self.tr("Rename…"), "renameProfileButton", self.tr("Rename this profile"),
+             self.renameRequested),
+            (self.tr("Duplicate…"), "duplicateProfileButton", self.tr("A copy of this profile"),
+             self.duplicateRequested),
+            (self.tr("Delete"), "deleteProfileButton",
+             self.tr("Delete this profile and its saved secrets"), self.deleteRequested),
+        )  # fmt: skip
+        spoken = {
+            "newProfileButton": self.tr("New profile"),
+            "renameProfileButton": self.tr("Rename profile"),
+            "duplicateProfileButton": self.tr("Duplicate profile"),
+            "deleteProfileButton": self.tr("Delete profile"),
+        }
+        self.buttons: list[QPushButton] = []  #: New, Rename, Duplicate, Delete (tab order)
+        for text, object_name, tip, signal in buttons:
+            button = QPushButton(text, self)
+            name(button, object_name, spoken[object_name], tip)
+            self.buttons.append(button)
+            button.setToolTip(tip)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(signal)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def set_profiles(self, names: list[str], current: str) -> None:
+        """Refill the combo without emitting ``switched``."""
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        self.combo.setCurrentIndex(max(0, self.combo.findText(current)))
+        self.combo.blockSignals(False)
+
+    def current(self) -> str:
+        return self.combo.currentText()
+
+    def _on_current(self, text: str) -> None:
+        if text:
+            self.switched.emit(text)
+
+
+class SecretOptions(QWidget):
+    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.remember_password = QCheckBox(self.tr("Remember password"), self)
+        name(
+            self.remember_password,
+            "rememberPasswordCheck",
+            self.tr("Remember password"),
+            self.tr("Keeps this profile's password in the system keyring."),
+        )
+        self.stay_signed_in = QCheckBox(self.tr("Stay signed in"), self)
+        name(
+            self.stay_signed_in,
+            "staySignedInCheck",
+            self.tr("Stay signed in"),
+            self.tr("Keeps the session in the system keyring; the next start continues it."),
+        )
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("keyringStatusLabel")  # screen readers read its text
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(f"color: {colour(GREY)};")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.remember_password)
+        row.addWidget(self.stay_signed_in)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.status_label)
+        self.set_available(True, "")
+
+    def checks(self) -> tuple[QCheckBox, QCheckBox]:
+        return self.remember_password, self.stay_signed_in
+
+    def set_available(self, available: bool, reason: str) -> None:
+        """Enable both options, or disable them with the reason in tooltips and the label."""
+        for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
+            check.setEnabled(available)
+            unavailable = self.tr("Not available: {reason}").format(reason=reason)
+            check.setToolTip(self.tr(tip) if available else unavailable)
+        cannot = self.tr("Passwords and sessions cannot be saved: {reason}")
+        self.status_label.setText("" if available else cannot.format(reason=reason))
+        self.status_label.setVisible(not available)
+
+    def set_values(self, remember: bool, stay: bool) -> None:
+        """Show a profile's choices without emitting ``toggled``."""
+        for check, value in zip(self.checks(), (remember, stay), strict=True):
+            check.blockSignals(True)
+            check.setChecked(value)
+            check.blockSignals(False)

@@ -1,0 +1,71 @@
+"""The keeper's worker jobs: one AuthClient per job, generations, request records.
+
+Every job carries the generation it started in; :meth:`AuthJobs.new_generation` (sign-out, a
+new sign-in) makes every answer still on its way stale, and stale answers are dropped here
+before the keeper sees them. ``requests`` cannot be aborted, so dropping is the cancellation.
+Each request's record travels to the GUI thread as the job's progress (:mod:`.worker`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ...core.client import AuthClient, ConnectionSettings
+from ...core.errors import AuthError
+from ...core.records import RequestRecord
+from ..timers import Clock
+from .worker import Report, run_in_thread
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Any, "AuthError | None"], None]
+
+
+class AuthJobs(QObject):
+    """Starts core calls on worker threads; answers of the current generation reach the handler."""
+
+    requestLogged = Signal(object)  # RequestRecord, on this object's (the GUI) thread
+
+    def __init__(self, parent: QObject | None = None, *, clock: Clock = time.time) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def new_generation(self) -> None:
+        self._generation += 1
+
+    def start(
+        self, settings: ConnectionSettings, call: Callable[[AuthClient], Any], handler: Handler
+    ) -> None:
+        """Run ``call(client)`` on a worker; ``handler(value, error)`` runs here, unless stale."""
+        generation, clock = self._generation, self._clock
+
+        def job(report: Report) -> Any:  # every request's record, stale or not, is logged
+            client = AuthClient(settings, clock=clock, on_request=report)
+            try:
+                return call(client)
+            finally:
+                client.close()
+
+        def answer(value: Any, error: AuthError | None) -> None:
+            if generation != self._generation:
+                log.debug("dropped stale answer from generation %d", generation)
+                return
+            handler(value, error)
+
+        run_in_thread(job, answer, on_progress=self._on_record)
+
+    def _on_record(self, record: RequestRecord) -> None:
+        try:
+            self.requestLogged.emit(record)
+        except RuntimeError:  # this object is gone (application quitting)
+            log.debug("request record after the keeper was destroyed")

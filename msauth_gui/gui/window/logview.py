@@ -1,0 +1,166 @@
+"""The activity log: every request the program makes, newest last, redacted, with "Copy log"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.records import RequestRecord
+from ...core.redact import redact
+from .. import fmt
+from ..preferences import AppSettings
+from ..widgets import name
+
+#: lines kept before the oldest are dropped
+MAX_LINES = 5000
+#: lines arriving within this many ms are added (and painted) together
+FLUSH_MS = 25
+#: pending lines added at once, without waiting for the timer
+FLUSH_AT = 500
+
+
+class _LogView(QPlainTextEdit):
+    """The log's text view; whoever reads its text sees the lines still waiting too."""
+
+    def __init__(self, log: ActivityLog) -> None:
+        super().__init__(log)
+        self._log = log
+
+    def toPlainText(self) -> str:
+        self._log.flush()
+        return super().toPlainText()
+
+
+class ActivityLog(QWidget):
+    """A read-only text view of request lines; "Copy log" puts it on the clipboard as is."""
+
+    logCopied = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pending: list[str] = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self.flush)
+        self.view = _LogView(self)
+        name(
+            self.view,
+            "logView",
+            description=self.tr(
+                "Activity log: every request, newest last. Arrow keys move through it; "
+                "Tab leaves it."
+            ),
+        )
+        self.view.setReadOnly(True)
+        self.view.setTabChangesFocus(True)  # Tab leaves the log instead of being trapped in it
+        self.view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.view.setMaximumBlockCount(MAX_LINES)
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setPlaceholderText(
+            self.tr("Requests appear here: time, method, URL, status, duration.")
+        )
+
+        self.copy_button = QPushButton(self.tr("Copy log"), self)
+        name(
+            self.copy_button,
+            "copyLogButton",
+            self.tr("Copy log"),
+            self.tr("Copies the whole activity log; secrets are already removed from it."),
+        )
+        self.copy_button.setToolTip(
+            self.tr("Copy the whole activity log (secrets are already removed)")
+        )
+        self.copy_button.clicked.connect(self.copy_log)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        name(
+            self.clear_button,
+            "clearLogButton",
+            self.tr("Clear log"),
+            self.tr("Empties the activity log."),
+        )
+        self.clear_button.clicked.connect(self.clear)
+
+        title = QLabel("<b>{}</b>".format(self.tr("Activity")), self)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.clear_button)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    @Slot(object)
+    def apply_preferences(self, values: AppSettings) -> None:
+        """Keep as many lines as the preferences say."""
+        self.view.setMaximumBlockCount(values.log_lines)
+
+    def add_record(self, record: RequestRecord, when: float) -> None:
+        self.append(fmt.log_line(record, when))
+
+    def add_note(self, text: str, when: float) -> None:
+        self.append(fmt.note_line(text, when))
+
+    def append(self, line: str) -> None:
+        """Add one line at the end (redacted again here: this is the last door out).
+
+        Lines are shown together a moment later (one edit and one repaint for a burst of
+        records); :meth:`text`, :meth:`flush` and the view's ``toPlainText`` show them at once.
+        """
+        self._pending.append(redact(line))
+        if len(self._pending) >= FLUSH_AT:
+            self.flush()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Add the lines waiting to be shown, in one edit."""
+        self._flush_timer.stop()
+        if not self._pending:
+            return
+        lines, self._pending = self._pending, []
+        keep = self.view.maximumBlockCount()
+        if keep > 0:
+            lines = lines[-keep:]  # the view would drop the older ones straight away
+        self.view.appendPlainText("\n".join(lines))
+        if not self.view.textCursor().hasSelection():  # never undo what the operator selects
+            # the cursor at the start of the newest line: a resize that brings the cursor into
+            # view then shows the time stamps, not the end of a long line
+            cursor = self.view.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            self.view.setTextCursor(cursor)
+        # newest last and in view; keep the time stamps in view however long the line is
+        vertical, horizontal = self.view.verticalScrollBar(), self.view.horizontalScrollBar()
+        if vertical.value() != vertical.maximum():
+            vertical.setValue(vertical.maximum())
+        if horizontal.value() != 0:
+            horizontal.setValue(0)
+
+    def clear(self) -> None:
+        """Empty the log, lines still waiting included."""
+        self._flush_timer.stop()
+        self._pending.clear()
+        self.view.clear()
+
+    def text(self) -> str:
+        return self.view.toPlainText()  # flushes first
+
+    def copy_log(self) -> None:
+        # The log holds no secrets (every line was redacted), so it is copied as plain text.
+        QGuiApplication.clipboard().setText(self.text())
+        self.logCopied.emit()

@@ -1,0 +1,140 @@
+"""The "Advanced" connection settings: OAuth client, token URL, probe path, TLS and timeout.
+
+Signing in again with the password is not here: it is an application preference, set in
+Settings (:mod:`.settings`), the one place for it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
+from ...core.endpoints import DEFAULT_PROBE_PATH
+from ..prompts import FileDialog
+from ..widgets import error_label, name
+
+
+def ask_ca_file(parent: QWidget, start: str) -> str:
+    """Ask for a CA certificate file; "" when cancelled (tests patch this)."""
+    dialog = FileDialog(
+        parent,
+        QCoreApplication.translate("ConnectionOptions", "CA certificate bundle"),
+        start,
+        QCoreApplication.translate(
+            "ConnectionOptions", "Certificates (*.pem *.crt *.cer);;All files (*)"
+        ),
+        save=False,
+    )
+    path, _ = dialog.ask()
+    return path
+
+
+class ConnectionOptions(QWidget):
+    """The fields behind "Advanced"; the sign-in form validates and reads them."""
+
+    caBundleChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client_id_edit = QLineEdit(DEFAULT_CLIENT_ID, self)
+        name(
+            self.client_id_edit,
+            "clientIdEdit",
+            description=self.tr("OAuth client id; the vendor's example is 123."),
+        )
+        self.client_secret_edit = QLineEdit(DEFAULT_CLIENT_SECRET, self)
+        name(
+            self.client_secret_edit,
+            "clientSecretEdit",
+            description=self.tr("OAuth client secret; hidden unless edited. The example is user."),
+        )
+        self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.token_url_edit = QLineEdit(self)
+        name(
+            self.token_url_edit,
+            "tokenUrlEdit",
+            self.tr("Token URL"),
+            self.tr("Where OAuth tokens come from; empty means the server's /oauth/token."),
+        )
+        self.token_url_edit.setPlaceholderText(self.tr("{server}/oauth/token"))
+        self.token_url_error = error_label("tokenUrlError", self)
+        self.probe_path_edit = QLineEdit(self)
+        name(
+            self.probe_path_edit,
+            "probePathEdit",
+            self.tr("Probe path"),
+            self.tr("The API path called to check a token; empty means the default."),
+        )
+        self.probe_path_edit.setPlaceholderText(DEFAULT_PROBE_PATH)
+        self.ca_bundle_edit = QLineEdit(self)
+        name(
+            self.ca_bundle_edit,
+            "caBundleEdit",
+            self.tr("CA bundle"),
+            self.tr("File of CA certificates to trust; empty means the system certificates."),
+        )
+        self.ca_bundle_edit.setPlaceholderText(self.tr("system certificates"))
+        self.ca_bundle_button = QPushButton(self.tr("Browse…"), self)
+        name(
+            self.ca_bundle_button,
+            "caBundleButton",
+            self.tr("Browse for CA bundle"),
+            self.tr("Opens a file dialog to choose the CA certificate file."),
+        )
+        self.ca_bundle_button.clicked.connect(self._on_browse)
+        self.ca_bundle_error = error_label("caBundleError", self)
+        self.verify_tls = QCheckBox(self.tr("&Verify TLS certificates"), self)
+        name(
+            self.verify_tls,
+            "verifyTlsCheck",
+            self.tr("Verify TLS certificates"),
+            self.tr("Unchecking it shows a warning: anyone on the network could read secrets."),
+        )
+        self.verify_tls.setChecked(True)
+        self.timeout_spin = QSpinBox(self)
+        name(
+            self.timeout_spin,
+            "timeoutSpin",
+            self.tr("Timeout"),
+            self.tr("Seconds to wait for the server's answer to each request."),
+        )
+        self.timeout_spin.setRange(1, 600)
+        self.timeout_spin.setValue(round(DEFAULT_TIMEOUT))
+        self.timeout_spin.setSuffix(self.tr(" s"))
+
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle_edit, 1)
+        ca_row.addWidget(self.ca_bundle_button)
+        form = QFormLayout(self)
+        form.setContentsMargins(16, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Client &id:"), self.client_id_edit)
+        form.addRow(self.tr("Client s&ecret:"), self.client_secret_edit)
+        form.addRow(self.tr("Token &URL:"), self.token_url_edit)
+        form.addRow("", self.token_url_error)
+        form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
+        ca_label = QLabel(self.tr("CA bun&dle:"), self)
+        ca_label.setBuddy(self.ca_bundle_edit)
+        form.addRow(ca_label, ca_row)
+        form.addRow("", self.ca_bundle_error)
+        form.addRow("", self.verify_tls)
+        form.addRow(self.tr("Time&out:"), self.timeout_spin)
+
+    def _on_browse(self) -> None:
+        start = os.path.dirname(self.ca_bundle_edit.text().strip()) or os.path.expanduser("~")
+        path = ask_ca_file(self, start)
+        if path:
+            self.ca_bundle_edit.setText(path)
+            self.caBundleChosen.emit(path)

@@ -1,0 +1,312 @@
+"""The token panel: state at a glance, the masked token, its times and the copy buttons.
+
+The panel only shows what it is given; the window feeds it from the keeper's signals and the
+keeper's tick (so the countdown follows the injected clock).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.redact import redact
+from ...core.session.renewal import KeeperState
+from ...core.token import BasicCredentials, Credentials, Token
+from .. import fmt, theme
+from ..icons import state_icon
+from ..widgets import CollapsibleSection, announce, name
+
+ICON_SIZE = 24
+DASH = "—"
+
+
+def _value_label(object_name: str, parent: QWidget) -> QLabel:
+    label = QLabel(DASH, parent)
+    label.setObjectName(object_name)  # no accessible name: screen readers read the value
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class TokenPanel(QWidget):
+    """Shows one set of credentials; knows nothing about how they are kept fresh."""
+
+    #: the state line was announced to screen readers (with the words they were given)
+    stateAnnounced = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._creds: Credentials | None = None
+        self._now = 0.0
+        self._error_shown = False
+        self._announced = ""
+
+        self.state_icon = QLabel(self)
+        self.state_icon.setObjectName("stateIcon")  # its accessible name is the state's words
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("stateLabel")
+        self.status_label = QLabel(self)
+        name(self.status_label, "statusLabel")
+        self.status_label.setWordWrap(True)
+        # a long error wraps instead of widening the panel (and squeezing the form)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.token_caption = QLabel(self.tr("Access token:"), self)
+        self.token_field = QLineEdit(self)
+        name(
+            self.token_field,
+            "accessTokenField",
+            description=self.tr(
+                "The access token, masked until revealed; Reveal shows it, Copy token copies it."
+            ),
+        )
+        self.token_field.setReadOnly(True)
+        self.token_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_field.setPlaceholderText(self.tr("not signed in"))
+        self.reveal_button = QPushButton(self.tr("Reveal"), self)
+        name(
+            self.reveal_button,
+            "revealTokenButton",
+            self.tr("Reveal token"),
+            self.tr("Shows the access token in plain text while pressed."),
+        )
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolTip(self.tr("Show or hide the token"))
+        self.reveal_button.toggled.connect(self._on_reveal)
+
+        self.token_type_label = _value_label("tokenTypeLabel", self)
+        self.obtained_label = _value_label("obtainedLabel", self)
+        self.expiry_label = _value_label("expiryLabel", self)
+        name(self.expiry_label, "expiryLabel")  # the contract's name; the time is its description
+        self.refresh_token_label = _value_label("refreshTokenLabel", self)
+        self.last_refresh_label = _value_label("lastRefreshLabel", self)
+        self.next_refresh_label = _value_label("nextRefreshLabel", self)
+
+        self.claims_view = QPlainTextEdit(self)
+        name(
+            self.claims_view,
+            "claimsView",
+            self.tr("JWT claims"),
+            self.tr("The token's decoded claims, one per line, read-only."),
+        )
+        self.claims_view.setReadOnly(True)
+        self.claims_view.setTabChangesFocus(True)
+        self.claims_view.setMaximumHeight(120)
+        self.claims_box = CollapsibleSection(self.tr("JWT claims"), self.claims_view, self)
+        self.claims_box.setObjectName("claimsBox")
+        name(
+            self.claims_box.button,
+            "claimsToggle",
+            self.tr("JWT claims"),
+            self.tr("Shows or hides the token's decoded claims."),
+        )
+        self.claims_box.hide()
+
+        self.refresh_button = self._button(
+            self.tr("Refresh now"), "refreshButton", self.tr("Refresh now (F5)")
+        )
+        self.probe_button = self._button(
+            self.tr("Test token"), "probeButton", self.tr("Call the probe endpoint with the token")
+        )
+        self.copy_token_button = self._button(
+            self.tr("Copy token"),
+            "copyTokenButton",
+            self.tr("Copy the access token (Ctrl+Shift+T)"),
+        )
+        self.copy_header_button = self._button(
+            self.tr("Copy header"),
+            "copyHeaderButton",
+            self.tr("Copy the Authorization header (Ctrl+Shift+C)"),
+        )
+        self.copy_curl_button = self._button(
+            self.tr("Copy as curl"),
+            "copyCurlButton",
+            self.tr("Copy a curl command calling the probe endpoint"),
+        )
+
+        for button, description in (
+            (self.refresh_button, self.tr("Renews the token now instead of waiting (F5).")),
+            (self.copy_token_button, self.tr("Copies the access token (Ctrl+Shift+T).")),
+            (self.copy_header_button, self.tr("Copies the Authorization header (Ctrl+Shift+C).")),
+        ):
+            name(button, button.objectName(), description=description)  # contract names
+        name(
+            self.probe_button,
+            "probeButton",
+            self.tr("Test token"),
+            self.tr("Calls the probe endpoint with the token and reports the answer."),
+        )
+        name(
+            self.copy_curl_button,
+            "copyCurlButton",
+            self.tr("Copy as curl"),
+            self.tr("Copies a curl command that calls the probe endpoint with the token."),
+        )
+
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_icon)
+        state_row.addWidget(self.state_label, 1)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token_field, 1)
+        token_row.addWidget(self.reveal_button)
+        details = QFormLayout()
+        details.addRow(self.token_caption, token_row)
+        details.addRow(self.tr("Token type:"), self.token_type_label)
+        details.addRow(self.tr("Obtained at:"), self.obtained_label)
+        details.addRow(self.tr("Expires:"), self.expiry_label)
+        details.addRow(self.tr("Refresh token:"), self.refresh_token_label)
+        details.addRow(self.tr("Last refresh:"), self.last_refresh_label)
+        details.addRow(self.tr("Next refresh:"), self.next_refresh_label)
+        buttons = QGridLayout()
+        buttons.addWidget(self.refresh_button, 0, 0)
+        buttons.addWidget(self.probe_button, 0, 1)
+        copy = (self.copy_token_button, self.copy_header_button, self.copy_curl_button)
+        # the copy buttons side by side while their words are short (English); in two columns
+        # when they are long (Russian), so that the panel still fits beside the form
+        columns = 3 if sum(button.sizeHint().width() for button in copy) <= 360 else 2
+        for i, button in enumerate(copy):
+            buttons.addWidget(button, 1 + i // columns, i % columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(state_row)
+        layout.addWidget(self.status_label)
+        layout.addLayout(details)
+        layout.addWidget(self.claims_box)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.show_state("signed_out")
+        self.show_credentials(None, 0.0)
+
+    def _button(self, text: str, object_name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        name(button, object_name)
+        button.setToolTip(tip)
+        return button
+
+    # -- state -----------------------------------------------------------------------------
+    def show_state(
+        self, state: KeeperState | str, message: str = "", *, error: bool = False
+    ) -> str:
+        """Colour, icon and words of ``state``; ``message`` below it. Returns the words."""
+        basic = isinstance(self._creds, BasicCredentials)
+        words, colour, _kind = fmt.state_look(state, basic=basic)
+        self.state_label.setText(words)
+        self.state_label.setStyleSheet(
+            f"color: {theme.colour(colour)}; font-weight: bold; font-size: 13pt;"
+        )
+        self.state_icon.setPixmap(state_icon(state).pixmap(ICON_SIZE, ICON_SIZE))
+        self.state_icon.setAccessibleName(words)  # the icon says the same as the words
+        self.status_label.setText(redact(message))
+        self.status_label.setAccessibleDescription(self.status_label.text())
+        self._error_shown = error
+        self.status_label.setStyleSheet(f"color: {theme.colour(fmt.RED)};" if error else "")
+        return words
+
+    # -- credentials -----------------------------------------------------------------------
+    def credentials(self) -> Credentials | None:
+        return self._creds
+
+    def show_credentials(self, creds: Credentials | None, now: float) -> None:
+        """Fill the fields for ``creds`` (None clears them and masks the field again)."""
+        self._creds = creds
+        if creds is None:
+            self.token_caption.setText(self.tr("Access token:"))
+            self.token_field.clear()
+            self.reveal_button.setChecked(False)
+            self.token_type_label.setText(DASH)
+            self.obtained_label.setText(DASH)
+            self.refresh_token_label.setText(DASH)
+            self.claims_view.clear()
+            self.claims_box.hide()
+        elif isinstance(creds, BasicCredentials):
+            self.token_caption.setText(self.tr("Header value:"))
+            self.token_field.setText(creds.authorization)
+            self.token_type_label.setText(
+                self.tr("Basic — credentials verified for {login}").format(login=creds.login)
+            )
+            self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
+            self.refresh_token_label.setText(self.tr("none (Basic has no token)"))
+            self.claims_box.hide()
+        else:
+            self.token_caption.setText(self.tr("Access token:"))
+            self.token_field.setText(creds.access_token)
+            self.token_field.setCursorPosition(0)
+            self.token_type_label.setText(creds.token_type)
+            self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
+            self.refresh_token_label.setText(
+                self.tr("present")
+                if creds.refresh_token
+                else self.tr("absent (renewal signs in again)")
+            )
+            claims = creds.claims()
+            self.claims_view.setPlainText(fmt.claims_text(claims, now))
+            self.claims_box.setVisible(claims is not None)
+        self.token_field.setToolTip(self._token_tooltip(creds))
+
+    @staticmethod
+    def _token_tooltip(creds: Credentials | None) -> str:
+        if isinstance(creds, Token) and creds.warnings:
+            return "\n".join(creds.warnings)
+        return QCoreApplication.translate("TokenPanel", "The token is masked; Reveal shows it")
+
+    def update_times(
+        self,
+        now: float,
+        *,
+        next_refresh_at: float | None = None,
+        retry_at: float | None = None,
+        last_refresh_at: float | None = None,
+    ) -> None:
+        """Countdown, next and last refresh: called on every keeper tick."""
+        self._now = now
+        creds = self._creds
+        if creds is None:
+            for label in (self.expiry_label, self.last_refresh_label, self.next_refresh_label):
+                label.setText(DASH)
+            self.expiry_label.setAccessibleDescription(self.tr("Expires: not signed in"))
+            return
+        basic = isinstance(creds, BasicCredentials)
+        self.expiry_label.setText(fmt.expiry_text(creds.expires_at, now, basic=basic))
+        self.expiry_label.setAccessibleDescription(
+            self.tr("Expires: {when}").format(when=self.expiry_label.text())
+        )
+        self.next_refresh_label.setText(
+            fmt.next_refresh_text(next_refresh_at, retry_at, now, basic=basic)
+        )
+        self.last_refresh_label.setText(fmt.when_text(last_refresh_at, now))
+
+    def announce(self) -> str:
+        """Have screen readers say the state line, once per change; returns what was said.
+
+        The window calls it when the state changes or an error arrives, not on every tick: the
+        countdown is there to read, not to be spoken every second. Errors interrupt.
+        """
+        parts = [self.state_label.text().rstrip("….") + ".", self.status_label.text()]
+        creds = self._creds
+        if isinstance(creds, Token) and creds.expires_at is not None and not self._error_shown:
+            left = creds.expires_at - self._now
+            if left > 0:
+                parts.append(self.tr("Token valid for {time}.").format(time=fmt.countdown(left)))
+        text = " ".join(part for part in parts if part)
+        if text == self._announced:
+            return ""
+        self._announced = text
+        announce(self.status_label, text, assertive=self._error_shown)
+        self.stateAnnounced.emit(text)
+        return text
+
+    def _on_reveal(self, revealed: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password
+        self.token_field.setEchoMode(mode)
+        self.reveal_button.setText(self.tr("Hide") if revealed else self.tr("Reveal"))

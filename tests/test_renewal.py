@@ -1,0 +1,236 @@
+"""The token keeper's rules (core/session/renewal.py) as tables: state × event → decision.
+
+Plain functions, no Qt, no network, no clock: each table lists every case, and a test per table
+walks it. The keeper's own tests (test_keeper.py) show the same rules at work against the demo
+server.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from msauth_gui.core.errors import (
+    AuthError,
+    CannotConnect,
+    ConnectionLost,
+    CredentialsRejected,
+    NoRights,
+    RefreshTokenRejected,
+    RequestTimeout,
+    ServerError,
+    TooManyRequests,
+    UnreadableAnswer,
+)
+from msauth_gui.core.session.renewal import (
+    AfterProbe,
+    KeeperState,
+    NextStep,
+    Renewal,
+    SavedSessionEnded,
+    Session,
+    Start,
+    Timing,
+    after_failure,
+    after_probe_failure,
+    after_start_failure,
+    backoff_delay,
+    judge_state,
+    life_state,
+    plan_renewal,
+    retry_after,
+)
+from msauth_gui.core.token import BasicCredentials, Token
+
+S = KeeperState
+HOST = {"host": "h:9000"}
+#: one error of each kind the keeper may meet, by the name the tables use
+ERRORS: dict[str, AuthError] = {
+    "timeout": RequestTimeout(seconds=15, **HOST),
+    "cannot_connect": CannotConnect(**HOST),
+    "connection_lost": ConnectionLost(**HOST),
+    "server_error": ServerError(status=500, url="u"),
+    "too_many": TooManyRequests(retry_after="7"),
+    "refresh_rejected": RefreshTokenRejected(status=400),
+    "credentials_rejected": CredentialsRejected(status=401),
+    "no_rights": NoRights(),
+    "unreadable": UnreadableAnswer(url="u", snippet=""),
+}
+NETWORK = ("timeout", "cannot_connect", "connection_lost", "server_error", "too_many")
+
+
+# -- a renewal failed: (renewal, error, may sign in again) -> next step -------------------------
+def expected_after_failure(renewal: Renewal, error: str, can_resign: bool) -> NextStep:
+    if error in NETWORK:
+        return NextStep.RETRY_LATER  # the network, not the grant: try again later
+    dead_grant = error in ("refresh_rejected", "credentials_rejected")
+    if renewal is Renewal.REFRESH and dead_grant:
+        return NextStep.SIGN_IN if can_resign else NextStep.SIGN_IN_AGAIN
+    if renewal is Renewal.SIGN_IN and error == "credentials_rejected":
+        return NextStep.SIGN_IN_AGAIN  # the password itself is refused now
+    return NextStep.STOP
+
+
+AFTER_FAILURE = list(itertools.product([Renewal.REFRESH, Renewal.SIGN_IN], ERRORS, [True, False]))
+
+
+@pytest.mark.parametrize(("renewal", "error", "can_resign"), AFTER_FAILURE)
+def test_after_a_failed_renewal(renewal: Renewal, error: str, can_resign: bool) -> None:
+    step = after_failure(ERRORS[error], renewal, can_resign=can_resign)
+    assert step is expected_after_failure(renewal, error, can_resign)
+
+
+def test_the_after_failure_table_has_every_step() -> None:
+    steps = {expected_after_failure(*case) for case in AFTER_FAILURE}
+    assert steps == set(NextStep)
+
+
+# -- a start failed: (how it started, error) -> state shown, error shown ------------------------
+@pytest.mark.parametrize(("start", "error"), list(itertools.product(Start, ERRORS)))
+def test_after_a_failed_start(start: Start, error: str) -> None:
+    state, shown = after_start_failure(ERRORS[error], start)
+    saved_session_refused = start is Start.RESUME and error in (
+        "refresh_rejected",
+        "credentials_rejected",
+    )
+    if saved_session_refused:  # only a new sign-in helps; the window forgets the saved token
+        assert (state, type(shown)) == (S.SIGN_IN_AGAIN, SavedSessionEnded)
+    else:  # the operator reads the error and tries again
+        assert (state, shown) == (S.ERROR, ERRORS[error])
+
+
+# -- a probe failed: (error, token alive, last chance, renewed meanwhile) -> what next ----------
+PROBE_ERRORS = ["credentials_rejected", *NETWORK, "no_rights"]
+PROBE_CASES = list(itertools.product(PROBE_ERRORS, [1, 0], [1, 0], [1, 0]))
+
+
+@pytest.mark.parametrize(("error", "alive", "last_chance", "renewed"), PROBE_CASES)
+def test_after_a_failed_probe(error: str, alive: int, last_chance: int, renewed: int) -> None:
+    step = after_probe_failure(
+        ERRORS[error], token_alive=bool(alive), last_chance=bool(last_chance), renewed=bool(renewed)
+    )
+    if error != "credentials_rejected" or not alive or last_chance:
+        assert step is AfterProbe.REPORT  # shown as it is: no loop, no second chance
+    elif renewed:
+        assert step is AfterProbe.PROBE_AGAIN  # the newer token gets the second try
+    else:
+        assert step is AfterProbe.RENEW_THEN_PROBE  # a restarted server forgot a live token
+
+
+# -- what state to show: (halted, life of the token, renewing) -> state --------------------------
+TOKEN = Token("abc", obtained_at=1000.0, expires_at=1100.0)
+LIFE_AT = {S.VALID: 1050.0, S.EXPIRING_SOON: 1095.0, S.EXPIRED: 1100.0}
+JUDGE = [
+    # halted              life              renewing  shown
+    (None,                S.VALID,          False,    S.VALID),
+    (None,                S.VALID,          True,     S.REFRESHING),
+    (None,                S.EXPIRING_SOON,  False,    S.EXPIRING_SOON),
+    (None,                S.EXPIRING_SOON,  True,     S.REFRESHING),
+    (None,                S.EXPIRED,        False,    S.EXPIRED),
+    (None,                S.EXPIRED,        True,     S.EXPIRED),  # shown even while renewing
+    (S.ERROR,             S.VALID,          False,    S.ERROR),
+    (S.ERROR,             S.VALID,          True,     S.ERROR),
+    (S.ERROR,             S.EXPIRING_SOON,  False,    S.ERROR),
+    (S.ERROR,             S.EXPIRED,        False,    S.EXPIRED),  # an expired token says so first
+    (S.SIGN_IN_AGAIN,     S.VALID,          False,    S.SIGN_IN_AGAIN),
+    (S.SIGN_IN_AGAIN,     S.EXPIRED,        True,     S.SIGN_IN_AGAIN),  # it sticks
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("halted", "life", "renewing", "shown"), JUDGE)
+def test_the_state_shown(
+    halted: KeeperState | None, life: KeeperState, renewing: bool, shown: KeeperState
+) -> None:
+    now = LIFE_AT[life]
+    assert life_state(TOKEN, now, 0.9) is life
+    state = judge_state(TOKEN, now, soon_fraction=0.9, halted=halted, renewing=renewing)
+    assert state is shown
+
+
+def test_life_state_boundaries() -> None:
+    token = Token("abc", obtained_at=1000.0, expires_at=1100.0)
+    assert life_state(token, 1089.9, 0.9) is S.VALID
+    assert life_state(token, 1090.0, 0.9) is S.EXPIRING_SOON
+    assert life_state(token, 1100.0, 0.9) is S.EXPIRED
+    assert life_state(Token("abc", obtained_at=1000.0), 1e12, 0.9) is S.VALID  # unknown expiry
+
+
+# -- how to renew: (credentials, password known, signing in again allowed) -> renewal ----------
+WITH_REFRESH = Token("a", obtained_at=0.0, expires_at=100.0, refresh_token="r")
+WITHOUT_REFRESH = Token("a", obtained_at=0.0, expires_at=100.0)
+BASIC = BasicCredentials("admin", "Basic YWRtaW46YWRtaW4=")
+PLAN = [
+    # credentials       password  allowed  renewal
+    (WITH_REFRESH,      True,     True,    Renewal.REFRESH),
+    (WITH_REFRESH,      False,    False,   Renewal.REFRESH),  # the refresh token needs neither
+    (WITHOUT_REFRESH,   True,     True,    Renewal.SIGN_IN),
+    (WITHOUT_REFRESH,   True,     False,   Renewal.IMPOSSIBLE),  # not allowed: ask the operator
+    (WITHOUT_REFRESH,   False,    True,    Renewal.IMPOSSIBLE),  # allowed, but no password
+    (BASIC,             True,     False,   Renewal.SIGN_IN),  # Basic: checking again is a sign-in
+    (BASIC,             False,    True,    Renewal.IMPOSSIBLE),
+    (None,              True,     True,    Renewal.IMPOSSIBLE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("creds", "password", "allowed", "renewal"), PLAN)
+def test_how_to_renew(
+    creds: Token | BasicCredentials | None, password: bool, allowed: bool, renewal: Renewal
+) -> None:
+    session = Session(creds=creds, login="admin", password="admin" if password else None)
+    assert plan_renewal(session, 50.0, Timing(), allow_resign=allowed) is renewal
+
+
+def test_a_renewal_within_the_minimum_gap_waits() -> None:
+    session = Session(creds=WITH_REFRESH, last_attempt_at=50.0)
+    assert plan_renewal(session, 50.5, Timing(min_attempt_gap=1.0), allow_resign=True) is None
+    assert plan_renewal(session, 51.0, Timing(min_attempt_gap=1.0), allow_resign=True) is not None
+    now = 50.5  # the probe's recovery may not wait
+    assert plan_renewal(session, now, Timing(), allow_resign=True, immediate=True) is not None
+
+
+# -- settling a failure: (next step) -> what the session holds ---------------------------------
+@pytest.mark.parametrize(
+    ("step", "halted", "retrying"),
+    [
+        (NextStep.RETRY_LATER, None, True),
+        (NextStep.SIGN_IN_AGAIN, S.SIGN_IN_AGAIN, False),
+        (NextStep.STOP, S.ERROR, False),
+    ],
+)
+def test_settling_a_failed_renewal(
+    step: NextStep, halted: KeeperState | None, retrying: bool
+) -> None:
+    session = Session(creds=WITH_REFRESH, deferred=True)
+    error = ERRORS["timeout"]
+    session.settle(step, error, 10.0, (5, 15))
+    assert session.halted is halted and session.last_error is error
+    assert (session.retry_at is not None) is retrying
+    if retrying:
+        assert session.retry_at == 15.0 and session.failures == 1
+    else:
+        assert session.deferred is False  # a stop forgets a deferred request
+
+
+def test_backoff_sequence_caps_at_the_last_step() -> None:
+    steps = [backoff_delay(n, (5, 15, 30, 60)) for n in range(1, 7)]
+    assert steps == [5, 15, 30, 60, 60, 60]
+
+
+def test_a_429_is_never_retried_sooner_than_asked() -> None:
+    assert retry_after(ERRORS["too_many"]) == 7.0
+    assert retry_after(ERRORS["timeout"]) == 0.0
+    session = Session(creds=WITH_REFRESH)
+    session.back_off(ERRORS["too_many"], 100.0, (5,))
+    assert session.retry_at == 107.0
+
+
+# -- the refresh point -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("asked", "fraction", "soon"),
+    [(0.5, 0.5, 0.9), (0.8, 0.8, 0.9), (0.95, 0.95, 0.975), (0.0, 0.05, 0.9), (2.0, 0.99, 0.995)],
+)
+def test_moving_the_refresh_point(asked: float, fraction: float, soon: float) -> None:
+    timing = Timing(refresh_fraction=0.8, expiring_soon_fraction=0.9).with_refresh_fraction(asked)
+    assert timing.refresh_fraction == pytest.approx(fraction)
+    assert timing.expiring_soon_fraction == pytest.approx(soon)  # stays behind the refresh
