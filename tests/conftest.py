@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# one font for every machine: layout tests measure pixels (tests/fonts.conf says how)
+if os.path.isfile("/etc/fonts/fonts.conf"):
+    os.environ["FONTCONFIG_FILE"] = os.path.join(os.path.dirname(__file__), "fonts.conf")
 # the suite speaks English whatever the machine's locale; the i18n tests ask for Russian
 os.environ["MSAUTH_LANG"] = "en"
 

@@ -1196,6 +1196,10 @@
         <source>Demo server started at {url}; demo accounts: {login} (password filled in), admin / admin, norights / norights (gets 403 on data)</source>
         <translation>Демо-сервер запущен на {url}; демонстрационные учётные записи: {login} (пароль уже введён), admin / admin, norights / norights (получает 403 на данные)</translation>
     </message>
+    <message>
+        <source>no display: run it on a desktop, or use msauth (the command line) / QT_QPA_PLATFORM=offscreen</source>
+        <translation>нет дисплея: запустите программу в графическом сеансе или используйте msauth (командную строку) / QT_QPA_PLATFORM=offscreen</translation>
+    </message>
 </context>
 <context>
     <name>check</name>
