@@ -180,10 +180,11 @@ class Http:
                 **kwargs,
             ) as response:
                 body = _read_capped(response, url)
+                headers = {k.lower(): _header_text(v) for k, v in response.headers.items()}
                 return Answer(
                     status=response.status_code,
-                    text=_decode(body, response.encoding),
-                    headers={k.lower(): v for k, v in response.headers.items()},
+                    text=_decode(body, response.encoding, headers.get("content-type", "")),
+                    headers=headers,
                     url=url,
                 )
         except requests.exceptions.SSLError as exc:
@@ -210,13 +211,28 @@ class Http:
             raise CannotConnect(host=host, detail=str(exc)) from None
 
 
-def _decode(body: bytes, encoding: str | None) -> str:
-    """The body as text; an unknown charset (``charset=nonsense``) reads as UTF-8, which is
-    what JSON is anyway (RFC 8259)."""
+def _decode(body: bytes, encoding: str | None, content_type: str) -> str:
+    """The body as text. An unknown charset (``charset=nonsense``) reads as UTF-8, which is
+    what JSON is anyway (RFC 8259); so does a text page that names no charset, when it is valid
+    UTF-8 (requests assumes ISO-8859-1, which turns a Russian error page into mojibake)."""
+    if "charset=" not in content_type.lower():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     try:
         return body.decode(encoding or "utf-8", errors="replace")
     except LookupError:
         return body.decode("utf-8", errors="replace")
+
+
+def _header_text(value: str) -> str:
+    """A header value as its sender meant it: http.client reads header bytes as ISO-8859-1,
+    but servers put UTF-8 in ``Location`` and the like."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 class _UnverifiedAdapter(TrackingAdapter):
