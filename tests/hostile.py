@@ -132,6 +132,13 @@ ATTACKS: dict[str, Reply] = {
         body=token_json(expires_in=60),
         headers=(("Content-Type", "application/json"), ("Date", "Fri, 01 Jan 99999 00:00:00 GMT")),
     ),
+    "date_overflow": Reply(
+        body=token_json(expires_in=60),
+        headers=(
+            ("Content-Type", "application/json"),
+            ("Date", "Fri, 01 Jan 99999999999999999999 00:00:00 GMT"),
+        ),
+    ),
 }  # fmt: skip
 
 
