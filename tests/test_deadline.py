@@ -39,8 +39,8 @@ def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, dict[str, Any
     return thread, outcome
 
 
-def _http_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "msauth-http" and t.is_alive()]
+def _calls_in_flight(http: Http) -> int:
+    return len(http._calls)
 
 
 def _msauth(server: HostileServer, command: str) -> tuple[int, str, str]:
@@ -77,7 +77,6 @@ def test_the_deadline_covers_a_stalled_tls_handshake(hostile) -> None:
     assert "no complete answer within 0.5 s" in caught.value.message
     assert server.wait_for(hangups=1)  # the handshake was cut off, not left to the server
     http.close()
-    assert _http_threads() == []
 
 
 def test_cancel_from_another_thread_returns_at_once(hostile) -> None:
@@ -92,8 +91,8 @@ def test_cancel_from_another_thread_returns_at_once(hostile) -> None:
     assert isinstance(outcome.get("error"), RequestCancelled)
     assert server.wait_for(hangups=1)
     assert records and records[-1].status is None and "cancelled" in records[-1].error
+    assert _calls_in_flight(http) == 0
     http.close()
-    assert _http_threads() == []
 
 
 def test_cancel_reaches_a_reused_keep_alive_connection(hostile) -> None:
@@ -119,11 +118,23 @@ def test_a_request_after_cancel_runs_normally(demo) -> None:
     http.close()
 
 
-def test_no_thread_outlives_a_deadline(hostile) -> None:
+def test_requests_start_no_thread_and_leave_none(hostile) -> None:
     server = hostile("slow_body")
     http = Http(timeout=0.5)
+    with pytest.raises(RequestTimeout):
+        http.request("GET", server.url)  # starts the one process-wide watchdog, if not yet
+    before = {t.ident for t in threading.enumerate() if t.name.startswith("msauth")}
     for _ in range(3):
         with pytest.raises(RequestTimeout):
             http.request("GET", server.url)
+    after = {t.ident for t in threading.enumerate() if t.name.startswith("msauth")}
+    assert after == before and _calls_in_flight(http) == 0
     http.close()
-    assert _http_threads() == []
+
+
+def test_a_host_name_is_resolved_under_the_deadline_and_each_address_tried(demo) -> None:
+    # "localhost" may resolve to ::1 first; the demo listens on 127.0.0.1 only
+    http = Http(timeout=5)
+    url = demo.url.replace("127.0.0.1", "localhost") + "/api/v1/BaseInfo"
+    assert http.request("GET", url).status == 200
+    http.close()

@@ -44,8 +44,6 @@ __all__ = ["MAX_BODY", "Answer", "Http", "RequestRecord", "TlsOptions", "tls_err
 
 #: a token answer is small; anything above this is not one
 MAX_BODY = 1024 * 1024
-#: how long :meth:`Http.close` waits for abandoned workers to notice
-CLOSE_GRACE = 2.0
 
 T = TypeVar("T")
 guard_http_loggers()  # urllib3 logs URLs (with the password of a session sign-in) at DEBUG
@@ -76,7 +74,6 @@ class Http:
             self.session.mount("https://", _UnverifiedAdapter())
         self._lock = threading.Lock()
         self._calls: set[Call[Any]] = set()  #: in flight
-        self._workers: list[threading.Thread] = []  #: of calls that may not have ended yet
 
     def cancel(self) -> None:
         """Abandon every request in flight, from any thread: their sockets are shut down and
@@ -87,15 +84,9 @@ class Http:
             call.cancel()
 
     def close(self) -> None:
-        """Cancel what is in flight, close the connections, and give the abandoned workers a
-        moment to finish (a worker stuck in name resolution is left to end on its own)."""
+        """Cancel what is in flight and close the connections."""
         self.cancel()
         self.session.close()
-        with self._lock:
-            workers, self._workers = self._workers, []
-        give_up = time.monotonic() + CLOSE_GRACE
-        for worker in workers:
-            worker.join(max(0.0, give_up - time.monotonic()))
 
     @overload
     def request(self, method: str, url: str, read: None = None, **kwargs: Any) -> Answer: ...
@@ -121,8 +112,8 @@ class Http:
         finally:
             with self._lock:
                 self._calls.discard(call)
-                if call.thread is not None and call.thread.is_alive():  # abandoned, ending
-                    self._workers = [t for t in self._workers if t.is_alive()] + [call.thread]
+        if call.error is not None and not isinstance(call.error, Exception):
+            raise call.error  # Ctrl+C, SystemExit: never turned into a timeout
         if ended == EXPIRED:
             error: AuthError | None = RequestTimeout(host=host, seconds=self.timeout)
         elif ended == CANCELLED:
@@ -138,7 +129,8 @@ class Http:
             self._record(method, url, None, start, error.message)
         if error is not None:
             raise error
-        return call.result
+        result, call.result = call.result, None  # the watchdog may hold the call a while
+        return result
 
     def _record(self, method: str, url: str, status: int | None, start: float, error: str) -> None:
         if self.on_request is not None:
@@ -153,7 +145,7 @@ class Http:
         read: Callable[[Answer], Any] | None,
         kwargs: dict[str, Any],
     ) -> Any:
-        """The worker's part: send, check for a redirect, read the answer."""
+        """Send, check for a redirect, read the answer (inside the call)."""
         answer = self._send(method, url, call, **kwargs)
         call.status = answer.status
         if answer.status >= 400:
