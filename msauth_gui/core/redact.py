@@ -14,8 +14,8 @@ It masks what it knows to be a credential, and nothing it merely guesses at:
 Secrets have owners. :func:`register_secret` keeps a value until :func:`forget_secret`;
 :func:`hold_secrets` ties values to an owner object (a :class:`~.token.Token` holds its own
 tokens) and lets them go when the owner is garbage-collected or :func:`release_secrets` is
-called, so tokens that were replaced stop costing time. All live values are matched by one
-compiled pattern, rebuilt only when the set changes.
+called, so tokens that were replaced stop costing time. The matcher for the live values is
+rebuilt only when the set changes (one compiled pattern once there are many).
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ _owned: dict[Hashable, frozenset[str]] = {}
 _finalizers: dict[Hashable, weakref.finalize] = {}
 _dead: list[Hashable] = []  #: owners collected since the last look (appended without the lock)
 _version = 0
-_built: tuple[int, re.Pattern[str] | None, bool] = (-1, None, False)
 
 
 def _changed() -> None:
@@ -143,51 +142,62 @@ def _collect_dead() -> None:
 
 
 # -- the matcher -----------------------------------------------------------------------------
-def _percent(encoded: str) -> str:
-    """A pattern for a percent-encoded value in either hex case."""
-    pattern = re.escape(encoded)
-    return re.sub(r"%([0-9A-F])([0-9A-F])", lambda m: "%" + _case(m[1]) + _case(m[2]), pattern)
+#: above this many forms one compiled pattern is faster than a search per form; below it,
+#: compiling (sre parses a 1 KB token character by character) costs more than it saves
+_REGEX_ABOVE = 32
 
 
-def _case(char: str) -> str:
-    return f"[{char}{char.lower()}]" if char.isalpha() else char
+#: characters that percent-encoding and JSON leave as they are (a JWT is made of these)
+_PLAIN = re.compile(r"[A-Za-z0-9_.~\-]*")
 
 
-def _forms(secret: str) -> Iterable[str]:
-    """Patterns for ``secret`` as it is, percent-encoded and JSON-escaped."""
-    yield re.escape(secret)
-    for encoded in {quote(secret, safe=""), quote_plus(secret, safe="")} - {secret}:
-        yield _percent(encoded)
-    for escaped in {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}:
-        if escaped != secret:
-            yield re.escape(escaped)
+def _forms(secret: str) -> set[str]:
+    """``secret`` as it is, percent-encoded (either hex case) and JSON-escaped."""
+    if _PLAIN.fullmatch(secret):
+        return {secret}
+    forms = {secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
+    for encoded in (quote(secret, safe=""), quote_plus(secret, safe="")):
+        forms.add(encoded)
+        forms.add(re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), encoded))
+    return forms
 
 
-def _compile(secrets: frozenset[str]) -> tuple[re.Pattern[str] | None, bool]:
-    """One pattern for all forms of all ``secrets``, longest first; and whether a mask can
-    join two halves into a new occurrence (only when a secret has ``*`` in it)."""
-    if not secrets:
-        return None, False
-    forms = {form for secret in secrets for form in _forms(secret)}
-    ordered = sorted(forms, key=len, reverse=True)
-    return re.compile("|".join(ordered)), any("*" in s for s in secrets)
+class _Matcher:
+    """Every form of a set of secrets, masked longest first."""
+
+    def __init__(self, secrets: frozenset[str]) -> None:
+        self.forms = sorted({f for s in secrets for f in _forms(s)}, key=len, reverse=True)
+        self.pattern = (
+            re.compile("|".join(map(re.escape, self.forms)))
+            if len(self.forms) > _REGEX_ABOVE
+            else None
+        )
+
+    def mask(self, text: str) -> str:
+        # A mask can join two halves into a new occurrence; every form is longer than the
+        # mask, so each pass makes the text shorter and the loop ends.
+        while True:
+            before = text
+            if self.pattern is not None:
+                text = self.pattern.sub(MASK, text)
+            else:
+                for form in self.forms:
+                    if form in text:
+                        text = text.replace(form, MASK)
+            if text == before:
+                return text
 
 
-def _matcher() -> tuple[re.Pattern[str] | None, bool]:
+_built: tuple[int, _Matcher] = (-1, _Matcher(frozenset()))
+
+
+def _matcher() -> _Matcher:
     global _built
     with _lock:
         _collect_dead()
         if _built[0] != _version:
-            secrets = frozenset(_permanent.union(*_owned.values()))
-            _built = (_version, *_compile(secrets))
-        return _built[1], _built[2]
-
-
-def _mask_all(pattern: re.Pattern[str], joins: bool, text: str) -> str:
-    out = pattern.sub(MASK, text)
-    while joins and out != text and pattern.search(out):  # each pass makes the text shorter
-        text, out = out, pattern.sub(MASK, out)
-    return out
+            _built = (_version, _Matcher(frozenset(_permanent.union(*_owned.values()))))
+        return _built[1]
 
 
 # -- credential shapes -----------------------------------------------------------------------
@@ -258,12 +268,8 @@ def redact(text: object, extra: Iterable[str] = ()) -> str:
     for pattern, replacement in _PATTERNS:
         out = pattern.sub(replacement, out)
     out = _SCHEME_VALUE.sub(_scheme_value, out)
-    pattern, joins = _matcher()
-    if pattern is not None:
-        out = _mask_all(pattern, joins, out)
+    out = _matcher().mask(out)
     extra_secrets = frozenset(s for s in extra if maskable(s))
     if extra_secrets:
-        pattern, joins = _compile(extra_secrets)
-        if pattern is not None:
-            out = _mask_all(pattern, joins, out)
+        out = _Matcher(extra_secrets).mask(out)
     return out
