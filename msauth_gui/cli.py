@@ -208,15 +208,15 @@ def render(credentials: Credentials, fmt: str) -> str:
             expires_in = round(credentials.expires_at - credentials.obtained_at)
         except (OverflowError, ValueError, OSError):  # beyond datetime's years: unknown
             expires_at = expires_in = None
-    is_token = isinstance(credentials, Token)
+    token = credentials if isinstance(credentials, Token) else None
     data = {
-        "access_token": credentials.access_token if is_token else None,
-        "token_type": credentials.token_type if is_token else "basic",
+        "access_token": token.access_token if token else None,
+        "token_type": token.token_type if token else "basic",
         "expires_in": expires_in,
         "expires_at": expires_at,
         "refresh_token": credentials.refresh_token,
     }
-    if not is_token:
+    if token is None:
         data["authorization"] = credentials.authorization
     return visible_json(json.dumps(data, ensure_ascii=False))
 

@@ -138,7 +138,7 @@ def test_percent_encoded_and_json_escaped_forms_are_masked() -> None:
         json.dumps(secret)[1:-1],
         json.dumps(secret, ensure_ascii=False)[1:-1],
     ):
-        out = redact(f"GET /x?q={form}&z=1 and {{\"v\": \"{form}\"}}")
+        out = redact(f'GET /x?q={form}&z=1 and {{"v": "{form}"}}')
         assert form not in out and "wörd" not in out and "w%C3%B6rd" not in out.upper(), out
 
 

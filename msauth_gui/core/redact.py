@@ -27,6 +27,7 @@ import re
 import threading
 import weakref
 from collections.abc import Hashable, Iterable
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 MASK = "***"
@@ -49,7 +50,7 @@ def maskable(value: str | None) -> bool:
 _lock = threading.RLock()
 _permanent: set[str] = set()
 _owned: dict[Hashable, frozenset[str]] = {}
-_finalizers: dict[Hashable, weakref.finalize] = {}
+_finalizers: dict[Hashable, weakref.finalize[Any, Any]] = {}
 _dead: list[Hashable] = []  #: owners collected since the last look (appended without the lock)
 _version = 0
 

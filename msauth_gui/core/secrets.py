@@ -142,7 +142,7 @@ class SecretStore:
     def get(self, kind: Kind, profile: str) -> str | None:
         value = self._call(_READ, "get_password", _key(kind, profile))
         register_secret(value)
-        return value
+        return value if isinstance(value, str) else None
 
     def set(self, kind: Kind, profile: str, value: str) -> None:
         register_secret(value)

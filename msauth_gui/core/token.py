@@ -197,7 +197,7 @@ def _shown(value: Any) -> str:
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
-def _checked(value: Any, what: str, unreadable: Callable[[str], UnreadableAnswer]) -> str:
+def _checked(value: str, what: str, unreadable: Callable[[str], UnreadableAnswer]) -> str:
     """``value`` stripped, if it is a b64token of a sane length; else raise."""
     token = value.strip()
     if len(token) > MAX_TOKEN_LENGTH:
