@@ -39,6 +39,7 @@ from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact
 from .translate import QT_TRANSLATE_NOOP, translate
 from .transport import CANCELLED, EXPIRED, Call, TrackingAdapter
+from .visible import visible
 
 __all__ = ["MAX_BODY", "Answer", "Http", "RequestRecord", "TlsOptions", "tls_error"]
 
@@ -135,7 +136,8 @@ class Http:
     def _record(self, method: str, url: str, status: int | None, start: float, error: str) -> None:
         if self.on_request is not None:
             took = (time.perf_counter() - start) * 1000
-            self.on_request(RequestRecord(method, redact(url), status, took, error))
+            shown_url = visible(redact(url))
+            self.on_request(RequestRecord(method, shown_url, status, took, visible(error)))
 
     def _exchange(
         self,
