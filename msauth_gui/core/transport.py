@@ -61,14 +61,14 @@ class Call(Generic[T]):
         """Do ``work`` here, under the deadline; return how the call ended (done, expired,
         cancelled). :attr:`result` or :attr:`error` holds what the work gave; when the call
         expired or was cancelled, that is what broke off and means nothing."""
-        _local.call = self
+        outer, _local.call = current_call(), self
         _WATCHDOG.add(self)
         try:
             self.result = work()
         except BaseException as exc:  # handed to the caller, which decides what it means
             self.error = exc
         finally:
-            _local.call = None
+            _local.call = outer
             self._end(DONE)
         return self.state
 
