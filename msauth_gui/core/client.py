@@ -22,7 +22,7 @@ from .errors import (
     UnreadableAnswer,
 )
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import register_secret
+from .redact import hold_secrets, register_secret
 from .token import (
     BasicCredentials,
     Clock,
@@ -139,7 +139,9 @@ class AuthClient:
 
     # -- refresh ---------------------------------------------------------------------------
     def refresh(self, refresh_token: str) -> Token:
-        register_secret(refresh_token)
+        # held while this client lives, replaced by the next one: with rotation a registry
+        # that kept every refresh token grew by one value a refresh, for ever
+        hold_secrets(self, refresh_token)
         return self._token_request(
             {"grant_type": "refresh_token", "refresh_token": refresh_token}, refresh=True
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .errors import AuthError
-from .redact import register_secret
+from .redact import hold_secrets, release_secrets
 from .translate import QT_TRANSLATE_NOOP, translate
 
 SERVICE = "msauth-gui"
@@ -139,19 +139,23 @@ class SecretStore:
             detail = f"{type(exc).__name__}: {exc}"
             raise KeyringProblem(action=translate("errors", action), detail=detail) from None
 
+    # What the keyring holds for (kind, profile) stays masked until it is replaced or
+    # deleted: a rotated refresh token saved at every refresh must not pile up in redaction.
     def get(self, kind: Kind, profile: str) -> str | None:
         value = self._call(_READ, "get_password", _key(kind, profile))
-        register_secret(value)
-        return value if isinstance(value, str) else None
+        value = value if isinstance(value, str) else None
+        hold_secrets(("keyring", kind, profile), value)
+        return value
 
     def set(self, kind: Kind, profile: str, value: str) -> None:
-        register_secret(value)
+        hold_secrets(("keyring", kind, profile), value)
         self._call(_SAVE, "set_password", _key(kind, profile), value)
 
     def delete(self, kind: Kind, profile: str) -> None:
         """Remove one entry; a missing entry is not an error."""
         if self.get(kind, profile) is not None:
             self._call(_REMOVE, "delete_password", _key(kind, profile))
+        release_secrets(("keyring", kind, profile))
 
     def delete_profile(self, profile: str) -> None:
         for kind in KINDS:
