@@ -18,7 +18,9 @@ from msauth_gui.core.secrets import KeyringProblem, SecretStore
 
 from .memkeyring import MemoryKeyring
 
-alt_file = pytest.importorskip("keyrings.alt.file", reason="keyrings.alt is in the test extra")
+alt_file = pytest.importorskip(
+    "keyrings.alt.file", reason="keyrings.alt is not installed (pip install -e .[test])"
+)
 keyring = pytest.importorskip("keyring")
 
 
