@@ -148,3 +148,15 @@ def test_real_secret_service_round_trip(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "secret service ok" in done.stdout
+
+
+def test_a_replaced_keyring_value_stops_being_masked() -> None:
+    """A refresh token saved at every refresh must not pile up in the redaction registry."""
+    from msauth_gui.core.redact import registered
+
+    store = SecretStore(MemoryKeyring())
+    for n in range(50):
+        store.set("refresh_token", "Prod", f"rt-rotated-{n:04d}")
+    assert registered() == {"rt-rotated-0049"}
+    store.delete("refresh_token", "Prod")
+    assert registered() == frozenset()

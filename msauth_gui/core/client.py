@@ -22,7 +22,7 @@ from .errors import (
     UnreadableAnswer,
 )
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import register_secret
+from .redact import hold_secrets, register_secret
 from .token import (
     BasicCredentials,
     Clock,
@@ -32,6 +32,7 @@ from .token import (
     parse_token_response,
     snippet,
 )
+from .translate import translate
 
 if TYPE_CHECKING:
     from .http import Http
@@ -96,6 +97,11 @@ class AuthClient:
     def close(self) -> None:
         self.http.close()
 
+    def cancel(self) -> None:
+        """Abandon the request in flight, from any thread (sign-out, a new sign-in, quitting):
+        the blocked call raises :class:`~.errors.RequestCancelled` at once."""
+        self.http.cancel()
+
     # -- sign-in ---------------------------------------------------------------------------
     def sign_in(self, login: str, password: str, method: Method | None = None) -> Credentials:
         method = method or self.settings.method
@@ -115,16 +121,27 @@ class AuthClient:
     def _session_sign_in(self, login: str, password: str) -> Token:
         params = {"username": login, "login": login, "password": password}
         url = self.endpoints.session_url
-        answer = self.http.request("GET", url, params=params)
-        if answer.status == 404:
+        token = self.http.request("GET", url, self._session_answer, params=params)
+        if token is None:
             # the vendor page's intro names /api/session (no version); older servers answer there
             url = self.endpoints.origin + self.endpoints.prefix + "/api/session"
-            answer = self.http.request("GET", url, params=params)
+            token = self.http.request("GET", url, self._sign_in_answer, params=params)
+        return token
+
+    def _session_answer(self, answer: Answer) -> Token | None:
+        return None if answer.status == 404 else self._sign_in_answer(answer)
+
+    def _sign_in_answer(self, answer: Answer) -> Token:
         return self._token_from(answer, refresh=False)
+
+    def _refresh_answer(self, answer: Answer) -> Token:
+        return self._token_from(answer, refresh=True)
 
     # -- refresh ---------------------------------------------------------------------------
     def refresh(self, refresh_token: str) -> Token:
-        register_secret(refresh_token)
+        # held while this client lives, replaced by the next one: with rotation a registry
+        # that kept every refresh token grew by one value a refresh, for ever
+        hold_secrets(self, refresh_token)
         return self._token_request(
             {"grant_type": "refresh_token", "refresh_token": refresh_token}, refresh=True
         )
@@ -132,13 +149,14 @@ class AuthClient:
     def _token_request(self, form: dict[str, str], *, refresh: bool) -> Token:
         body = {**form, "client_id": self.settings.client_id}
         body["client_secret"] = self.settings.client_secret
-        answer = self.http.request(
+        # the answer is read inside the request's deadline
+        return self.http.request(
             "POST",
             self.endpoints.token_url,
+            self._refresh_answer if refresh else self._sign_in_answer,
             data=body,
             headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
         )
-        return self._token_from(answer, refresh=refresh)
 
     def _token_from(self, answer: Answer, *, refresh: bool) -> Token:
         if answer.status == 200:
@@ -186,17 +204,18 @@ def error_for(answer: Answer, *, refresh: bool) -> AuthError:
         return EndpointNotFound(status=status, url=answer.url)
     if status == 429:
         retry = answer.headers.get("retry-after", "").strip()
-        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else "a few")
+        few = translate("errors", "a few")  # "Try again in a few s."
+        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else few)
     if status >= 500:
+        began = translate("errors", "Its answer began: {snippet}")
         return ServerError(
-            status=status, url=answer.url, detail="Its answer began: " + snippet(answer.text, 200)
+            status=status, url=answer.url, detail=began.format(snippet=snippet(answer.text, 200))
         )
     if status >= 400:
         detail = " — ".join(x for x in (code, description) if x) or snippet(answer.text, 200)
         return RequestRefused(status=status, detail=detail)
-    return UnreadableAnswer(
-        url=answer.url, detail=f"unexpected HTTP {status}", snippet=snippet(answer.text)
-    )
+    unexpected = translate("errors", "unexpected HTTP {status}").format(status=status)
+    return UnreadableAnswer(url=answer.url, detail=unexpected, snippet=snippet(answer.text))
 
 
 __all__ = [

@@ -1926,6 +1926,10 @@
         <source>warning: {text}</source>
         <translation>предупреждение: {text}</translation>
     </message>
+    <message>
+        <source>no client secret on standard input</source>
+        <translation>на стандартном вводе нет секрета клиента</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -2032,10 +2036,6 @@
     <message>
         <source>The server&apos;s answer from {url} could not be used: {detail}. It began: {snippet}</source>
         <translation>Ответ сервера от {url} не удалось использовать: {detail}. Начало ответа: {snippet}</translation>
-    </message>
-    <message>
-        <source>No answer from {host} after {seconds:g} s. Check that the server is running, or raise the timeout.</source>
-        <translation>Нет ответа от {host} за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
     <message>
         <source>Cannot connect to {host}: {detail}. Check the address and port, and that the server runs.</source>
@@ -2240,6 +2240,58 @@
     <message>
         <source>Something unexpected went wrong ({detail}). Try again; if it repeats, report it.</source>
         <translation>Произошло что-то непредвиденное ({detail}). Повторите попытку; если это повторяется, сообщите об ошибке.</translation>
+    </message>
+    <message>
+        <source>No answer from {host} after {seconds:g} s: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Нет ответа от {host} за {seconds:g} с: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
+    </message>
+    <message>
+        <source>The request to {host} was cancelled.</source>
+        <translation>Запрос к {host} отменён.</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} keeps secrets in a file, not in a system keyring; refused (on Linux: run a Secret Service such as GNOME Keyring or KWallet)</source>
+        <translation>модуль keyring {backend} хранит секреты в файле, а не в системном хранилище паролей; он не используется (в Linux запустите службу Secret Service, например GNOME Keyring или KWallet)</translation>
+    </message>
+    <message>
+        <source>the {what} is too long ({length:,} characters; at most {most:,})</source>
+        <translation>{what} слишком длинный ({length:,} символов; не больше {most:,})</translation>
+    </message>
+    <message>
+        <source>the {what} has characters no token has (RFC 6750 allows letters, digits and -._~+/=)</source>
+        <translation>{what} содержит символы, которых не бывает в токене (RFC 6750 допускает буквы, цифры и -._~+/=)</translation>
+    </message>
+    <message>
+        <source>access token</source>
+        <translation>токен доступа</translation>
+    </message>
+    <message>
+        <source>refresh token</source>
+        <translation>токен обновления</translation>
+    </message>
+    <message>
+        <source>the token&apos;s exp {value} is not believable; expiry unknown</source>
+        <translation>exp токена {value} — неправдоподобно; срок действия неизвестен</translation>
+    </message>
+    <message>
+        <source>it is not JSON, and too large for a token object ({size:,} characters)</source>
+        <translation>это не JSON, и для объекта токена он слишком большой ({size:,} символов)</translation>
+    </message>
+    <message>
+        <source>the token type {value} is not one plain word</source>
+        <translation>тип токена {value} — не одно простое слово</translation>
+    </message>
+    <message>
+        <source>a few</source>
+        <translation>несколько</translation>
+    </message>
+    <message>
+        <source>Its answer began: {snippet}</source>
+        <translation>Начало ответа: {snippet}</translation>
+    </message>
+    <message>
+        <source>unexpected HTTP {status}</source>
+        <translation>неожиданный HTTP {status}</translation>
     </message>
 </context>
 <context>
