@@ -244,3 +244,19 @@ def test_session_with_a_wrong_password_is_found_and_rejected(make_server: Start)
     with pytest.raises(CredentialsRejected):
         c.sign_in("admin", "wrong")
     assert c.session_url == server.url + "/api/v1/session" and len(server.requests) == 1
+
+
+def test_a_document_naming_a_candidate_already_asked_does_not_ask_it_again(
+    make_server: Start,
+) -> None:
+    # the document names /oauth/token, asked first, with a trailing slash
+    server = make_server(token_paths=("/connect/token",), openid=True)
+    server.config.openid_token_endpoint = server.url + "/oauth/token/"
+    client(server.url).sign_in("admin", "admin")
+    assert list(server.requests) == [
+        "POST /oauth/token",
+        "POST /api/v1/session",
+        "POST /api/session",
+        "GET /.well-known/openid-configuration",
+        "POST /connect/token",
+    ]

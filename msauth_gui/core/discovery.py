@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, cast
+from urllib.parse import urlsplit
 
 from .endpoints import MAX_URL_LENGTH, Endpoints, origin_of, same_origin
 from .errors import AuthError, EndpointNotFound, RedirectRefused, UnreadableAnswer
@@ -103,6 +104,13 @@ def _verdict(answer: Answer, judge: Judge) -> Outcome | Literal["stop"]:
     if answer.status == 429:
         return "stop"
     return "missing" if answer.status in (404, 405) else "other"
+
+
+def _same_place(url: str) -> str:
+    """What makes two URLs one candidate: ``http://h:80/a/`` is ``http://h/a``."""
+    origin = origin_of(url)
+    path = urlsplit(url).path.rstrip("/") if origin else url
+    return f"{origin}{path}"
 
 
 def _rank(status: int) -> int:
@@ -196,16 +204,16 @@ class Finder:
         return self._discover(send, judge, stale)
 
     def _discover(self, send: Send, judge: Judge, attempts: list[Attempt]) -> Answer:
-        tried = {a.url for a in attempts}
+        tried = {_same_place(a.url) for a in attempts}
         best: tuple[int, Answer | AuthError] | None = None
         try:
             for step in self._candidates():
                 if isinstance(step, Attempt):
                     attempts.append(step)
                     continue
-                if step.url in tried:
+                if _same_place(step.url) in tried:
                     continue
-                tried.add(step.url)
+                tried.add(_same_place(step.url))
                 try:
                     answer = send(step.url)
                 except RedirectRefused as exc:  # not followed: the next candidate
