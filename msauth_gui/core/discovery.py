@@ -126,6 +126,14 @@ def _rank(status: int) -> int:
     return 4  # another 4xx: the server knows the path
 
 
+Telling = tuple[int, "Answer | AuthError"]
+
+
+def _more_telling(best: Telling | None, status: int, found: Answer | AuthError) -> Telling:
+    rank = _rank(status)
+    return (rank, found) if best is None or rank > best[0] else best
+
+
 class DiscoveryFailed(AuthError):
     """Mixed into the error for the most telling answer when no candidate answered.
 
@@ -205,7 +213,7 @@ class Finder:
 
     def _discover(self, send: Send, judge: Judge, attempts: list[Attempt]) -> Answer:
         tried = {_same_place(a.url) for a in attempts}
-        best: tuple[int, Answer | AuthError] | None = None
+        best: Telling | None = None
         try:
             for step in self._candidates():
                 if isinstance(step, Attempt):
@@ -218,23 +226,21 @@ class Finder:
                     answer = send(step.url)
                 except RedirectRefused as exc:  # not followed: the next candidate
                     attempts.append(Attempt(self.method, step.url, "other", exc.status))
-                    if best is None or _rank(exc.status or 302) > best[0]:
-                        best = (_rank(exc.status or 302), exc)
+                    best = _more_telling(best, exc.status or 302, exc)
                     continue
                 verdict = _verdict(answer, judge)
-                if verdict == "stop":
-                    return answer
-                attempts.append(Attempt(self.method, step.url, verdict, answer.status))
+                outcome: Outcome = "other" if verdict == "stop" else verdict
+                attempts.append(Attempt(self.method, step.url, outcome, answer.status))
                 if verdict == "answered":
                     self.url = step.url
+                if verdict in ("answered", "stop"):
                     return answer
-                if best is None or _rank(answer.status) > best[0]:
-                    best = (_rank(answer.status), answer)
+                best = _more_telling(best, answer.status, answer)
         finally:
             self.attempts = tuple(attempts)
         raise discovery_failed(self._cause(best, judge), attempts, self._advice)
 
-    def _cause(self, best: tuple[int, Answer | AuthError] | None, judge: Judge) -> AuthError:
+    def _cause(self, best: Telling | None, judge: Judge) -> AuthError:
         if best is None:  # every candidate was skipped
             url = self.attempts[0].url if self.attempts else ""
             return EndpointNotFound(status=404, url=url)
