@@ -260,3 +260,18 @@ def test_a_document_naming_a_candidate_already_asked_does_not_ask_it_again(
         "GET /.well-known/openid-configuration",
         "POST /connect/token",
     ]
+
+
+def test_a_profile_keeps_what_was_found_and_hands_it_to_the_client(make_server: Start) -> None:
+    from msauth_gui.core.errors import InvalidInput
+    from msauth_gui.core.profiles import Profile, export_profiles, import_profiles
+
+    server = make_server(token_paths=("/connect/token",))
+    found = server.url + "/connect/token"
+    profile = Profile(name="p", server=server.url, remembered_token_url=found)
+    (imported,) = import_profiles(export_profiles([profile]))
+    c = AuthClient(imported.settings())
+    c.sign_in("admin", "admin")
+    assert list(server.requests) == ["POST /connect/token"]  # straight there
+    with pytest.raises(InvalidInput):
+        Profile.from_dict({"name": "p", "basic_encoding": "rot13"})

@@ -190,3 +190,23 @@ def test_base64_only_server_refuses_the_raw_form(make_server: Callable[..., Demo
     assert run_msauth(argv, "admin\n")[0] == 0
     code, _, err = run_msauth([*argv, "--basic-encoding", "raw"], "admin\n")
     assert code == 3 and "rejected the login or password" in err
+
+
+def test_the_demo_server_command_line_places_the_token_endpoint() -> None:
+    from msauth_gui.devserver.__main__ import banner, build_parser, config_from_args
+
+    args = build_parser().parse_args(
+        ["--prefix", "MobileSMARTS", "--token-path", "{api}/session", "--basic-only", "raw"]
+    )
+    with DemoServer(config_from_args(args)) as server:
+        api = server.url + "/MobileSMARTS/api/v1"
+        assert f"Token URL: {api}/session (token style documentation, Basic raw only)" in banner(
+            server
+        )
+        argv = ["token", "--server", api, "--login", "admin", "--password-stdin"]
+        code, out, err = run_msauth([*argv, "--format", "json"], "admin\n")
+        assert code == 0 and json.loads(out)["token_url"] == api + "/session", err
+        code, _, err = run_msauth(
+            [*argv, "--method", "basic", "--basic-encoding", "raw"], "admin\n"
+        )
+        assert code == 0, err
