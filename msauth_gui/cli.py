@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
+from .core.basic import BASIC_ENCODINGS
 from .core.client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -77,7 +78,10 @@ def _connection_options(parser: argparse.ArgumentParser, *, formats: bool = True
         action="store_true",
         help="read the client secret from standard input (after the password or refresh token)",
     )
-    parser.add_argument("--token-url", help="token endpoint (default {server}/oauth/token)")
+    parser.add_argument(
+        "--token-url",
+        help="token endpoint; turns discovery off (default: found on the server, see README)",
+    )
     tls = parser.add_mutually_exclusive_group()
     tls.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
     tls.add_argument(
@@ -116,6 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_options(token)
     _sign_in_options(token)
     token.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
+    token.add_argument(
+        "--basic-encoding",
+        choices=BASIC_ENCODINGS,
+        default="base64",
+        help="how --method basic spells the credentials: RFC 7617 base64 (default) or the raw "
+        "login:password some servers want",
+    )
 
     refresh = commands.add_parser("refresh", help="trade a refresh token for a new token")
     _connection_options(refresh)
@@ -166,6 +177,7 @@ def _settings(args: argparse.Namespace, stdin: TextIO, method: str = "oauth") ->
         client_secret=_client_secret(args, stdin),
         token_url=args.token_url,
         probe_path=getattr(args, "probe_path", None),
+        basic_encoding=getattr(args, "basic_encoding", "base64"),
         verify_tls=not args.insecure,
         ca_bundle=args.ca_bundle,
         timeout=args.timeout,
@@ -188,7 +200,8 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str:
     raise UsageError(text.format(variable=PASSWORD_ENV))
 
 
-def render(credentials: Credentials, fmt: str) -> str:
+def render(credentials: Credentials, fmt: str, token_url: str | None = None) -> str:
+    """The credentials as ``--format`` asks; JSON names the token URL that issued them."""
     if fmt == "token":
         return (
             credentials.access_token
@@ -215,6 +228,7 @@ def render(credentials: Credentials, fmt: str) -> str:
         "expires_in": expires_in,
         "expires_at": expires_at,
         "refresh_token": credentials.refresh_token,
+        "token_url": token_url,
     }
     if token is None:
         data["authorization"] = credentials.authorization
@@ -258,6 +272,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
                 credentials = client.sign_in(args.login, password)
             finally:
                 client.close()
+            token_url = client.token_url if args.method == "oauth" else None
         else:
             _check_timeout(args)
             refresh_token = _read_line(stdin).strip()
@@ -271,6 +286,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
                 credentials = client.refresh(refresh_token)
             finally:
                 client.close()
+            token_url = client.token_url
     except UsageError as exc:
         _say(stderr, exc)
         return EXIT_USAGE
@@ -282,7 +298,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         return 130
     for warning in getattr(credentials, "warnings", ()):
         _say(stderr, translate("cli", "warning: {text}").format(text=warning))
-    stdout.write(visible(render(credentials, args.format)) + "\n")
+    stdout.write(visible(render(credentials, args.format, token_url)) + "\n")
     return EXIT_OK
 
 

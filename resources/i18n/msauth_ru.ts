@@ -2293,6 +2293,34 @@
         <source>unexpected HTTP {status}</source>
         <translation>неожиданный HTTP {status}</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>the raw Basic form cannot carry control characters; use base64</source>
+        <translation>в форме Basic без кодирования нельзя передать управляющие символы; используйте base64</translation>
+    </message>
+    <message>
+        <source>No token endpoint was found on this server. Tried: {tried}. If you know the token URL, enter it (Token URL in Advanced, or --token-url).</source>
+        <translation>На этом сервере не найден адрес выдачи токена. Проверено: {tried}. Если вы знаете адрес токена, укажите его («Адрес токена» в разделе «Дополнительно» или --token-url).</translation>
+    </message>
+    <message>
+        <source>Tried: {tried}.</source>
+        <translation>Проверено: {tried}.</translation>
+    </message>
+    <message>
+        <source>not tried: it is on another server ({origin}); the password is only sent to the server you typed</source>
+        <translation>не проверялся: он на другом сервере ({origin}); пароль отправляется только на сервер, который вы указали</translation>
+    </message>
+    <message>
+        <source>names no usable token_endpoint</source>
+        <translation>не содержит пригодного token_endpoint</translation>
+    </message>
+    <message>
+        <source>not a readable discovery document</source>
+        <translation>не читается как документ обнаружения</translation>
+    </message>
 </context>
 <context>
     <name>fmt</name>
