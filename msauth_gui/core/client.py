@@ -147,6 +147,12 @@ class AuthClient:
         the blocked call raises :class:`~.errors.RequestCancelled` at once."""
         self.http.cancel()
 
+    def abandon(self) -> None:
+        """Cancel for good, from any thread: the request in flight and every later one (the
+        next discovery candidate, the probe after a sign-in) raise
+        :class:`~.errors.RequestCancelled` at once."""
+        self.http.abandon()
+
     # -- sign-in ---------------------------------------------------------------------------
     def sign_in(self, login: str, password: str, method: Method | None = None) -> Credentials:
         method = method or self.settings.method
