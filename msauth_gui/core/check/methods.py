@@ -152,7 +152,7 @@ def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
     ep = api.settings.endpoints()
     urls = list(dict.fromkeys([ep.origin + ep.prefix + WELL_KNOWN, ep.origin + WELL_KNOWN]))
     records: list[RequestRecord] = []
-    http = http_for(api.settings, records)
+    http = http_for(ctx, api.settings, records)
     endpoint: object = None
     why = translate("check", "skipped: the server publishes no {path}").format(path=WELL_KNOWN)
     try:
