@@ -24,7 +24,7 @@ from .errors import (
     UnreadableAnswer,
 )
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import hold_secrets, register_secret
+from .redact import hold_secrets, register_secret, release_secrets
 from .token import (
     BasicCredentials,
     Clock,
@@ -140,7 +140,11 @@ class AuthClient:
         )
 
     def close(self) -> None:
+        """Abandon what is in flight and let go of the refresh token this client held: the
+        client is often freed only by the garbage collector (its finders refer back to it),
+        and one refresh token a refresh must not stay masked until then."""
         self.http.close()
+        release_secrets(self)
 
     def cancel(self) -> None:
         """Abandon the request in flight, from any thread (sign-out, a new sign-in, quitting):
