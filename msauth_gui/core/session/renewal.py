@@ -97,11 +97,26 @@ class Session:
     def can_resign(self, allowed: bool) -> bool:
         return allowed and self.password is not None and self.login is not None
 
-    def accept(self, creds: Credentials, now: float, *, renewed: bool) -> None:
-        self.creds, self.last_error, self.halted = creds, None, None
-        self.failures, self.retry_at = 0, None
+    def accept(
+        self,
+        creds: Credentials,
+        now: float,
+        *,
+        renewed: bool,
+        backoff: tuple[float, ...] = (),
+    ) -> AuthError | None:
+        """Hold ``creds``. A renewal that did not move the expiry forward (:func:`gained`) is
+        kept (a rotated refresh token must be) but backs off like a failure: returns its error."""
+        fresher = not renewed or gained(self.creds, creds, now)
+        self.creds, self.halted = creds, None
         if renewed:
             self.last_refresh_at = now
+        if not fresher:
+            error = NoFresherToken()
+            self.back_off(error, now, backoff)
+            return error
+        self.last_error, self.failures, self.retry_at = None, 0, None
+        return None
 
     def back_off(self, error: AuthError, now: float, backoff: tuple[float, ...]) -> None:
         self.failures += 1
@@ -141,6 +156,18 @@ class RenewalImpossible(AuthError):
         "errors",
         "The token cannot be renewed without you: the server gave no usable refresh token and "
         "signing in again automatically is off (or the password is not known). Sign in again.",
+    )
+
+
+class NoFresherToken(AuthError):
+    """A renewal gave a token that is already expired, or expires no later than the last one."""
+
+    kind = "no_fresher_token"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server's new token is no fresher than the last one: it has already expired by "
+        "this computer's clock, or expires sooner. The server's clock may be behind this "
+        "computer's. Renewing again after a pause.",
     )
 
 
@@ -218,6 +245,22 @@ def judge_state(
     if renewing:
         return KeeperState.REFRESHING
     return life
+
+
+def gained(old: Credentials | None, new: Credentials, now: float) -> bool:
+    """Whether a renewal that replaced ``old`` by ``new`` at ``now`` moved the expiry forward.
+
+    It did not when ``new`` has already expired (a JWT whose ``exp`` is past, a server clock
+    behind ours) or expires sooner than ``old``: renewing again at once would give the same, so
+    the keeper backs off instead of renewing every second. The same expiry counts as kept (a
+    JWT's ``exp`` counts whole seconds). Unknown expiry and Basic: nothing to judge, yes.
+    """
+    if not isinstance(new, Token) or new.expires_at is None:
+        return True
+    if new.expires_at <= now:
+        return False
+    old_expiry = old.expires_at if isinstance(old, Token) else None
+    return old_expiry is None or new.expires_at >= old_expiry
 
 
 def renewal_for(creds: Credentials, *, can_resign: bool) -> Renewal:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
-from ...core.redact import register_secret
+from ...core.redact import forget_secret, register_secret
 from ...core.session.renewal import (
     AfterProbe,
     KeeperState,
@@ -199,12 +199,16 @@ class TokenKeeper(QObject):
             self._start_probe(last_chance=False)
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _forget(self) -> bool:
+    def _forget(self, keep: str | None = None) -> bool:
+        """Cancel what runs, stop the timers, drop the session: its tokens are let go and its
+        password (unless it is ``keep``, the next one) no longer registered for masking."""
         self._jobs.new_generation()
         self._due_timer.stop()
         self._tick_timer.stop()
-        had_credentials = self._s.creds is not None
+        had_credentials, password = self._s.creds is not None, self._s.password
         self._s = Session()
+        if password != keep:
+            forget_secret(password)
         return had_credentials
 
     def _start(self, call: Callable[[AuthClient], Any], handler: Handler) -> None:
@@ -250,7 +254,7 @@ class TokenKeeper(QObject):
     ) -> None:
         """Sign in (``call`` with the password) or resume (with ``saved_refresh_token``)."""
         start = Start.SIGN_IN if saved_refresh_token is None else Start.RESUME
-        had_credentials = self._forget()
+        had_credentials = self._forget(keep=session.password)
         self._settings = settings
         self._s = session
         session.job, session.last_attempt_at = start, self._clock()
@@ -274,18 +278,22 @@ class TokenKeeper(QObject):
             self._accept(value, renewed=start is Start.RESUME)
             return
         state, error = after_start_failure(error or NotSignedIn(), start)
+        forget_secret(s.password)
         s.password, s.last_error = None, error  # a rejected password is not kept
         self._set_state(state)
         self.errorRaised.emit(error)
 
     def _accept(self, creds: Credentials, *, renewed: bool) -> None:
-        self._s.accept(creds, self._clock(), renewed=renewed)
+        backoff = self._timing.backoff
+        no_gain = self._s.accept(creds, self._clock(), renewed=renewed, backoff=backoff)
         self.credentialsChanged.emit(creds)
         if not self._tick_timer.isActive():
             self._tick_timer.start()
         self._schedule()
         self._update_state()
-        if self._s.probe_recovery:
+        if no_gain is not None:  # kept, but no fresher: backs off like a failure, never storms
+            self.errorRaised.emit(no_gain)
+        elif self._s.probe_recovery:
             self._s.probe_recovery = False
             self._start_probe(last_chance=True)
 
