@@ -2,9 +2,11 @@
 
 :func:`~msauth_gui.core.check.run_check` runs in a worker job (:mod:`..session.worker`); each
 row it reports from the check's own threads arrives here as the job's progress. Every run
-carries a generation number: a run started while another is in flight, or closing the dialog,
-makes the older run's late rows and report stale, and they are dropped, as the keeper drops
-stale answers. The report is redacted by the core; nothing here adds unredacted text.
+carries a generation number and a :class:`~msauth_gui.core.check.Budget`: a run started while
+another is in flight, or closing the dialog, cancels the older run's budget (its requests end
+at once, its worker is free) and makes its late rows and report stale, and they are dropped, as
+the keeper drops stale answers. The report is redacted by the core; nothing here adds
+unredacted text.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.check import ORDER, run_check
+from ...core.check import ORDER, Budget, run_check
 from ...core.check.report import CheckReport, CheckRow
 from ...core.client import ConnectionSettings
 from ...core.errors import AuthError
@@ -68,6 +70,7 @@ class CheckDialog(QDialog):
         self._source = source
         self._generation = 0
         self._running = False
+        self._budget: Budget | None = None  #: the run in flight's, to stop it
         self._report: CheckReport | None = None
         self._build()
         self.resize(1180, 640)  # fits a 1366×768 screen
@@ -161,7 +164,8 @@ class CheckDialog(QDialog):
         self.run()
 
     def run(self) -> None:
-        """Start a check with the form's current values; an older run's results become stale."""
+        """Start a check with the form's current values; an older run is stopped."""
+        self._cancel()
         self._generation += 1
         generation = self._generation
         self._report = None
@@ -177,9 +181,12 @@ class CheckDialog(QDialog):
             self._update_buttons()
             return
         settings, login, password = inputs
+        budget = self._budget = Budget(settings.timeout)
 
         def job(report: Report) -> CheckReport:  # each row is reported from the check's threads
-            return run_check(settings, login, password, on_row=report, clock=time.time)
+            return run_check(
+                settings, login, password, on_row=report, clock=time.time, budget=budget
+            )
 
         self._running = True
         self.progress.setValue(0)
@@ -193,8 +200,14 @@ class CheckDialog(QDialog):
             on_progress=lambda row: self._on_row(generation, row),
         )
 
+    def _cancel(self) -> None:
+        if self._budget is not None:
+            self._budget.cancel()
+            self._budget = None
+
     def stop(self) -> None:
-        """Forget the run in flight: its late rows and report are dropped."""
+        """Stop the run in flight: its requests end now; late rows and report are dropped."""
+        self._cancel()
         self._generation += 1
         if self._running:
             self._running = False
@@ -212,7 +225,7 @@ class CheckDialog(QDialog):
     def _on_done(self, generation: int, report: Any, error: AuthError | None) -> None:
         if generation != self._generation:
             return  # an older run, or the dialog was closed meanwhile
-        self._running = False
+        self._running, self._budget = False, None
         self.progress.hide()
         if error is not None or not isinstance(report, CheckReport):
             message = error.message if error is not None else self.tr("no report")

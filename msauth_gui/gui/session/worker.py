@@ -6,9 +6,10 @@ both go through :func:`run_in_thread`. A :class:`QRunnable` on a small dedicated
 :class:`JobCarrier`, a QObject created on (and living in) the calling thread, over a queued
 connection, so the callback always runs on the GUI thread. A job may also report progress as
 it goes (a request record, a check row), from any thread: each item reaches ``on_progress`` on
-the GUI thread, in order, before the answer. ``requests`` cannot be aborted mid-flight, so
-callers drop answers they no longer want (the keeper compares generations); every call has its
-own timeout in the core.
+the GUI thread, in order, before the answer. Every request has a total deadline in the core,
+and callers cancel what they no longer want (the keeper's jobs abandon their client, the check
+its budget), so a worker is never held by a server that stalls; answers that still arrive are
+dropped by their callers (the keeper compares generations).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Callback = Callable[[Any, "AuthError | None"], None]
 #: hands one progress item to the GUI thread; callable from any thread
 Report = Callable[[Any], None]
 
-#: a stale sign-in may wait on a slow server for its whole timeout; it must not block new jobs
+#: jobs run side by side (a sign-in, a probe, a check); cancelled ones end at once
 POOL_THREADS = 8
 
 _pool: QThreadPool | None = None
