@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import GREY
+from ..plain import make_plain, shown
+from ..plain import tip as plain_tip
 from ..prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
 from ..theme import colour
 from ..widgets import name
@@ -70,6 +72,7 @@ class ProfileNameDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
         name_stock_controls(buttons)
+        make_plain(self)
 
     def profile_name(self) -> str | None:
         return self.edit.text().strip() or None
@@ -240,9 +243,9 @@ class SecretOptions(QWidget):
         for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
             check.setEnabled(available)
             unavailable = self.tr("Not available: {reason}").format(reason=reason)
-            check.setToolTip(self.tr(tip) if available else unavailable)
+            check.setToolTip(self.tr(tip) if available else plain_tip(unavailable))
         cannot = self.tr("Passwords and sessions cannot be saved: {reason}")
-        self.status_label.setText("" if available else cannot.format(reason=reason))
+        self.status_label.setText("" if available else shown(cannot.format(reason=reason)))
         self.status_label.setVisible(not available)
 
     def set_values(self, remember: bool, stay: bool) -> None:

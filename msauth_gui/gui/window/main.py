@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
-from ...core.redact import redact
 from ...core.token import BasicCredentials, Credentials, Token
 from ...core.translate import QT_TRANSLATE_NOOP
 from .. import fmt
 from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from ..plain import shown
 from ..preferences import AppSettings, Preferences
 from ..profiles.controller import ProfileController
 from ..profiles.store import NoSecretStore
@@ -320,9 +320,9 @@ class MainWindow(QMainWindow):
             last_refresh_at=keeper.last_refresh_at,
         )
         shown_host = self._host if keeper.state is not KeeperState.SIGNED_OUT else ""
-        self.setWindowTitle(fmt.title_text(shown_host, words))
+        self.setWindowTitle(shown(fmt.title_text(shown_host, words)))
         no_server = self.tr("no server")
-        self.server_status.setText(redact(f"{shown_host or no_server} · {words}"))
+        self.server_status.setText(shown(f"{shown_host or no_server} · {words}"))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -358,8 +358,8 @@ class MainWindow(QMainWindow):
         self.show_status(text)
 
     def show_status(self, text: str) -> None:
-        """A passing message in the status bar (redacted, like every text shown)."""
-        self.statusBar().showMessage(redact(text), STATUS_MESSAGE_MS)
+        """A passing message in the status bar (redacted and plain, like every text shown)."""
+        self.statusBar().showMessage(shown(text), STATUS_MESSAGE_MS)
         announce(self.statusBar(), self.statusBar().currentMessage())
 
     def note(self, text: str) -> None:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.redact import redact
 from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
 from .. import fmt, theme
 from ..icons import state_icon
+from ..plain import label, shown, tip
 from ..widgets import CollapsibleSection, announce, name
 
 ICON_SIZE = 24
@@ -32,10 +32,10 @@ DASH = "—"
 
 
 def _value_label(object_name: str, parent: QWidget) -> QLabel:
-    label = QLabel(DASH, parent)
-    label.setObjectName(object_name)  # no accessible name: screen readers read the value
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+    # no accessible name: screen readers read the value
+    value = label(DASH, parent, object_name=object_name)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return value
 
 
 class TokenPanel(QWidget):
@@ -51,18 +51,17 @@ class TokenPanel(QWidget):
         self._error_shown = False
         self._announced = ""
 
-        self.state_icon = QLabel(self)
-        self.state_icon.setObjectName("stateIcon")  # its accessible name is the state's words
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("stateLabel")
-        self.status_label = QLabel(self)
+        # the icon's accessible name is the state's words
+        self.state_icon = label(parent=self, object_name="stateIcon")
+        self.state_label = label(parent=self, object_name="stateLabel")
+        self.status_label = label(parent=self)
         name(self.status_label, "statusLabel")
         self.status_label.setWordWrap(True)
         # a long error wraps instead of widening the panel (and squeezing the form)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.token_caption = QLabel(self.tr("Access token:"), self)
+        self.token_caption = label(self.tr("Access token:"), self)
         self.token_field = QLineEdit(self)
         name(
             self.token_field,
@@ -207,7 +206,7 @@ class TokenPanel(QWidget):
         )
         self.state_icon.setPixmap(state_icon(state).pixmap(ICON_SIZE, ICON_SIZE))
         self.state_icon.setAccessibleName(words)  # the icon says the same as the words
-        self.status_label.setText(redact(message))
+        self.status_label.setText(shown(message, lines=True))
         self.status_label.setAccessibleDescription(self.status_label.text())
         self._error_shown = error
         self.status_label.setStyleSheet(f"color: {theme.colour(fmt.RED)};" if error else "")
@@ -233,7 +232,7 @@ class TokenPanel(QWidget):
             self.token_caption.setText(self.tr("Header value:"))
             self.token_field.setText(creds.authorization)
             self.token_type_label.setText(
-                self.tr("Basic — credentials verified for {login}").format(login=creds.login)
+                shown(self.tr("Basic — credentials verified for {login}").format(login=creds.login))
             )
             self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
             self.refresh_token_label.setText(self.tr("none (Basic has no token)"))
@@ -242,7 +241,7 @@ class TokenPanel(QWidget):
             self.token_caption.setText(self.tr("Access token:"))
             self.token_field.setText(creds.access_token)
             self.token_field.setCursorPosition(0)
-            self.token_type_label.setText(creds.token_type)
+            self.token_type_label.setText(shown(creds.token_type))
             self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
             self.refresh_token_label.setText(
                 self.tr("present")
@@ -250,14 +249,14 @@ class TokenPanel(QWidget):
                 else self.tr("absent (renewal signs in again)")
             )
             claims = creds.claims()
-            self.claims_view.setPlainText(fmt.claims_text(claims, now))
+            self.claims_view.setPlainText(shown(fmt.claims_text(claims, now), lines=True))
             self.claims_box.setVisible(claims is not None)
         self.token_field.setToolTip(self._token_tooltip(creds))
 
     @staticmethod
     def _token_tooltip(creds: Credentials | None) -> str:
         if isinstance(creds, Token) and creds.warnings:
-            return "\n".join(creds.warnings)
+            return tip("\n".join(creds.warnings))
         return QCoreApplication.translate("TokenPanel", "The token is masked; Reveal shows it")
 
     def update_times(
