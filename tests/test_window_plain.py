@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableWidget, QWidget
 
 from msauth_gui.core.visible import is_visible
 from msauth_gui.gui.check.dialog import CheckDialog
@@ -187,3 +188,28 @@ def test_every_label_of_every_window_and_dialog_is_plain_text(qtbot: Any, clock:
 )
 def test_the_markup_detector_itself(text: str, rich: bool) -> None:
     assert renders_markup(text) is rich
+
+
+@pytest.mark.parametrize("attack", ["crlf_token", "crlf_token_type", "crlf_refresh"])
+def test_a_token_with_a_line_break_is_refused_and_nothing_can_be_copied(
+    qtbot: Any, hostile: Callable[..., HostileServer], clock: FakeClock, attack: str
+) -> None:
+    """A token (or type) with CR/LF would make "Copy as curl" and "Copy header" inject a
+    header: the sign-in fails with a clear message, and there is nothing to copy."""
+    server = hostile(attack)
+    window = _window(qtbot, clock)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("the operator's own text")
+    fill(qtbot, window, server.url, password="pw-plain-1")
+    click(qtbot, window, "signInButton")
+    qtbot.waitUntil(lambda: window.keeper.state is S.ERROR, timeout=TIMEOUT)
+    status = window.panel.status_label.text()
+    assert "characters no token has" in status or "not one plain word" in status, status
+    assert "\r" not in status
+    assert window.keeper.credentials is None
+    for name in ("copyTokenButton", "copyHeaderButton", "copyCurlButton"):
+        button = window.findChild(QPushButton, name)
+        assert button is not None and not button.isEnabled(), name
+    for copy in (window.on_copy_token, window.on_copy_header, window.on_copy_curl):
+        copy()  # the shortcuts and menu entries reach these even when a button is off
+    assert clipboard.text() == "the operator's own text"
