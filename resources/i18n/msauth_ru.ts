@@ -2218,6 +2218,10 @@
         <translation>Токен нельзя продлить без вас: сервер не дал пригодного токена обновления, а автоматический повторный вход выключен (или пароль неизвестен). Войдите снова.</translation>
     </message>
     <message>
+        <source>The server&apos;s new token is no fresher than the last one: it has already expired by this computer&apos;s clock, or expires sooner. The server&apos;s clock may be behind this computer&apos;s. Renewing again after a pause.</source>
+        <translation>Новый токен сервера не свежее прежнего: по часам этого компьютера он уже истёк или истекает раньше. Возможно, часы сервера отстают от часов этого компьютера. Новая попытка — после паузы.</translation>
+    </message>
+    <message>
         <source>Sign in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -2320,6 +2324,10 @@
     <message>
         <source>not a readable discovery document</source>
         <translation>не читается как документ обнаружения</translation>
+    </message>
+    <message>
+        <source>The check&apos;s {seconds:g} s ran out before {host} answered: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Время проверки ({seconds:g} с) вышло раньше, чем ответил {host}: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
 </context>
 <context>
