@@ -7,7 +7,9 @@ error page, an ``error_description`` and a token type; the window signs in, fail
 refresh (a tray notification), fails a sign-in and runs a check, and then every label, tooltip,
 table cell, the tray's tooltip and every notification are searched for anything Qt would render
 as markup, and for any control or bidi character. The image payload names a file that does not
-exist, so a failing test loads nothing; one real /dev/zero run is done by hand (see the README).
+exist, so a failing test loads nothing. The real ``<img src="/dev/zero">`` is tried by hand,
+under a memory limit: ``python -m tests.hostile markup`` serves it; sign in to its URL in
+``msauth-gui`` started with ``prlimit --as=3000000000``; the status line must show the tag.
 """
 
 from __future__ import annotations
