@@ -10,10 +10,7 @@ cut short in says so.
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -23,23 +20,10 @@ from msauth_gui.core.errors import EXIT_UNREACHABLE
 from msauth_gui.core.visible import is_visible
 from tests.cli_run import run_msauth
 from tests.hostile import ESCAPES, HostileServer
+from tests.test_deadline import _in_thread
 
 #: far beyond any budget used here: a check still running then has none
 HANG = 60.0
-
-
-def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, dict[str, Any]]:
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            outcome["result"] = work()
-        except BaseException as exc:  # handed to the test
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    return thread, outcome
 
 
 def _check(server: HostileServer, budget: Budget, timeout: float = HANG) -> CheckReport:
