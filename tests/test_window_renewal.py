@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.redact import redact, registered
 from msauth_gui.core.session.renewal import NoFresherToken
 from msauth_gui.devserver import DemoServer
@@ -24,6 +25,7 @@ from msauth_gui.gui.window.main import MainWindow
 
 from .conftest import FakeClock
 from .hostile import HostileServer, json_reply, jwt
+from .test_keeper_resume import saved_refresh_token
 from .test_window import child, fill
 
 S = KeeperState
@@ -127,3 +129,19 @@ def test_many_refreshes_in_the_window_keep_the_registry_small(
     assert max(sizes) <= 6, sizes
     window.on_sign_out()
     assert len(registered()) <= 1, registered()  # nothing of the session is held any more
+
+
+def test_a_resumed_session_lets_its_saved_refresh_token_go_at_sign_out(
+    qtbot: Any, demo: DemoServer, clock: FakeClock
+) -> None:
+    saved = saved_refresh_token(demo)
+    keeper = TokenKeeper(clock=clock, tick_ms=20)
+    try:
+        with qtbot.waitSignal(keeper.credentialsChanged, timeout=TIMEOUT):
+            keeper.resume(ConnectionSettings(demo.url, timeout=5), "admin", saved)
+        assert redact(f"saved {saved}") == "saved ***"
+        keeper.sign_out()
+        assert redact(f"saved {saved}") == f"saved {saved}"  # registered for ever, it was
+    finally:
+        keeper.sign_out()
+        keeper.deleteLater()

@@ -43,6 +43,11 @@ class JobHandle:
                 raise RequestCancelled(host=client.endpoints.host)
             self._client = client
 
+    def detach(self) -> None:
+        """The job has ended: the handle no longer keeps its client (nor what it refers to)."""
+        with self._lock:
+            self._client = None
+
     def cancel(self) -> None:
         """Abandon the job's client from any thread: its requests end now and later ones fail."""
         with self._lock:
@@ -90,6 +95,7 @@ class AuthJobs(QObject):
                 handle.attach(client)
                 return call(client)
             finally:
+                handle.detach()
                 client.close()
 
         def answer(value: Any, error: AuthError | None) -> None:

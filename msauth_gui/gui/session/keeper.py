@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
-from ...core.redact import forget_secret, register_secret
+from ...core.redact import forget_secret, hold_secrets, register_secret, release_secrets
 from ...core.session.renewal import (
     AfterProbe,
     KeeperState,
@@ -173,9 +173,10 @@ class TokenKeeper(QObject):
         when a refresh token dies and that is allowed. A saved refresh token the server no
         longer accepts ends in :class:`SavedSessionEnded`.
         """
-        register_secret(refresh_token, password)
+        register_secret(password)
         session = Session(login=login, password=password or None)
         self._start_session(settings, session, lambda c: c.refresh(refresh_token), refresh_token)
+        hold_secrets(self, refresh_token)  # masked until sign-out, not for ever
 
     def sign_out(self) -> None:
         """Forget the tokens and the password, stop every timer, make pending answers stale."""
@@ -207,6 +208,7 @@ class TokenKeeper(QObject):
         self._tick_timer.stop()
         had_credentials, password = self._s.creds is not None, self._s.password
         self._s = Session()
+        release_secrets(self)  # a saved refresh token the session resumed with
         if password != keep:
             forget_secret(password)
         return had_credentials
