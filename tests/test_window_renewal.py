@@ -145,3 +145,20 @@ def test_a_resumed_session_lets_its_saved_refresh_token_go_at_sign_out(
     finally:
         keeper.sign_out()
         keeper.deleteLater()
+
+
+def test_a_failed_sign_in_keeps_no_frame_of_the_job(
+    qtbot: Any, demo: DemoServer, clock: FakeClock
+) -> None:
+    """The keeper keeps the last error; its traceback's frames would keep the job's locals (the
+    password, the client) alive in memory for as long."""
+    keeper = TokenKeeper(clock=clock, tick_ms=20)
+    try:
+        with qtbot.waitSignal(keeper.errorRaised, timeout=TIMEOUT) as failed:
+            keeper.sign_in(ConnectionSettings(demo.url, timeout=5), "admin", "Wrong-pw-1234")
+        error = failed.args[0]
+        assert error is keeper.last_error
+        assert (error.__traceback__, error.__context__, error.__cause__) == (None, None, None)
+    finally:
+        keeper.sign_out()
+        keeper.deleteLater()

@@ -88,26 +88,36 @@ class JobCarrier(QObject):
         self._callback(value, error)
 
 
+def _bare(error: AuthError) -> AuthError:
+    """``error`` without its traceback and the exception it replaced: the error is kept (the
+    keeper's last error), their frames are not; their locals hold the password and the client."""
+    error.__traceback__ = error.__context__ = error.__cause__ = None
+    return error
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], carrier: JobCarrier) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
-        self._carrier = carrier
+        self._work: tuple[Callable[[], Any], JobCarrier] | None = (fn, carrier)
 
     def run(self) -> None:
+        if self._work is None:
+            return
+        # the runnable's Python side may outlive the run: it keeps neither the job nor its carrier
+        (fn, carrier), self._work = self._work, None
         value: Any = None
         error: AuthError | None = None
         try:
-            value = self._fn()
+            value = fn()
         except AuthError as exc:
-            error = exc
+            error = _bare(exc)
         except Exception as exc:  # a job must always answer, whatever went wrong
             # redacted, one line: a traceback could carry a password from a local variable
             log.warning("job failed unexpectedly: %s: %s", type(exc).__name__, redact(exc))
             error = UnexpectedFailure(detail=type(exc).__name__)
         try:
-            self._carrier.finished.emit(value, error)
+            carrier.finished.emit(value, error)
         except RuntimeError:  # the carrier was destroyed (application quitting)
             log.debug("answer arrived after its receiver was destroyed")
 
