@@ -1,4 +1,7 @@
-"""The "Advanced" connection settings: OAuth client, token URL, probe path, TLS and timeout.
+"""The "Advanced" connection settings: OAuth client, token URL, Basic's spelling, probe path,
+TLS and timeout.
+
+The token URL is found automatically when the field is empty; typing one turns that off.
 
 Signing in again with the password is not here: it is an application preference, set in
 Settings (:mod:`.settings`), the one place for it.
@@ -11,6 +14,7 @@ import os
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.basic import BasicEncoding
 from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
 from ...core.endpoints import DEFAULT_PROBE_PATH
+from ...core.translate import QT_TRANSLATE_NOOP
 from ..prompts import FileDialog
 from ..widgets import error_label, name
+
+#: (English label, encoding); shown as ``QCoreApplication.translate("ConnectionOptions", label)``
+BASIC_ITEMS: tuple[tuple[str, BasicEncoding], ...] = (
+    (QT_TRANSLATE_NOOP("ConnectionOptions", "base64 (RFC 7617)"), "base64"),
+    (QT_TRANSLATE_NOOP("ConnectionOptions", "raw login:password (as the vendor page prints it)"),
+     "raw"),
+)  # fmt: skip
 
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
@@ -66,9 +79,24 @@ class ConnectionOptions(QWidget):
             self.token_url_edit,
             "tokenUrlEdit",
             self.tr("Token URL"),
-            self.tr("Where OAuth tokens come from; empty means the server's /oauth/token."),
+            self.tr(
+                "Where OAuth tokens come from; empty means found automatically on the server. "
+                "Typing a URL turns that off."
+            ),
         )
-        self.token_url_edit.setPlaceholderText(self.tr("{server}/oauth/token"))
+        self.token_url_edit.setPlaceholderText(self.tr("found automatically"))
+        self.basic_combo = QComboBox(self)
+        name(
+            self.basic_combo,
+            "basicEncodingCombo",
+            self.tr("Basic spelling"),
+            self.tr(
+                "How Basic sends the login and password: base64 (the standard) or raw "
+                "login:password, for a server that accepts only the form the vendor page prints."
+            ),
+        )
+        for label, encoding in BASIC_ITEMS:
+            self.basic_combo.addItem(self.tr(label), encoding)
         self.token_url_error = error_label("tokenUrlError", self)
         self.probe_path_edit = QLineEdit(self)
         name(
@@ -124,6 +152,7 @@ class ConnectionOptions(QWidget):
         form.addRow(self.tr("Client s&ecret:"), self.client_secret_edit)
         form.addRow(self.tr("Token &URL:"), self.token_url_edit)
         form.addRow("", self.token_url_error)
+        form.addRow(self.tr("Basic spellin&g:"), self.basic_combo)
         form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
         ca_label = QLabel(self.tr("CA bun&dle:"), self)
         ca_label.setBuddy(self.ca_bundle_edit)
@@ -131,6 +160,12 @@ class ConnectionOptions(QWidget):
         form.addRow("", self.ca_bundle_error)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Time&out:"), self.timeout_spin)
+
+    def basic_encoding(self) -> BasicEncoding:
+        return "raw" if self.basic_combo.currentData() == "raw" else "base64"
+
+    def set_basic_encoding(self, encoding: str) -> None:
+        self.basic_combo.setCurrentIndex(max(0, self.basic_combo.findData(encoding)))
 
     def _on_browse(self) -> None:
         start = os.path.dirname(self.ca_bundle_edit.text().strip()) or os.path.expanduser("~")
