@@ -107,7 +107,7 @@ def _verdict(answer: Answer, judge: Judge) -> Outcome | Literal["stop"]:
     return "missing" if answer.status in (404, 405) else "other"
 
 
-def _same_place(url: str) -> str:
+def same_place(url: str) -> str:
     """What makes two URLs one candidate: ``http://h:80/a/`` is ``http://h/a``."""
     origin = origin_of(url)
     path = urlsplit(url).path.rstrip("/") if origin else url
@@ -213,16 +213,16 @@ class Finder:
         return self._discover(send, judge, stale)
 
     def _discover(self, send: Send, judge: Judge, attempts: list[Attempt]) -> Answer:
-        tried = {_same_place(a.url) for a in attempts}
+        tried = {same_place(a.url) for a in attempts}
         best: Telling | None = None
         try:
             for step in self._candidates():
                 if isinstance(step, Attempt):
                     attempts.append(step)
                     continue
-                if _same_place(step.url) in tried:
+                if same_place(step.url) in tried:
                     continue
-                tried.add(_same_place(step.url))
+                tried.add(same_place(step.url))
                 try:
                     answer = send(step.url)
                 except RedirectRefused as exc:  # not followed: the next candidate
