@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>base64 (RFC 7617)</source>
-        <translation>base64 (RFC 7617)</translation>
+        <translation>base64 (стандарт RFC 7617)</translation>
     </message>
     <message>
         <source>raw login:password (as the vendor page prints it)</source>
