@@ -77,7 +77,7 @@ def test_oauth_sign_in_finds_the_token_endpoint_on_every_layout(
     assert len(set(requests)) == len(requests)  # no candidate twice
     assert endpoint_line(window) == f"{found} (found automatically)"
     tried = f"URLs tried: {len(requests)})"  # every request of the search, documents too
-    assert f"Token endpoint found at {found} (found automatically; {tried}." in log(window)
+    assert f"Token endpoint found automatically at {found} ({tried}." in log(window)
     assert stored(env, "remembered_token_url") == found  # for the next start
 
 
@@ -98,7 +98,7 @@ def test_background_refresh_goes_to_the_found_url_and_follows_it_when_it_moves(
         wait_refreshes(qtbot, server, n)
         qtbot.waitUntil(lambda t=token: token_field(window).text() != t, timeout=TIMEOUT)
     assert asked(server)[2:] == ["POST /oauth/token"] * 3  # straight there, every time
-    assert log(window).count("Token endpoint found at") == 1
+    assert log(window).count("Token endpoint found") == 1
 
     # the server moves its endpoint: the next refresh gets a 404 there, looks again, finds it
     server.config.token_paths, server.config.openid = ("/connect/token",), True
@@ -116,7 +116,7 @@ def test_background_refresh_goes_to_the_found_url_and_follows_it_when_it_moves(
     assert window.keeper.state is S.VALID
     text = log(window)
     assert f"The remembered token URL {server.url}/oauth/token answered HTTP 404" in text
-    assert f"Token endpoint found at {server.url}/connect/token" in text
+    assert f"Token endpoint found automatically at {server.url}/connect/token" in text
     assert stored(env, "remembered_token_url") == server.url + "/connect/token"
 
     clock.advance(81)
@@ -153,7 +153,7 @@ def test_stay_signed_in_resumes_straight_at_the_remembered_url_then_finds_a_move
     assert asked(server)[7:] == ["POST /connect/token", f"POST {PREFIX}/oauth/token"]
     found = server.url + PREFIX + "/oauth/token"
     assert f"The remembered token URL {server.url}/connect/token answered HTTP 404" in log(window)
-    assert f"Token endpoint found at {found}" in log(window)
+    assert f"Token endpoint found automatically at {found}" in log(window)
     assert endpoint_line(window) == f"{found} (found automatically)"
     assert stored(env, "remembered_token_url") == found
 
@@ -230,6 +230,7 @@ def test_session_get_url_is_shown_and_remembered(
         f"{api}/session (found automatically)",
     )
     assert stored(env, "remembered_session_url") == api + "/session"
+    assert f"Session URL found automatically at {api}/session (URLs tried: 1)." in log(window)
     click(qtbot, window, "signOutButton")
     assert endpoint_line(window) == "—"
 

@@ -241,10 +241,6 @@
         <translation>base64 (стандарт RFC 7617)</translation>
     </message>
     <message>
-        <source>raw login:password (as the vendor page prints it)</source>
-        <translation>без кодирования, логин:пароль (как на странице производителя)</translation>
-    </message>
-    <message>
         <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
         <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
     </message>
@@ -259,6 +255,10 @@
     <message>
         <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
         <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
+    </message>
+    <message>
+        <source>raw login:password</source>
+        <translation>без кодирования, логин:пароль</translation>
     </message>
     <message>
         <source>Probe path</source>
@@ -2568,12 +2568,12 @@
 <context>
     <name>remember</name>
     <message>
-        <source>Token endpoint found at {url} (found automatically; URLs tried: {count}).</source>
-        <translation>Адрес выдачи токена найден: {url} (найден автоматически; проверено адресов: {count}).</translation>
+        <source>Token endpoint found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес выдачи токена найден автоматически: {url} (проверено адресов: {count}).</translation>
     </message>
     <message>
-        <source>Session URL found at {url} (found automatically; URLs tried: {count}).</source>
-        <translation>Адрес сеанса найден: {url} (найден автоматически; проверено адресов: {count}).</translation>
+        <source>Session URL found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес сеанса найден автоматически: {url} (проверено адресов: {count}).</translation>
     </message>
     <message>
         <source>The remembered token URL {url} answered HTTP {status}: it is forgotten and the token endpoint is looked for again.</source>

@@ -131,6 +131,8 @@ def report_sign_in(
     name, credentials, error = result.method, result.credentials, result.error
     key, title = f"method.{name}", translate("check", TITLES[name])
     tried, happened = tried_text(records), answers_text(records)
+    if len(result.attempts) > 1 and result.token_url:  # found: each answer is in its own row
+        happened = answers_text(records[-1:])
     if method == "oauth" and tried:
         tried += translate("check", " with grant_type=password")
     if method == "oauth" and result.token_url and credentials is not None:

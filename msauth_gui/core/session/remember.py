@@ -19,10 +19,10 @@ from ..profiles import Profile
 from ..translate import QT_TRANSLATE_NOOP, translate
 
 TOKEN_FOUND = QT_TRANSLATE_NOOP(
-    "remember", "Token endpoint found at {url} (found automatically; URLs tried: {count})."
+    "remember", "Token endpoint found automatically at {url} (URLs tried: {count})."
 )
 SESSION_FOUND = QT_TRANSLATE_NOOP(
-    "remember", "Session URL found at {url} (found automatically; URLs tried: {count})."
+    "remember", "Session URL found automatically at {url} (URLs tried: {count})."
 )
 TOKEN_DROPPED = QT_TRANSLATE_NOOP(
     "remember",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -34,9 +35,8 @@ from ..widgets import error_label, name
 #: (English label, encoding); shown as ``QCoreApplication.translate("ConnectionOptions", label)``
 BASIC_ITEMS: tuple[tuple[str, BasicEncoding], ...] = (
     (QT_TRANSLATE_NOOP("ConnectionOptions", "base64 (RFC 7617)"), "base64"),
-    (QT_TRANSLATE_NOOP("ConnectionOptions", "raw login:password (as the vendor page prints it)"),
-     "raw"),
-)  # fmt: skip
+    (QT_TRANSLATE_NOOP("ConnectionOptions", "raw login:password"), "raw"),
+)
 
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
@@ -86,17 +86,20 @@ class ConnectionOptions(QWidget):
         )
         self.token_url_edit.setPlaceholderText(self.tr("found automatically"))
         self.basic_combo = QComboBox(self)
-        name(
-            self.basic_combo,
-            "basicEncodingCombo",
-            self.tr("Basic spelling"),
-            self.tr(
-                "How Basic sends the login and password: base64 (the standard) or raw "
-                "login:password, for a server that accepts only the form the vendor page prints."
-            ),
+        basic_help = self.tr(
+            "How Basic sends the login and password: base64 (the standard) or raw "
+            "login:password, for a server that accepts only the form the vendor page prints."
         )
+        name(self.basic_combo, "basicEncodingCombo", self.tr("Basic spelling"), basic_help)
+        self.basic_combo.setToolTip(basic_help)
         for label, encoding in BASIC_ITEMS:
             self.basic_combo.addItem(self.tr(label), encoding)
+        # as wide as the fields around it, never wider: a long translation must not widen the form
+        self.basic_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.basic_combo.setMinimumContentsLength(16)
+        self.basic_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.token_url_error = error_label("tokenUrlError", self)
         self.probe_path_edit = QLineEdit(self)
         name(
