@@ -56,6 +56,14 @@ def stored(env: Env, key: str) -> str:
     return value
 
 
+def signed_in(qtbot: Any, env: Env, server: str, **fill_args: Any) -> MainWindow:
+    """A window of ``env``, signed in to ``server`` as admin (by OAuth unless told)."""
+    window = env.window()
+    fill(qtbot, window, server, **fill_args)
+    sign_in(qtbot, window)
+    return window
+
+
 def wait_refreshes(qtbot: Any, server: DemoServer, n: int) -> None:
     qtbot.waitUntil(lambda: server.counts["refresh"] == n, timeout=TIMEOUT)
 
@@ -66,9 +74,7 @@ def test_oauth_sign_in_finds_the_token_endpoint_on_every_layout(
     qtbot: Any, env: Env, make_server: Callable[..., DemoServer], layout: Layout
 ) -> None:
     server = make_server(prefix=PREFIX, token_paths=layout.paths, openid=layout.openid)
-    window = env.window()
-    fill(qtbot, window, server.url + PREFIX + "/api/v1")
-    sign_in(qtbot, window)
+    window = signed_in(qtbot, env, server.url + PREFIX + "/api/v1")
 
     found = server.url + layout.found.replace("{api}", "{prefix}/api/v1").format(prefix=PREFIX)
     requests = asked(server)
@@ -167,9 +173,7 @@ def test_sign_in_with_the_password_also_starts_at_the_remembered_url(
     qtbot: Any, env: Env, make_server: Callable[..., DemoServer]
 ) -> None:
     server = make_server(prefix=PREFIX, token_paths=("{api}/session",))
-    window = env.window()
-    fill(qtbot, window, server.url + PREFIX + "/api/v1")
-    sign_in(qtbot, window)
+    window = signed_in(qtbot, env, server.url + PREFIX + "/api/v1")
     assert len(asked(server)) == 3
     window = env.restart(window)
     fill(qtbot, window, server.url + PREFIX + "/api/v1")  # the password is not remembered
@@ -181,9 +185,7 @@ def test_a_new_server_url_forgets_the_urls_found_on_the_old_one(
     qtbot: Any, env: Env, make_server: Callable[..., DemoServer]
 ) -> None:
     server = make_server(token_paths=("/connect/token",))
-    window = env.window()
-    fill(qtbot, window, server.url)
-    sign_in(qtbot, window)
+    window = signed_in(qtbot, env, server.url)
     assert len(asked(server)) == 5
     assert stored(env, "remembered_token_url") == server.url + "/connect/token"
 
