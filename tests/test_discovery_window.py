@@ -119,7 +119,7 @@ def test_background_refresh_goes_to_the_found_url_and_follows_it_when_it_moves(
         f"GET {PREFIX}/.well-known/openid-configuration",
         "POST /connect/token",
     ]
-    assert window.keeper.state is S.VALID
+    qtbot.waitUntil(lambda: window.keeper.state is S.VALID, timeout=TIMEOUT)
     text = log(window)
     assert f"The remembered token URL {server.url}/oauth/token answered HTTP 404" in text
     assert f"Token endpoint found automatically at {server.url}/connect/token" in text
