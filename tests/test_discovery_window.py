@@ -69,17 +69,18 @@ def wait_refreshes(qtbot: Any, server: DemoServer, n: int) -> None:
 
 
 # -- first sign-in on each layout --------------------------------------------------------------
+@pytest.mark.parametrize("prefix", ["", PREFIX], ids=["host:port", "MobileSMARTS"])
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.id for layout in LAYOUTS])
 def test_oauth_sign_in_finds_the_token_endpoint_on_every_layout(
-    qtbot: Any, env: Env, make_server: Callable[..., DemoServer], layout: Layout
+    qtbot: Any, env: Env, make_server: Callable[..., DemoServer], layout: Layout, prefix: str
 ) -> None:
-    server = make_server(prefix=PREFIX, token_paths=layout.paths, openid=layout.openid)
-    window = signed_in(qtbot, env, server.url + PREFIX + "/api/v1")
+    server = make_server(prefix=prefix, token_paths=layout.paths, openid=layout.openid)
+    window = signed_in(qtbot, env, server.url + prefix + ("/api/v1" if prefix else ""))
 
-    found = server.url + layout.found.replace("{api}", "{prefix}/api/v1").format(prefix=PREFIX)
+    found = server.url + layout.found.replace("{api}", "{prefix}/api/v1").format(prefix=prefix)
     requests = asked(server)
     # the same requests as msauth's first sign-in on this layout (tests/test_discovery_cli.py)
-    assert len(requests) == layout.requests[1], requests
+    assert len(requests) == layout.requests[bool(prefix)], requests
     assert len(set(requests)) == len(requests)  # no candidate twice
     assert endpoint_line(window) == f"{found} (found automatically)"
     tried = f"URLs tried: {len(requests)})"  # every request of the search, documents too
