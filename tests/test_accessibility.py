@@ -62,8 +62,8 @@ PROFILE_BAR = [
 FORM = ["serverEdit", "loginEdit", "passwordEdit", "showPasswordCheck", "methodCombo",
         "rememberPasswordCheck", "staySignedInCheck", "advancedToggle"]  # fmt: skip
 ADVANCED = [
-    "clientIdEdit", "clientSecretEdit", "tokenUrlEdit", "probePathEdit", "caBundleEdit",
-    "caBundleButton", "verifyTlsCheck", "timeoutSpin",
+    "clientIdEdit", "clientSecretEdit", "tokenUrlEdit", "basicEncodingCombo", "probePathEdit",
+    "caBundleEdit", "caBundleButton", "verifyTlsCheck", "timeoutSpin",
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
 TOKEN_ACTIONS = ["refreshButton", "probeButton", "copyTokenButton", "copyHeaderButton",

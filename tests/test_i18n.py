@@ -62,7 +62,7 @@ ALLOWED = {
     "GUID", "PEM", "SHA", "NTP", "IPv6", "UTF", "RFC", "OpenID", "Markdown", "Authorization",
     "Ctrl", "Shift", "Enter", "Tab", "BaseInfo", "appName", "serverVersion", "camelCase",
     "accessToken", "Date", "Location", "exp", "iat", "sub", "demo", "admin", "norights",
-    "operator", "user", "English", "cryptography", "keyring",
+    "operator", "user", "English", "cryptography", "keyring", "base64",
 }  # fmt: skip
 # what is not prose at all: addresses, paths, options, identifiers, files, HTTP dates, numbers
 NOT_PROSE = [

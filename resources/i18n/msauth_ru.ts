@@ -237,12 +237,28 @@
         <translation>Адрес токена</translation>
     </message>
     <message>
-        <source>Where OAuth tokens come from; empty means the server&apos;s /oauth/token.</source>
-        <translation>Откуда выдаются токены OAuth; пусто — /oauth/token сервера.</translation>
+        <source>base64 (RFC 7617)</source>
+        <translation>base64 (стандарт RFC 7617)</translation>
     </message>
     <message>
-        <source>{server}/oauth/token</source>
-        <translation>{сервер}/oauth/token</translation>
+        <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
+        <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>находится автоматически</translation>
+    </message>
+    <message>
+        <source>Basic spelling</source>
+        <translation>Форма Basic</translation>
+    </message>
+    <message>
+        <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
+        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
+    </message>
+    <message>
+        <source>raw login:password</source>
+        <translation>без кодирования, логин:пароль</translation>
     </message>
     <message>
         <source>Probe path</source>
@@ -311,6 +327,10 @@
     <message>
         <source>Token &amp;URL:</source>
         <translation>&amp;Адрес токена:</translation>
+    </message>
+    <message>
+        <source>Basic spellin&amp;g:</source>
+        <translation>Фор&amp;ма Basic:</translation>
     </message>
     <message>
         <source>Pro&amp;be path:</source>
@@ -854,10 +874,6 @@
         <translation>Дополнительные настройки</translation>
     </message>
     <message>
-        <source>Shows or hides the client id and secret, token URL, probe path, CA bundle, TLS verification and timeout.</source>
-        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
@@ -896,6 +912,10 @@
     <message>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>Shows or hides the client id and secret, token URL, Basic spelling, probe path, CA bundle, TLS verification and timeout.</source>
+        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, форму Basic, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
@@ -947,6 +967,10 @@
     <message>
         <source>Show or hide the token</source>
         <translation>Показать или скрыть токен</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Адрес токена:</translation>
     </message>
     <message>
         <source>JWT claims</source>
@@ -1075,6 +1099,22 @@
     <message>
         <source>Expires: {when}</source>
         <translation>Срок действия истекает: {when}</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>найден автоматически</translation>
+    </message>
+    <message>
+        <source>Session URL:</source>
+        <translation>Адрес сеанса:</translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation>как введён</translation>
+    </message>
+    <message>
+        <source>{url} ({how})</source>
+        <translation>{url} ({how})</translation>
     </message>
     <message>
         <source>Token valid for {time}.</source>
@@ -1266,6 +1306,10 @@
     <message>
         <source>Fix first: {fix}.</source>
         <translation>Сначала исправьте: {fix}.</translation>
+    </message>
+    <message>
+        <source>Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling in Advanced): the server accepts only login:password as the vendor page prints it, not base64 (there is no token to expire or refresh).</source>
+        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Форма Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена, который истекает или обновляется, нет).</translation>
     </message>
     <message>
         <source>Use Basic: the server accepts the login and password on each request (there is no token to expire or refresh).</source>
@@ -1568,10 +1612,6 @@
         <translation>OAuth, вход по паролю через /connect/token</translation>
     </message>
     <message>
-        <source>Basic (login:password)</source>
-        <translation>Basic (логин:пароль)</translation>
-    </message>
-    <message>
         <source>OAuth at /connect/token</source>
         <translation>OAuth через /connect/token</translation>
     </message>
@@ -1624,12 +1664,64 @@
         <translation>пропущено: обнаружение OpenID не удалось ({error})</translation>
     </message>
     <message>
+        <source>Token URL candidate {n}</source>
+        <translation>Адрес токена, вариант {n}</translation>
+    </message>
+    <message>
+        <source>The server refuses the standard base64 form and accepts only the raw one, login:password as the vendor page prints it. </source>
+        <translation>Сервер отклоняет стандартную форму base64 и принимает только форму без кодирования, логин:пароль, как на странице производителя. </translation>
+    </message>
+    <message>
+        <source>Both spellings were tried: base64 (RFC 7617) and raw login:password. </source>
+        <translation>Проверены обе формы: base64 (RFC 7617) и без кодирования, логин:пароль. </translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery document.</source>
+        <translation>Документ обнаружения сервера.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here: this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь: используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here (its OAuth error answer is the sign-in row&apos;s business): this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь (его ответ с ошибкой OAuth разобран в строке входа): используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>No discovery document here.</source>
+        <translation>Документа обнаружения здесь нет.</translation>
+    </message>
+    <message>
+        <source>Not a token endpoint: it does not take this request (HTTP 405).</source>
+        <translation>Не адрес выдачи токена: такой запрос он не принимает (HTTP 405).</translation>
+    </message>
+    <message>
+        <source>Nothing here (HTTP {status}).</source>
+        <translation>Здесь ничего нет (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The server limits requests (HTTP 429): the search stops here.</source>
+        <translation>Сервер ограничивает число запросов (HTTP 429): поиск на этом остановлен.</translation>
+    </message>
+    <message>
+        <source>A redirect, not followed: credentials never follow one.</source>
+        <translation>Перенаправление, по нему не переходили: учётные данные никогда не следуют за перенаправлением.</translation>
+    </message>
+    <message>
+        <source>Not an OAuth answer (HTTP {status}): not the token endpoint.</source>
+        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токена.</translation>
+    </message>
+    <message>
         <source>Discovery names a token endpoint on another address ({url}); it was not tried: the password is only sent to the server you typed.</source>
         <translation>Обнаружение указывает адрес выдачи токенов на другом узле ({url}); он не проверялся: пароль отправляется только на введённый вами сервер.</translation>
     </message>
     <message>
-        <source>skipped: discovery names the configured token URL, checked above</source>
-        <translation>пропущено: обнаружение указывает настроенный адрес токена, он проверен выше</translation>
+        <source>skipped: discovery names the token URL checked above</source>
+        <translation>пропущено: обнаружение указывает адрес токена, проверенный выше</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names a URL the search above asked</source>
+        <translation>пропущено: обнаружение указывает адрес, уже опрошенный при поиске выше</translation>
     </message>
     <message>
         <source>skipped: no token from {method}</source>
@@ -1678,6 +1770,22 @@
     <message>
         <source>The server does not accept the refresh token it has just issued.</source>
         <translation>Сервер не принимает токен обновления, который только что выдал.</translation>
+    </message>
+    <message>
+        <source>Basic (login and password)</source>
+        <translation>Basic (логин и пароль)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (as entered)</source>
+        <translation>адрес токена {url} (как введён)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (found automatically)</source>
+        <translation>адрес токена {url} (найден автоматически)</translation>
+    </message>
+    <message>
+        <source>No candidate answers like the token endpoint of {method} (the rows below): this server may not offer it.</source>
+        <translation>Ни один из вариантов не отвечает как адрес выдачи токена для способа «{method}» (строки ниже): возможно, сервер его не предлагает.</translation>
     </message>
     <message>
         <source>Clients will have to sign in again when the token expires.</source>
@@ -2318,6 +2426,10 @@
         <translation>не содержит пригодного token_endpoint</translation>
     </message>
     <message>
+        <source>names the token endpoint {url}</source>
+        <translation>указывает адрес выдачи токена {url}</translation>
+    </message>
+    <message>
         <source>not a readable discovery document</source>
         <translation>не читается как документ обнаружения</translation>
     </message>
@@ -2451,6 +2563,25 @@
     <message>
         <source>Signed in to {host} by {method}.</source>
         <translation>Вход на {host} выполнен способом {method}.</translation>
+    </message>
+</context>
+<context>
+    <name>remember</name>
+    <message>
+        <source>Token endpoint found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес выдачи токена найден автоматически: {url} (проверено адресов: {count}).</translation>
+    </message>
+    <message>
+        <source>Session URL found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес сеанса найден автоматически: {url} (проверено адресов: {count}).</translation>
+    </message>
+    <message>
+        <source>The remembered token URL {url} answered HTTP {status}: it is forgotten and the token endpoint is looked for again.</source>
+        <translation>Запомненный адрес токена {url} ответил HTTP {status}: он забыт, адрес выдачи токена ищется заново.</translation>
+    </message>
+    <message>
+        <source>The remembered session URL {url} answered HTTP {status}: it is forgotten and looked for again.</source>
+        <translation>Запомненный адрес сеанса {url} ответил HTTP {status}: он забыт и ищется заново.</translation>
     </message>
 </context>
 <context>

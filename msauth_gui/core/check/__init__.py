@@ -1,12 +1,13 @@
 """The server check: diagnose a server's sign-in set-up step by step, Qt-free.
 
 :func:`run_check` (``run``) reaches the server (``tls``, with ``certificate``), finds the API
-(``api``), tries every sign-in method (``methods``) and returns a
+(``api``), tries every sign-in method (``methods``; where the token endpoint is and Basic's
+two spellings in ``discovery``) and returns a
 :class:`~.report.CheckReport` of rows (``report``); ``common`` holds what the steps share.
 The window's dialog and ``msauth check`` both call it.
 """
 
 from .report import CheckReport, CheckRow
-from .run import ORDER, run_check
+from .run import ORDER, row_rank, run_check
 
-__all__ = ["ORDER", "CheckReport", "CheckRow", "run_check"]
+__all__ = ["ORDER", "CheckReport", "CheckRow", "row_rank", "run_check"]

@@ -1,7 +1,7 @@
 """The server check's rows on screen: status icons and words, the table, the summary line.
 
 Each status has a painted icon, a colour and a word, so colour is never the only signal. The
-table keeps rows in the stable order of :data:`~msauth_gui.core.check.ORDER` however they
+table keeps rows in the stable order of :func:`~msauth_gui.core.check.row_rank` however they
 arrive, wraps long text and grows rows to fit it.
 """
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.check import ORDER
+from ...core.check import row_rank
 from ...core.check.report import CheckReport, CheckRow
 from ...core.redact import redact
 from ...core.translate import QT_TRANSLATE_NOOP
@@ -262,5 +262,5 @@ class CheckTable(QTableWidget):
         self.setRowCount(0)
 
 
-def _rank(key: str) -> int:
-    return ORDER.index(key) if key in ORDER else len(ORDER)
+def _rank(key: str) -> tuple[int, int]:
+    return row_rank(key)  # a candidate URL's row right after its sign-in row

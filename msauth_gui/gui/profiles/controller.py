@@ -3,7 +3,8 @@
 The form shows the current profile; the profile takes the form's values back whenever it is
 left (switch, sign-in, export, closing). At start the last used profile is shown at once; the
 keyring is looked at right after the window is up (importing ``keyring`` is slow), and then a
-remembered password is filled in and a saved session resumed.
+remembered password is filled in and a saved session resumed. The URLs a session found on
+the server (its token endpoint) are kept in that session's profile for the next start.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.profiles import Profile, unique_name
 from ...core.secrets import SecretStore
+from ...core.session.remember import Learned, moved, remember_in, with_remembered
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
@@ -29,6 +31,7 @@ from .store import ProfileFileError, ProfileStore, read_profile_file, write_prof
 from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
 
 if TYPE_CHECKING:
+    from ...core.client import ConnectionSettings
     from ...core.token import Credentials
 
 FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
@@ -99,6 +102,7 @@ class ProfileController(QObject):
         self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
         keeper.credentialsChanged.connect(self._on_credentials)
         keeper.errorRaised.connect(self._on_error)
+        keeper.endpointsLearned.connect(self._on_learned)
         self.import_action = add_action(window, self.tr("&Import profiles…"), self.on_import)
         self.import_action.setObjectName("importProfilesAction")
         self.export_action = add_action(window, self.tr("&Export profiles…"), self.on_export)
@@ -126,8 +130,8 @@ class ProfileController(QObject):
         return next((p for p in self._profiles if p.name == name), None)
 
     def _put(self, profile: Profile, old_name: str | None = None) -> None:
-        key = old_name or profile.name
-        self._profiles = [profile if p.name == key else p for p in self._profiles]
+        key = old_name or profile.name  # a new server forgets the URLs found on the old one
+        self._profiles = [moved(p, profile) if p.name == key else p for p in self._profiles]
 
     def _persist(self) -> None:
         self._store.save(self._profiles, self._current)
@@ -209,6 +213,17 @@ class ProfileController(QObject):
 
     def _on_credentials(self, creds: Credentials | None) -> None:
         self.secrets.on_credentials(creds, self._find(self.secrets.session))
+
+    def with_remembered(self, settings: ConnectionSettings) -> ConnectionSettings:
+        """``settings`` with the URLs found before on their server (the current profile's)."""
+        return with_remembered(settings, self.profile())
+
+    def _on_learned(self, learned: Learned) -> None:
+        """The session found (or dropped) a URL: its profile keeps that for the next start."""
+        profile = self._find(self.secrets.session)
+        if profile is not None and remember_in(profile, learned.settings) != profile:
+            self._put(remember_in(profile, learned.settings))
+            self._persist()
 
     def _on_error(self, error: AuthError) -> None:
         self.secrets.on_error(error, self._keeper.credentials is not None)

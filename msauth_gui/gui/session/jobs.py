@@ -1,5 +1,9 @@
 """The keeper's worker jobs: one AuthClient per job, generations, request records.
 
+A job's client may find where requests go (the token endpoint, the GET session URL): what it
+learned travels back with the answer (:attr:`AuthJobs.learned`, emitted just before the
+handler runs) so that the next job starts from it instead of looking again.
+
 Every job carries the generation it started in; :meth:`AuthJobs.new_generation` (sign-out, a
 new sign-in) makes every answer still on its way stale, and stale answers are dropped here
 before the keeper sees them. ``requests`` cannot be aborted, so dropping is the cancellation.
@@ -18,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
 from ...core.records import RequestRecord
+from ...core.session.remember import Learned, learned_by
 from ..timers import Clock
 from .worker import Report, run_in_thread
 
@@ -30,6 +35,7 @@ class AuthJobs(QObject):
     """Starts core calls on worker threads; answers of the current generation reach the handler."""
 
     requestLogged = Signal(object)  # RequestRecord, on this object's (the GUI) thread
+    learned = Signal(object)  # Learned: a current job found or dropped a URL (before its answer)
 
     def __init__(self, parent: QObject | None = None, *, clock: Clock = time.time) -> None:
         super().__init__(parent)
@@ -48,18 +54,22 @@ class AuthJobs(QObject):
     ) -> None:
         """Run ``call(client)`` on a worker; ``handler(value, error)`` runs here, unless stale."""
         generation, clock = self._generation, self._clock
+        found: list[Learned] = []  # filled on the worker before the answer is sent
 
         def job(report: Report) -> Any:  # every request's record, stale or not, is logged
             client = AuthClient(settings, clock=clock, on_request=report)
             try:
                 return call(client)
             finally:
+                found.append(learned_by(client))
                 client.close()
 
         def answer(value: Any, error: AuthError | None) -> None:
             if generation != self._generation:
                 log.debug("dropped stale answer from generation %d", generation)
                 return
+            if found and found[0].news:
+                self.learned.emit(found[0])
             handler(value, error)
 
         run_in_thread(job, answer, on_progress=self._on_record)

@@ -6,7 +6,8 @@ retry, deferred request) and a tick every ``tick_ms`` that re-judges everything 
 clock, so a machine that wakes from sleep past the refresh point renews at the next tick. The
 decisions themselves are plain functions in :mod:`msauth_gui.core.session.renewal`. A session
 starts through one path, :meth:`TokenKeeper._start_session`: a sign-in with the password, or a
-:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle).
+:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle). A URL a
+job found (:mod:`~msauth_gui.core.session.remember`) is where the session's later jobs go.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
 from ...core.redact import register_secret
+from ...core.session.remember import Learned
 from ...core.session.renewal import (
     AfterProbe,
     KeeperState,
@@ -61,6 +63,7 @@ class TokenKeeper(QObject):
     requestLogged = Signal(object)  # RequestRecord, on the GUI thread
     ticked = Signal()
     probeFinished = Signal(object)  # ProbeResult
+    endpointsLearned = Signal(object)  # Learned: a URL found or dropped; settings has it now
 
     def __init__(
         self,
@@ -84,6 +87,7 @@ class TokenKeeper(QObject):
         self.allow_resign = allow_resign
         self._jobs = AuthJobs(self, clock=clock)
         self._jobs.requestLogged.connect(self.requestLogged)
+        self._jobs.learned.connect(self._on_learned)
         self._due_timer = owned_timer(timer_factory, self, single_shot=True)
         self._due_timer.timeout.connect(self._on_due)
         self._tick_timer = owned_timer(timer_factory, self, single_shot=False)
@@ -239,6 +243,12 @@ class TokenKeeper(QObject):
         self._on_due()
         self._update_state()
         self.ticked.emit()
+
+    @Slot(object)
+    def _on_learned(self, learned: Learned) -> None:  # later jobs start from what was found
+        if self._settings is not None and self._settings.server == learned.settings.server:
+            self._settings = learned.settings
+            self.endpointsLearned.emit(learned)
 
     # -- starting a session --------------------------------------------------------------------
     def _start_session(

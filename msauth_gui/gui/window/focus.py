@@ -36,6 +36,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         options.client_id_edit,
         options.client_secret_edit,
         options.token_url_edit,
+        options.basic_combo,
         options.probe_path_edit,
         options.ca_bundle_edit,
         options.ca_bundle_button,

@@ -127,8 +127,8 @@ class SignInForm(QWidget):
             "advancedToggle",
             self.tr("Advanced settings"),
             self.tr(
-                "Shows or hides the client id and secret, token URL, probe path, CA bundle, "
-                "TLS verification and timeout."
+                "Shows or hides the client id and secret, token URL, Basic spelling, probe path, "
+                "CA bundle, TLS verification and timeout."
             ),
         )
         self.tls_warning = QLabel(self.tr(TLS_WARNING), self)
@@ -255,6 +255,7 @@ class SignInForm(QWidget):
             client_id=self.client_id_edit.text().strip(),
             client_secret=self.client_secret_edit.text(),
             token_url=self.token_url_edit.text().strip() or None,
+            basic_encoding=self.options.basic_encoding(),
             probe_path=self.probe_path_edit.text().strip() or None,
             verify_tls=self.verify_tls.isChecked(),
             ca_bundle=self.ca_bundle_edit.text().strip() or None,
@@ -300,6 +301,7 @@ class SignInForm(QWidget):
         self.client_id_edit.setText(profile.client_id)
         self.client_secret_edit.setText(DEFAULT_CLIENT_SECRET)
         self.token_url_edit.setText(profile.token_url)
+        self.options.set_basic_encoding(profile.basic_encoding)
         self.probe_path_edit.setText(profile.probe_path)
         self.ca_bundle_edit.setText(profile.ca_bundle)
         self.verify_tls.setChecked(profile.verify_tls)
@@ -316,6 +318,7 @@ class SignInForm(QWidget):
             login=self.login(),
             client_id=settings.client_id,
             token_url=settings.token_url or "",
+            basic_encoding=settings.basic_encoding,
             probe_path=settings.probe_path or "",
             verify_tls=settings.verify_tls,
             ca_bundle=settings.ca_bundle or "",

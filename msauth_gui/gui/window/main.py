@@ -1,10 +1,9 @@
 """The main window: the sign-in form, the token panel and the activity log around a TokenKeeper.
 
-The composition root: it makes the parts (form, panel, log, profiles, tray, preferences),
-hands each the narrow objects it needs and wires them; nothing imports it back. The window only
-reacts: every network call runs in the keeper's worker jobs, and everything shown is derived
-from the keeper's state, credentials and last error, so the panel, title and status bar can
-never disagree.
+The composition root: it makes the parts (form, panel, log, profiles, tray, preferences), hands
+each the narrow objects it needs and wires them; nothing imports it back. The window only reacts:
+every network call runs in the keeper's worker jobs, and everything shown is derived from the
+keeper's state, credentials and last error, so the panel, title and status bar never disagree.
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
-from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.redact import redact
+from ...core.session.remember import notes
 from ...core.token import BasicCredentials, Credentials, Token
 from ...core.translate import QT_TRANSLATE_NOOP
 from .. import fmt
@@ -160,6 +159,7 @@ class MainWindow(QMainWindow):
         keeper.requestLogged.connect(self._on_request)
         keeper.ticked.connect(self._render)
         keeper.probeFinished.connect(self._on_probe_finished)
+        keeper.endpointsLearned.connect(lambda learned: self.note(*notes(learned)))
         self.clipboard.cleared.connect(lambda: self.show_status(self.tr("Clipboard cleared.")))
         app = QApplication.instance()
         if app is not None:
@@ -191,8 +191,8 @@ class MainWindow(QMainWindow):
         """Settings for a sign-in; ``what`` (translated) says so in the log with {host} etc."""
         form = self.form
         try:
-            settings = form.settings()
-            host = build_endpoints(settings.server, settings.token_url, settings.probe_path).host
+            settings = self.profiles.with_remembered(form.settings())  # URLs found before
+            host = settings.endpoints().host
         except InvalidInput as exc:  # validated above; kept for a race with typing
             self.note(exc.message)
             return None
@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
             basic=isinstance(keeper.credentials, BasicCredentials),
         )
         words = self.panel.show_state(keeper.state, message, error=is_error)
+        self.panel.show_endpoint(keeper.settings if keeper.credentials is not None else None)
         self.panel.update_times(
             now,
             next_refresh_at=keeper.next_refresh_at,
@@ -362,8 +363,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(redact(text), STATUS_MESSAGE_MS)
         announce(self.statusBar(), self.statusBar().currentMessage())
 
-    def note(self, text: str) -> None:
-        self.log.add_note(text, self._clock())
+    def note(self, *texts: str) -> None:
+        for text in texts:  # one log line each
+            self.log.add_note(text, self._clock())
 
     def _remember_server(self, server: str) -> None:
         self.form.remember_server(server)

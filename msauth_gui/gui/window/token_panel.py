@@ -1,10 +1,13 @@
 """The token panel: state at a glance, the masked token, its times and the copy buttons.
 
 The panel only shows what it is given; the window feeds it from the keeper's signals and the
-keeper's tick (so the countdown follows the injected clock).
+keeper's tick (so the countdown follows the injected clock). It also says where the session
+signs in and refreshes: "Token URL: … (found automatically)" or "(as entered)".
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +26,13 @@ from PySide6.QtWidgets import (
 from ...core.redact import redact
 from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
+from ...core.visible import visible
 from .. import fmt, theme
 from ..icons import state_icon
 from ..widgets import CollapsibleSection, announce, name
+
+if TYPE_CHECKING:
+    from ...core.client import ConnectionSettings
 
 ICON_SIZE = 24
 DASH = "—"
@@ -92,6 +99,11 @@ class TokenPanel(QWidget):
         self.refresh_token_label = _value_label("refreshTokenLabel", self)
         self.last_refresh_label = _value_label("lastRefreshLabel", self)
         self.next_refresh_label = _value_label("nextRefreshLabel", self)
+        self.endpoint_caption = QLabel(self.tr("Token URL:"), self)
+        self.endpoint_label = _value_label("tokenUrlLabel", self)
+        self.endpoint_label.setTextFormat(Qt.TextFormat.PlainText)  # a server may name it
+        self.endpoint_label.setWordWrap(True)
+        self._endpoint_of: object = ()  # the settings shown (none yet)
 
         self.claims_view = QPlainTextEdit(self)
         name(
@@ -168,6 +180,8 @@ class TokenPanel(QWidget):
         details.addRow(self.tr("Refresh token:"), self.refresh_token_label)
         details.addRow(self.tr("Last refresh:"), self.last_refresh_label)
         details.addRow(self.tr("Next refresh:"), self.next_refresh_label)
+        details.addRow(self.endpoint_caption, self.endpoint_label)
+        self._details = details
         buttons = QGridLayout()
         buttons.addWidget(self.refresh_button, 0, 0)
         buttons.addWidget(self.probe_button, 0, 1)
@@ -285,6 +299,24 @@ class TokenPanel(QWidget):
             fmt.next_refresh_text(next_refresh_at, retry_at, now, basic=basic)
         )
         self.last_refresh_label.setText(fmt.when_text(last_refresh_at, now))
+
+    def show_endpoint(self, settings: ConnectionSettings | None) -> None:
+        """Where the session signs in and refreshes (hidden for Basic, which has no token URL)."""
+        if settings is self._endpoint_of:
+            return  # the same session as on the last tick
+        self._endpoint_of = settings
+        caption, url, how = self.tr("Token URL:"), "", self.tr("found automatically")
+        if settings is not None and settings.method == "session":
+            caption, url = self.tr("Session URL:"), settings.remembered_session_url or ""
+        elif settings is not None and settings.token_url:
+            url, how = settings.endpoints().token_url, self.tr("as entered")
+        elif settings is not None:
+            url = settings.remembered_token_url or ""
+        self.endpoint_caption.setText(caption)
+        text = self.tr("{url} ({how})").format(url=url, how=how) if url else DASH
+        self.endpoint_label.setText(visible(redact(text)))
+        basic = settings is not None and settings.method == "basic"
+        self._details.setRowVisible(self.endpoint_label, not basic)
 
     def announce(self) -> str:
         """Have screen readers say the state line, once per change; returns what was said.
