@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
+from ...core.curl import curl_command
 from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.redact import redact
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         creds, settings = self.keeper.credentials, self.keeper.settings
         if creds is None or settings is None:
             return
-        command = fmt.curl_command(
+        command = curl_command(
             settings.endpoints().probe_url,
             creds.authorization,
             verify_tls=settings.verify_tls,
