@@ -47,6 +47,7 @@ class Token:
     style: str = STYLE_OTHER
     strict_json: bool = True
     warnings: tuple[str, ...] = ()
+    raw: str = field(default="", repr=False, compare=False)  #: the answer as read; memory only
 
     @property
     def authorization(self) -> str:
@@ -205,6 +206,7 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
         style=_style([str(k) for k in data]),
         strict_json=strict,
         warnings=tuple(warnings),
+        raw=text,
     )
 
 
