@@ -321,7 +321,8 @@ def test_tab_order_of_the_signed_in_window(signed_in: MainWindow, qtbot: Any) ->
         FORM
         + ADVANCED
         + ["checkServerButton", "signOutButton", "signInButton"]
-        + ["accessTokenField", "revealTokenButton", "claimsToggle", "claimsView"]
+        + ["accessTokenField", "revealTokenButton", "tokenDetailsButton"]
+        + ["claimsToggle", "claimsView"]
         + TOKEN_ACTIONS
         + LOG
         + PROFILE_BAR

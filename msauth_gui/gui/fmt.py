@@ -11,6 +11,7 @@ import json
 import math
 import time
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 from ..core.curl import header_line as header_line  # the window copies it; curl builds on it
@@ -77,6 +78,12 @@ def local_time(epoch: float, now: float | None = None) -> str:
     if now is not None and time.localtime(now)[:3] == moment[:3]:
         return time.strftime("%H:%M:%S", moment)
     return time.strftime("%Y-%m-%d %H:%M:%S", moment)
+
+
+def iso_time(epoch: float) -> str:
+    """ISO 8601 in local time with its UTC offset, to the second: ``2024-05-01T14:03:12+03:00``."""
+    moment = datetime.fromtimestamp(epoch, timezone.utc).astimezone()
+    return moment.isoformat(timespec="seconds")
 
 
 def clock_time(epoch: float) -> str:

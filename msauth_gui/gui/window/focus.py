@@ -1,8 +1,8 @@
 """The main window's keyboard order, in one place: top to bottom, left to right, as it reads.
 
 Profile bar → server → login → password → Show → method → keyring options → Advanced (its
-fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → JWT
-claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
+fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → Details →
+JWT claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
 Copy log → the log itself, then round to the profile bar. Hidden and disabled widgets stay in
 the chain and are skipped by Qt, so the order holds in every state.
 """
@@ -46,6 +46,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         form.sign_in_button,
         panel.token_field,
         panel.reveal_button,
+        panel.details_button,
         panel.claims_box.button,
         panel.claims_view,
         panel.refresh_button,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -84,6 +85,14 @@ class TokenPanel(QWidget):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show or hide the token"))
         self.reveal_button.toggled.connect(self._on_reveal)
+        self.details_button = QPushButton(self.tr("Details…"), self)
+        name(
+            self.details_button,
+            "tokenDetailsButton",
+            self.tr("Token details"),
+            self.tr("Opens the server's token answer and copies of its single values."),
+        )
+        self.details_button.setToolTip(self.tr("The token answer and its values (Ctrl+Shift+D)"))
 
         self.token_type_label = _value_label("tokenTypeLabel", self)
         self.obtained_label = _value_label("obtainedLabel", self)
@@ -135,6 +144,18 @@ class TokenPanel(QWidget):
             self.tr("Copy a curl command calling the probe endpoint"),
         )
 
+        self.curl_shell_button = QToolButton(self)  # its menu: the shell Copy as curl writes for
+        name(
+            self.curl_shell_button,
+            "curlShellButton",
+            self.tr("Shell for Copy as curl"),
+            self.tr("Chooses the shell the curl command is written for: bash, cmd or PowerShell."),
+        )
+        self.curl_shell_button.setToolTip(self.tr("Choose the shell: bash, cmd or PowerShell"))
+        self.curl_shell_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.curl_shell_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.curl_shell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: Copy → curl for
+
         for button, description in (
             (self.refresh_button, self.tr("Renews the token now instead of waiting (F5).")),
             (self.copy_token_button, self.tr("Copies the access token (Ctrl+Shift+T).")),
@@ -160,6 +181,7 @@ class TokenPanel(QWidget):
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_field, 1)
         token_row.addWidget(self.reveal_button)
+        token_row.addWidget(self.details_button)
         details = QFormLayout()
         details.addRow(self.token_caption, token_row)
         details.addRow(self.tr("Token type:"), self.token_type_label)
@@ -175,8 +197,13 @@ class TokenPanel(QWidget):
         # the copy buttons side by side while their words are short (English); in two columns
         # when they are long (Russian), so that the panel still fits beside the form
         columns = 3 if sum(button.sizeHint().width() for button in copy) <= 360 else 2
-        for i, button in enumerate(copy):
+        for i, button in enumerate(copy[:2]):
             buttons.addWidget(button, 1 + i // columns, i % columns)
+        curl_cell = QHBoxLayout()  # the curl button with its shell menu right beside it
+        curl_cell.setSpacing(0)
+        curl_cell.addWidget(self.copy_curl_button, 1)
+        curl_cell.addWidget(self.curl_shell_button)
+        buttons.addLayout(curl_cell, 1 + 2 // columns, 2 % columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(state_row)
