@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,7 +35,7 @@ from msauth_gui.gui.profiles import widgets as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
-from tests.memkeyring import LockedKeyring, MemoryKeyring
+from tests.memkeyring import LockedKeyring, MemoryKeyring, WaitingKeyring
 from tests.test_window import TIMEOUT, child, click, fill, sign_in, status, token_field
 
 S = KeeperState
@@ -53,7 +54,9 @@ class Env:
     def entry(self, kind: str, profile: str = "Default") -> str | None:
         return self.backend.entries.get((SERVICE, f"{kind}:{profile}"))
 
-    def window(self, store: SecretStore | None = None, **keeper_args: Any) -> MainWindow:
+    def window(
+        self, store: SecretStore | None = None, *, ready: bool = True, **keeper_args: Any
+    ) -> MainWindow:
         settings = QSettings(str(self.ini), QSettings.Format.IniFormat)
         keeper = TokenKeeper(clock=self.clock, **{"tick_ms": 20, **keeper_args})
         window = MainWindow(
@@ -66,7 +69,8 @@ class Env:
         self.qtbot.addWidget(window)
         window.show()
         self.qtbot.waitExposed(window)
-        self.qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
+        if ready:
+            self.qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
         self.windows.append(window)
         return window
 
@@ -309,18 +313,74 @@ def test_no_keyring_backend_disables_the_options_and_sign_in_works(
     assert token_field(window).text()
 
 
-def test_locked_keyring_is_a_message_not_a_crash(qtbot: Any, env: Env, demo: DemoServer) -> None:
+def test_locked_keyring_disables_both_options_for_every_profile_before_sign_in(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env.backend = LockedKeyring()
     window = env.window()
-    click(qtbot, window, "rememberPasswordCheck")
+    said = "The system keyring could not read a saved secret: KeyringLocked"
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    combo = child(window, QComboBox, "profileCombo")
+    for name in ["Default", "Склад 2", "Default", "Склад 2"]:
+        combo.setCurrentText(name)
+        for box in (check(window, "rememberPasswordCheck"), check(window, "staySignedInCheck")):
+            assert not box.isEnabled() and not box.isChecked()
+            assert "locked" in box.toolTip()
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # a click does nothing
+            assert not box.isChecked()
+        label = child(window, QLabel, "keyringStatusLabel")
+        assert label.isVisible() and "cannot be saved" in label.text() and "locked" in label.text()
     fill(qtbot, window, demo.url)
-    sign_in(qtbot, window)  # the sign-in itself is not hurt
+    sign_in(qtbot, window)  # the sign-in itself is not hurt, and nothing complains after it
+    assert window.keeper.state is S.VALID
+    assert log_text(window).count(said) == 1  # said once, at start, not at each switch
+    assert "could not save" not in log_text(window)
+    assert env.backend.calls == 1  # probed once; nothing tried again
+    window.close()
+    stored = env.ini.read_text(encoding="utf-8")
+    assert "remember_password=false" in stored and "remember_password=true" not in stored
+    assert "stay_signed_in=true" not in stored
+
+
+def test_keyring_is_looked_at_off_the_gui_thread_checking_meanwhile(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    env.backend = backend = WaitingKeyring()
+    window = env.window(ready=False)
+    qtbot.waitUntil(backend.asked.is_set, timeout=TIMEOUT)  # the keyring is being read, and...
+    checking = child(window, QLabel, "keyringCheckingLabel")
+    assert checking.isVisible() and checking.text() == "checking the keyring…"
+    for name in ("rememberPasswordCheck", "staySignedInCheck"):
+        assert not check(window, name).isEnabled()
+        assert check(window, name).toolTip() == "checking the keyring…"
+    fill(qtbot, window, demo.url)  # ...the window answers meanwhile: typing works
+    assert child(window, QLineEdit, "loginEdit").text() == "admin"
+    assert not window.profiles.ready
+    backend.gate.set()
+    qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
+    assert not checking.isVisible() and check(window, "rememberPasswordCheck").isEnabled()
+    assert not child(window, QLabel, "keyringStatusLabel").isVisible()
+    assert backend.threads and threading.main_thread() not in backend.threads
+
+
+def test_keyring_that_locks_later_unticks_the_choice_it_could_not_keep(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    env.backend = backend = LockedKeyring()
+    backend.locked = False  # unlocked at start...
+    window = env.window()
+    click(qtbot, window, "rememberPasswordCheck")
+    backend.locked = True  # ...locked before the password is saved
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)
     qtbot.waitUntil(lambda: "could not save a secret" in log_text(window), timeout=TIMEOUT)
     assert "locked" in window.statusBar().currentMessage()
     remember = check(window, "rememberPasswordCheck")
-    assert not remember.isEnabled() and "locked" in remember.toolTip()
+    assert not remember.isEnabled() and not remember.isChecked() and "locked" in remember.toolTip()
     assert child(window, QLabel, "keyringStatusLabel").isVisible()
     assert window.keeper.state is S.VALID
+    assert "remember_password=true" not in env.ini.read_text(encoding="utf-8")
 
 
 def test_keyring_loading_error_at_start_is_a_message(
@@ -330,11 +390,17 @@ def test_keyring_loading_error_at_start_is_a_message(
     fill(qtbot, window, demo.url)
     click(qtbot, window, "rememberPasswordCheck")
     sign_in(qtbot, window)
+    saved = env.backend
     env.backend = LockedKeyring()  # locked before the next start
     window = env.restart(window)
     assert "could not read a saved secret" in log_text(window)
     assert child(window, QLineEdit, "passwordEdit").text() == ""
     assert not check(window, "staySignedInCheck").isEnabled()
+    assert not check(window, "rememberPasswordCheck").isChecked()  # it cannot be kept now...
+    env.backend = saved  # ...but the choice is: unlocked again, the password is back
+    window = env.restart(window)
+    assert check(window, "rememberPasswordCheck").isChecked()
+    assert child(window, QLineEdit, "passwordEdit").text() == "admin"
 
 
 # -- import and export -------------------------------------------------------------------------

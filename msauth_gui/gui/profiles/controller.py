@@ -2,8 +2,9 @@
 
 The form shows the current profile; the profile takes the form's values back whenever it is
 left (switch, sign-in, export, closing). At start the last used profile is shown at once; the
-keyring is looked at right after the window is up (importing ``keyring`` is slow), and then a
-remembered password is filled in and a saved session resumed.
+keyring is looked at on a worker thread right after the window is up (importing ``keyring`` is
+slow, a locked one may wait for its prompt), and then a remembered password is filled in and a
+saved session resumed.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.profiles import Profile, unique_name
 from ...core.secrets import SecretStore
+from ...core.session.renewal import KeeperState
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
-from .secrets import ProfileSecrets
+from .secrets import Found, ProfileSecrets
 from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
 from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
 
@@ -59,6 +61,8 @@ class ProfileController(QObject):
 
     #: a saved session of the shown profile should be resumed with this refresh token
     resumeRequested = Signal(str)
+    #: the keyring was looked at (True: it can keep secrets); :attr:`ready` is set
+    keyringChecked = Signal(bool)
 
     def __init__(
         self,
@@ -76,7 +80,8 @@ class ProfileController(QObject):
         self._say = say
         self._window = window
         self._store = ProfileStore(settings)
-        self.secrets = ProfileSecrets(secrets, say, self)
+        self.secrets = ProfileSecrets(secrets, say, self._store.client_secret_saved, self)
+        self._started = False  #: the keyring is being (or has been) looked at
         self.ready = False  #: the keyring was checked (and a saved session resumed)
         self._profiles = self._store.load()
         if not self._profiles:
@@ -135,27 +140,58 @@ class ProfileController(QObject):
 
     # -- start -------------------------------------------------------------------------------
     def start(self) -> None:
-        """Check the keyring, fill in a remembered password, resume a saved session."""
-        if self.ready:
+        """Look at the keyring (on a worker); then fill in a remembered password, resume a saved
+        session (:meth:`_on_keyring`)."""
+        if self._started:
             return
-        self.ready = True
+        self._started = True
         profile = self.profile()
         form = self._form
         shown = (form.server(), form.login()) == (profile.server, profile.login)
         # (not shown: the command line asked for another server)
-        if self.secrets.check() and shown:
-            self._load_secrets(profile)
-            refresh_token = self.secrets.saved_session(profile)
-            if refresh_token and form.is_valid():
-                self.secrets.on_resume(profile.name, refresh_token)
-                self.resumeRequested.emit(refresh_token)
+        flags = self._store.client_secret_saved
+        before = set(flags)
+        has_secret = profile.name in flags
+
+        def answered(found: Found | None) -> None:
+            self._on_keyring(profile.name, shown, found, flags != before)
+
+        self.secrets.probe(profile, has_secret, answered)
+
+    def _on_keyring(self, name: str, shown: bool, found: Found | None, changed: bool) -> None:
+        self.ready = True
+        self._show_choices(self.profile())
+        if changed:  # client secrets saved while the keyring was looked at
+            self._persist()
+        if found is not None and name != self._current:  # another one was chosen meanwhile
+            self._load_secrets(self.profile())
+        elif found is not None and shown:
+            self._fill_found(name, found)
+        self.keyringChecked.emit(found is not None)
+
+    def _fill_found(self, name: str, found: Found) -> None:
+        """The remembered password and client secret in the form; the saved session resumed."""
+        form = self._form
+        if found.client_secret:
+            self.secrets.known_client_secret(name, found.client_secret)
+        typed = form.client_secret() != DEFAULT_CLIENT_SECRET  # while the keyring was looked at
+        form.set_secrets(
+            None if form.password() else found.password, None if typed else found.client_secret
+        )
+        idle = self._keeper.state is KeeperState.SIGNED_OUT
+        if found.refresh_token and form.is_valid() and idle:
+            self.secrets.on_resume(name, found.refresh_token)
+            self.resumeRequested.emit(found.refresh_token)
 
     # -- showing and keeping the form --------------------------------------------------------
     def _show(self, profile: Profile, *, load_secrets: bool = True) -> None:
         self._form.show_profile(profile)
-        self.options.set_values(profile.remember_password, profile.stay_signed_in)
+        self._show_choices(profile)
         if load_secrets:
             self._load_secrets(profile)
+
+    def _show_choices(self, profile: Profile) -> None:
+        self.options.set_values(*self.secrets.honoured(profile))
 
     def _load_secrets(self, profile: Profile) -> None:
         has_secret = profile.name in self._store.client_secret_saved
@@ -166,12 +202,9 @@ class ProfileController(QObject):
         """Take the form's values into the current profile (its client secret to the keyring)."""
         self._put(self._form.to_profile(self.profile()))
         secret = self._form.client_secret()
-        saved = self.secrets.save_client_secret(
+        self.secrets.save_client_secret(
             self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
         )
-        if saved is not None:
-            flags = self._store.client_secret_saved
-            flags.add(self._current) if saved else flags.discard(self._current)
         self._persist()
 
     def _on_switched(self, name: str) -> None:
@@ -208,7 +241,12 @@ class ProfileController(QObject):
         self.secrets.on_sign_out(self._find(self.secrets.session or self._current))
 
     def _on_credentials(self, creds: Credentials | None) -> None:
-        self.secrets.on_credentials(creds, self._find(self.secrets.session))
+        profile = self._find(self.secrets.session)
+        if not self.secrets.on_credentials(creds, profile) and profile is not None:
+            # its password or session could not be saved: the choices are not kept as on
+            self._put(replace(profile, remember_password=False, stay_signed_in=False))
+            self._show_choices(self.profile())
+            self._persist()
 
     def _on_error(self, error: AuthError) -> None:
         self.secrets.on_error(error, self._keeper.credentials is not None)

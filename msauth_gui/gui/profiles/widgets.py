@@ -7,7 +7,7 @@ modal dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ STAY_TIP = QT_TRANSLATE_NOOP(
     "one refresh, without the password",
 )
 FILE_FILTER = QT_TRANSLATE_NOOP("ProfileFileDialog", "Profiles (*.json);;All files (*)")
+CHECKING = QT_TRANSLATE_NOOP("SecretOptions", "checking the keyring…")
 
 
 class ProfileNameDialog(QDialog):
@@ -198,7 +199,11 @@ class ProfileBar(QWidget):
 
 
 class SecretOptions(QWidget):
-    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are."""
+    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are.
+
+    While the keyring is being looked at, both are disabled and "checking the keyring…" stands
+    beside them, in their row (so the form does not jump when it goes).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,11 +224,17 @@ class SecretOptions(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("keyringStatusLabel")  # screen readers read its text
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote a backend
         self.status_label.setStyleSheet(f"color: {colour(GREY)};")
+        self.checking_label = QLabel(self.tr(CHECKING), self)
+        self.checking_label.setObjectName("keyringCheckingLabel")  # read by screen readers
+        self.checking_label.setStyleSheet(f"color: {colour(GREY)};")
+        self.checking_label.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.remember_password)
         row.addWidget(self.stay_signed_in)
+        row.addWidget(self.checking_label)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -235,8 +246,17 @@ class SecretOptions(QWidget):
     def checks(self) -> tuple[QCheckBox, QCheckBox]:
         return self.remember_password, self.stay_signed_in
 
+    def set_checking(self) -> None:
+        """Both options disabled, with "checking the keyring…", until :meth:`set_available`."""
+        for check in self.checks():
+            check.setEnabled(False)
+            check.setToolTip(self.tr(CHECKING))
+        self.status_label.hide()
+        self.checking_label.show()
+
     def set_available(self, available: bool, reason: str) -> None:
         """Enable both options, or disable them with the reason in tooltips and the label."""
+        self.checking_label.hide()
         for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
             check.setEnabled(available)
             unavailable = self.tr("Not available: {reason}").format(reason=reason)
