@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -276,6 +276,50 @@ def test_rename_moves_the_secrets_and_delete_removes_them(
     assert [combo.itemText(i) for i in range(combo.count())] == ["Default"]
     assert client_secret.text() == "user"  # a fresh profile shows the default secret
     assert "Склад 1" not in env.ini.read_text(encoding="utf-8")
+
+
+def test_deleting_the_profile_of_the_live_session_signs_out_first(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = env.window()
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    fill(qtbot, window, demo.url)
+    click(qtbot, window, "staySignedInCheck")
+    sign_in(qtbot, window)
+    click(qtbot, window, "copyTokenButton")
+    assert env.entry("refresh_token", "Склад 2") and window.keeper.active_timers()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        profiles_ui.ConfirmDialog, "ask", classmethod(lambda c, p, t, q: asked.append(q) or True)
+    )
+    combo = child(window, QComboBox, "profileCombo")
+    click(qtbot, window, "deleteProfileButton")
+    assert "signs you out" in asked[-1]  # the question says so
+    assert window.keeper.state is S.SIGNED_OUT and window.keeper.credentials is None
+    assert window.keeper.active_timers() == []  # nothing refreshes a deleted profile's token
+    assert token_field(window).text() == "" and QGuiApplication.clipboard().text() == ""
+    assert env.backend.entries == {}
+    log = log_text(window)
+    assert log.index("Signed out") < log.index("Profile “Склад 2” deleted")
+    assert combo.currentText() == "Default"
+
+
+def test_deleting_another_profile_keeps_the_session(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")  # the session stays Default's
+    asked: list[str] = []
+    monkeypatch.setattr(
+        profiles_ui.ConfirmDialog, "ask", classmethod(lambda c, p, t, q: asked.append(q) or True)
+    )
+    click(qtbot, window, "deleteProfileButton")
+    assert "signs you out" not in asked[-1]
+    assert window.keeper.state is S.VALID and window.keeper.active_timers()
 
 
 def test_command_line_server_gets_its_own_profile(qtbot: Any, env: Env, demo: DemoServer) -> None:

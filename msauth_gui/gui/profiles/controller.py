@@ -63,6 +63,8 @@ class ProfileController(QObject):
     resumeRequested = Signal(str)
     #: the keyring was looked at (True: it can keep secrets); :attr:`ready` is set
     keyringChecked = Signal(bool)
+    #: the profile of the live session is being deleted: the window signs out
+    signOutRequested = Signal()
 
     def __init__(
         self,
@@ -320,12 +322,23 @@ class ProfileController(QObject):
         self._persist()
 
     def on_delete(self) -> None:
+        """Delete the shown profile and its secrets; if its session is live, that ends too.
+
+        A deleted profile's session is not kept running: its refresh token would go on
+        rotating with nowhere to be saved, for a server the list no longer has. The question
+        says so, and yes signs out first (the saved session, the clipboard and the timers go).
+        """
         name = self._current
+        live = self.secrets.session == name and self._keeper.state is not KeeperState.SIGNED_OUT
         question = self.tr(
             "Delete the profile “{name}” and the password and session saved for it?"
         ).format(name=name)
+        if live:
+            question += " " + self.tr("You are signed in with it: deleting it signs you out.")
         if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
             return
+        if live:
+            self.signOutRequested.emit()
         profile = self.profile()
         flags = self._store.client_secret_saved
         may_have_secrets = profile.remember_password or profile.stay_signed_in or name in flags

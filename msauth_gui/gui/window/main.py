@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.form.sign_out_button.clicked.connect(self.on_sign_out)
         self.form.check_button.clicked.connect(self.check_server_action.trigger)
         self.profiles.resumeRequested.connect(self.resume_session)
+        self.profiles.signOutRequested.connect(self.on_sign_out)
         for button, action in self._button_actions():
             button.clicked.connect(action.trigger)
         keeper = self.keeper
