@@ -486,6 +486,49 @@ def test_export_has_no_secrets_and_imports_into_another_machine(
     assert not check(window2, "rememberPasswordCheck").isChecked()
 
 
+def test_imported_profile_with_its_own_client_secret_says_to_enter_it_again(
+    qtbot: Any,
+    env: Env,
+    demo_factory: Callable[..., DemoServer],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    team, plain = demo_factory(client_secret="team-client-secret"), demo_factory()
+    window = env.window()
+    fill(qtbot, window, team.url)
+    child(window, QLineEdit, "clientSecretEdit").setText("team-client-secret")
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Plain")
+    click(qtbot, window, "newProfileButton")
+    fill(qtbot, window, plain.url)  # the default client secret
+    exported = tmp_path / "team.json"
+    dialogs = profiles_ui.ProfileFileDialog
+    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(exported)))
+    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(exported)))
+    window.findChild(QAction, "exportProfilesAction").trigger()
+    text = exported.read_text(encoding="utf-8")
+    assert "team-client-secret" not in text and text.count('"own_client_secret": true') == 1
+
+    other = Env(qtbot, env.clock, tmp_path / "colleague")
+    window2 = other.window()
+    window2.findChild(QAction, "importProfilesAction").trigger()
+    hint = "“Default (2)” has a client secret of its own, which is never exported: enter it again"
+    assert hint in log_text(window2) and hint in window2.statusBar().currentMessage()
+    assert "“Plain” has a client secret" not in log_text(window2)
+    combo = child(window2, QComboBox, "profileCombo")
+    combo.setCurrentText("Plain")
+    combo.setCurrentText("Default (2)")  # said again whenever it is shown...
+    assert log_text(window2).count(hint) == 2
+    assert child(window2, QLineEdit, "clientSecretEdit").text() == "user"
+    child(window2, QLineEdit, "clientSecretEdit").setText("team-client-secret")
+    fill(qtbot, window2, team.url)
+    sign_in(qtbot, window2)
+    window2 = other.restart(window2)  # ...until the secret is entered
+    combo = child(window2, QComboBox, "profileCombo")
+    assert combo.currentText() == "Default (2)" and hint not in log_text(window2)
+    assert child(window2, QLineEdit, "clientSecretEdit").text() == "team-client-secret"
+
+
 def test_importing_a_bad_file_is_a_message(
     qtbot: Any, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from msauth_gui.core.errors import InvalidInput
-from msauth_gui.core.profiles import Profile, export_profiles, import_profiles, unique_name
+from msauth_gui.core.profiles import (
+    Profile,
+    export_profiles,
+    import_entries,
+    import_profiles,
+    unique_name,
+)
 from msauth_gui.core.redact import redact
 from msauth_gui.core.secrets import SERVICE, KeyringProblem, SecretStore
 
@@ -70,6 +76,19 @@ def test_profile_export_has_no_secrets_and_imports_back() -> None:
     assert [p.name for p in back] == ["Prod", "Test"]
     assert back[1].method == "session" and back[1].timeout == 5.0
     assert back[0].remember_password is False  # secret choices are per user, not shared
+
+
+def test_export_marks_a_profile_with_its_own_client_secret() -> None:
+    profiles = [Profile(name="Prod", server="https://wms:9000"), Profile(name="Test")]
+    text = export_profiles(profiles, own_client_secret={"Prod"})
+    assert [p.get("own_client_secret") for p in json.loads(text)["profiles"]] == [True, None]
+    assert [(e.profile.name, e.own_client_secret) for e in import_entries(text)] == [
+        ("Prod", True),
+        ("Test", False),
+    ]
+    doc = json.loads(text)
+    doc["profiles"][1]["own_client_secret"] = "yes"  # only a true mark counts
+    assert not import_entries(json.dumps(doc))[1].own_client_secret
 
 
 @pytest.mark.parametrize(

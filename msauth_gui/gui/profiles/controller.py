@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -27,14 +26,14 @@ from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
 from .secrets import Found, ProfileSecrets
-from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
-from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
+from .sharing import client_secret_hint, export_to_file, import_from_file
+from .store import ProfileStore
+from .widgets import ConfirmDialog, ProfileBar, ProfileNameDialog
 
 if TYPE_CHECKING:
     from ...core.token import Credentials
 
 FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
-EXPORT_NAME = "msauth-profiles.json"
 START_LATEST_MS = 1000
 Say = Callable[[str], None]
 
@@ -191,6 +190,8 @@ class ProfileController(QObject):
         self._show_choices(profile)
         if load_secrets:
             self._load_secrets(profile)
+        if profile.name in self._store.client_secret_needed:  # imported without it
+            self._say(client_secret_hint(profile.name))
 
     def _show_choices(self, profile: Profile) -> None:
         self.options.set_values(*self.secrets.honoured(profile))
@@ -204,9 +205,10 @@ class ProfileController(QObject):
         """Take the form's values into the current profile (its client secret to the keyring)."""
         self._put(self._form.to_profile(self.profile()))
         secret = self._form.client_secret()
-        self.secrets.save_client_secret(
-            self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
-        )
+        own = secret not in ("", DEFAULT_CLIENT_SECRET)
+        self.secrets.save_client_secret(self._current, secret if own else None)
+        if own:  # entered: an imported profile has its client secret again
+            self._store.client_secret_needed.discard(self._current)
         self._persist()
 
     def _on_switched(self, name: str) -> None:
@@ -313,10 +315,10 @@ class ProfileController(QObject):
             return
         self.save_current()
         self.secrets.rename(old, name)
-        flags = self._store.client_secret_saved
-        if old in flags:
-            flags.discard(old)
-            flags.add(name)
+        for flags in (self._store.client_secret_saved, self._store.client_secret_needed):
+            if old in flags:
+                flags.discard(old)
+                flags.add(name)
         self._put(replace(self.profile(), name=name), old_name=old)
         self._current = name
         self._persist()
@@ -354,30 +356,17 @@ class ProfileController(QObject):
         self._say(self.tr("Profile “{name}” deleted").format(name=name))
 
     def on_import(self) -> None:
-        path = ProfileFileDialog.open_path(self._window)
-        if path is None:
-            return
-        try:
-            imported = read_profile_file(path, set(self.names()))
-        except ProfileFileError as exc:
-            self._say(exc.message)
-            return
-        self._profiles.extend(imported)
+        imported = import_from_file(self._window, set(self.names()), self._say)
+        self._profiles.extend(entry.profile for entry in imported)
+        needed = {entry.profile.name for entry in imported if entry.own_client_secret}
+        self._store.client_secret_needed.update(needed)
         self._persist()
-        text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
-        self._say(text.format(file=Path(path).name))
+        for name in sorted(needed):
+            self._say(client_secret_hint(name))
 
     def on_export(self) -> None:
         self.save_current()
-        path = ProfileFileDialog.save_path(self._window, EXPORT_NAME)
-        if path is None:
-            return
-        try:
-            write_profile_file(path, self._profiles)
-        except ProfileFileError as exc:
-            self._say(exc.message)
-            return
-        text = self.tr(
-            "Exported %n profile(s), without secrets, to {path}.", "", len(self._profiles)
-        )
-        self._say(text.format(path=path))
+        own = self._store.client_secret_saved | self._store.client_secret_needed
+        if self._form.client_secret() != DEFAULT_CLIENT_SECRET:  # typed, perhaps not saved
+            own = own | {self._current}
+        export_to_file(self._window, self._profiles, own, self._say)
