@@ -356,7 +356,11 @@ class ProfileController(QObject):
         self._say(self.tr("Profile “{name}” deleted").format(name=name))
 
     def on_import(self) -> None:
-        imported = import_from_file(self._window, set(self.names()), self._say)
+        imported, file = import_from_file(self._window, set(self.names()), self._say)
+        if not file:
+            return
+        text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
+        self._say(text.format(file=file))
         self._profiles.extend(entry.profile for entry in imported)
         needed = {entry.profile.name for entry in imported if entry.own_client_secret}
         self._store.client_secret_needed.update(needed)
@@ -369,4 +373,8 @@ class ProfileController(QObject):
         own = self._store.client_secret_saved | self._store.client_secret_needed
         if self._form.client_secret() != DEFAULT_CLIENT_SECRET:  # typed, perhaps not saved
             own = own | {self._current}
-        export_to_file(self._window, self._profiles, own, self._say)
+        path = export_to_file(self._window, self._profiles, own, self._say)
+        if path is not None:
+            count = len(self._profiles)
+            text = self.tr("Exported %n profile(s), without secrets, to {path}.", "", count)
+            self._say(text.format(path=path))

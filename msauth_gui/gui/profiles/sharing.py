@@ -21,46 +21,39 @@ EXPORT_NAME = "msauth-profiles.json"
 Say = Callable[[str], None]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ProfileController", text, None, n)
-
-
-def import_from_file(parent: QWidget, taken: set[str], say: Say) -> list[Imported]:
-    """Ask for a file and read its profiles (renamed where ``taken``); [] when cancelled or
-    unreadable, which is said."""
+def import_from_file(parent: QWidget, taken: set[str], say: Say) -> tuple[list[Imported], str]:
+    """Ask for a file and read its profiles (renamed where ``taken``), with the file's name;
+    nothing when cancelled or unreadable (which is said)."""
     path = ProfileFileDialog.open_path(parent)
     if path is None:
-        return []
+        return [], ""
     try:
-        imported = read_profile_file(path, taken)
+        return read_profile_file(path, taken), Path(path).name
     except ProfileFileError as exc:
         say(exc.message)
-        return []
-    text = _tr("Imported %n profile(s) from {file}.", len(imported))
-    say(text.format(file=Path(path).name))
-    return imported
+        return [], ""
 
 
 def export_to_file(
     parent: QWidget, profiles: list[Profile], own_client_secret: set[str], say: Say
-) -> None:
-    """Ask where, and write ``profiles`` there without secrets."""
+) -> str | None:
+    """Ask where, and write ``profiles`` there without secrets; the path written, or None."""
     path = ProfileFileDialog.save_path(parent, EXPORT_NAME)
     if path is None:
-        return
+        return None
     try:
         write_profile_file(path, profiles, own_client_secret)
     except ProfileFileError as exc:
         say(exc.message)
-        return
-    text = _tr("Exported %n profile(s), without secrets, to {path}.", len(profiles))
-    say(text.format(path=path))
+        return None
+    return path
 
 
 def client_secret_hint(name: str) -> str:
     """What a profile imported without its own client secret says."""
-    text = _tr(
+    text = QCoreApplication.translate(
+        "ProfileController",
         "“{name}” has a client secret of its own, which is never exported: enter it again "
-        "under Advanced → Client secret."
+        "under Advanced → Client secret.",
     )
     return text.format(name=name)
