@@ -393,7 +393,7 @@ def test_keyring_is_looked_at_off_the_gui_thread_checking_meanwhile(
     env.backend = backend = WaitingKeyring()
     window = env.window(ready=False)
     qtbot.waitUntil(backend.asked.is_set, timeout=TIMEOUT)  # the keyring is being read, and...
-    checking = child(window, QLabel, "keyringCheckingLabel")
+    checking = child(window, QLabel, "keyringStatusLabel")
     assert checking.isVisible() and checking.text() == "checking the keyring…"
     for name in ("rememberPasswordCheck", "staySignedInCheck"):
         assert not check(window, name).isEnabled()

@@ -352,8 +352,8 @@
         <translation>команда PowerShell</translation>
     </message>
     <message>
-        <source>curl &amp;for</source>
-        <translation>curl &amp;для</translation>
+        <source>Copy as curl &amp;for</source>
+        <translation>Скопировать как curl &amp;для</translation>
     </message>
     <message>
         <source>Token &amp;details…</source>
@@ -1034,6 +1034,10 @@
     <message>
         <source>Expires: {time}</source>
         <translation>Истекает: {time}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, secrets hidden:</source>
+        <translation>Ответ сервера на последний вход или обновление, секреты скрыты:</translation>
     </message>
     <message>
         <source>(the answer was not kept)</source>

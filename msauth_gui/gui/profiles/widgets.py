@@ -202,7 +202,7 @@ class SecretOptions(QWidget):
     """The "Remember password" and "Stay signed in" boxes, and why they are off if they are.
 
     While the keyring is being looked at, both are disabled and "checking the keyring…" stands
-    beside them, in their row (so the form does not jump when it goes).
+    where the reason would (a line that wraps, so long words never widen the form).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -226,15 +226,10 @@ class SecretOptions(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote a backend
         self.status_label.setStyleSheet(f"color: {colour(GREY)};")
-        self.checking_label = QLabel(self.tr(CHECKING), self)
-        self.checking_label.setObjectName("keyringCheckingLabel")  # read by screen readers
-        self.checking_label.setStyleSheet(f"color: {colour(GREY)};")
-        self.checking_label.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.remember_password)
         row.addWidget(self.stay_signed_in)
-        row.addWidget(self.checking_label)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -251,12 +246,11 @@ class SecretOptions(QWidget):
         for check in self.checks():
             check.setEnabled(False)
             check.setToolTip(self.tr(CHECKING))
-        self.status_label.hide()
-        self.checking_label.show()
+        self.status_label.setText(self.tr(CHECKING))
+        self.status_label.show()
 
     def set_available(self, available: bool, reason: str) -> None:
         """Enable both options, or disable them with the reason in tooltips and the label."""
-        self.checking_label.hide()
         for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
             check.setEnabled(available)
             unavailable = self.tr("Not available: {reason}").format(reason=reason)

@@ -128,12 +128,10 @@ class TokenDetailsDialog(QDialog):
         self._creds = creds
         token = creds if isinstance(creds, Token) else None
         if creds is None:
-            caption = self.tr("Not signed in: there is no token to show.")
+            self.caption.setText(self.tr("Not signed in: there is no token to show."))
         elif token is None:
-            caption = self.tr("Basic sign-in has no token answer: the header is the credential.")
-        else:
-            caption = self.tr("The server's answer to the last sign-in or refresh, as received:")
-        self.caption.setText(caption)
+            basic = self.tr("Basic sign-in has no token answer: the header is the credential.")
+            self.caption.setText(basic)
         if creds is None:
             self.reveal_check.setChecked(False)
         self.reveal_check.setEnabled(bool(token and token.raw))
@@ -153,12 +151,18 @@ class TokenDetailsDialog(QDialog):
     def _show_answer(self) -> None:
         token = self._creds if isinstance(self._creds, Token) else None
         if token is None:
-            text = ""
-        elif not token.raw:
-            text = self.tr("(the answer was not kept)")
+            self.answer_view.setPlainText("")
+            return
+        shown = self.reveal_check.isChecked()
+        if shown:
+            caption = self.tr("The server's answer to the last sign-in or refresh, as received:")
         else:
-            text = token.raw if self.reveal_check.isChecked() else redact(token.raw)
-        self.answer_view.setPlainText(text)
+            caption = self.tr("The server's answer to the last sign-in or refresh, secrets hidden:")
+        self.caption.setText(caption)
+        if not token.raw:
+            self.answer_view.setPlainText(self.tr("(the answer was not kept)"))
+        else:
+            self.answer_view.setPlainText(token.raw if shown else redact(token.raw))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.reveal_check.setChecked(False)  # the next look starts hidden again

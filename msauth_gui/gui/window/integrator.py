@@ -1,8 +1,8 @@
 """What integrators take from the window: "Copy as curl" for their shell, and the token details.
 
 The shell is a preference (``curl_shell``; "" follows the platform: PowerShell on Windows, bash
-elsewhere — :func:`~msauth_gui.core.curl.default_shell`), chosen in Copy → "curl for" or in the
-small menu beside the curl button; choosing one remembers it and copies the command at once.
+elsewhere — :func:`~msauth_gui.core.curl.default_shell`), chosen in Copy → "Copy as curl for"
+or in the small menu beside the curl button; choosing one remembers it and copies at once.
 The commands are written by the Qt-free :mod:`msauth_gui.core.curl`. The token details dialog
 (:mod:`.details`) is built the first time it is opened and then follows the keeper.
 """
@@ -59,7 +59,7 @@ class IntegratorTools(QObject):
         self._keeper, self._preferences, self._copy = keeper, preferences, copy
         self._panel, self._clock, self._window = panel, clock, window
         self.details: TokenDetailsDialog | None = None  #: built on first use
-        self.shell_menu = QMenu(self.tr("curl &for"), window)
+        self.shell_menu = QMenu(self.tr("Copy as curl &for"), window)
         self.shell_menu.setObjectName("curlShellMenu")
         group = QActionGroup(self)
         self.shell_actions: dict[Shell, QAction] = {}

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
             self.preferences.subscribe(listener.apply_preferences)
         self.tools = IntegratorTools(self.keeper, self.preferences, self._copy, self.panel,
                                      clock, self)  # fmt: skip
-        self.tools.add_after(self.copy_curl_action)  # in the Copy menu: curl for ▸, details…
+        self.tools.add_after(self.copy_curl_action)  # Copy menu: "Copy as curl for ▸", details…
         parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
                             self.panel, self.log)  # fmt: skip
         self.server_status = build_layout(self, parts)

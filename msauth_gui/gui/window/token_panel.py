@@ -154,7 +154,8 @@ class TokenPanel(QWidget):
         self.curl_shell_button.setToolTip(self.tr("Choose the shell: bash, cmd or PowerShell"))
         self.curl_shell_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.curl_shell_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.curl_shell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: Copy → curl for
+        self.curl_shell_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.curl_shell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys: Copy menu
 
         for button, description in (
             (self.refresh_button, self.tr("Renews the token now instead of waiting (F5).")),
@@ -201,9 +202,11 @@ class TokenPanel(QWidget):
             buttons.addWidget(button, 1 + i // columns, i % columns)
         curl_cell = QHBoxLayout()  # the curl button with its shell menu right beside it
         curl_cell.setSpacing(0)
-        curl_cell.addWidget(self.copy_curl_button, 1)
+        curl_cell.addWidget(self.copy_curl_button)
         curl_cell.addWidget(self.curl_shell_button)
         buttons.addLayout(curl_cell, 1 + 2 // columns, 2 % columns)
+        for column in range(columns):
+            buttons.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(state_row)
