@@ -26,27 +26,29 @@ from PySide6.QtWidgets import (
 
 from msauth_gui.core.curl import default_shell
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
+from msauth_gui.gui.session.keeper import KeeperState
 from msauth_gui.gui.window.details import TokenDetailsDialog
 from msauth_gui.gui.window.main import MainWindow
+from tests import test_window
 from tests.conftest import FakeClock
 from tests.shells import cmd_argv, powershell_call
-from tests.test_window import TIMEOUT, child, click, clipboard_hint, fill, sign_in, token_field
+from tests.test_window import (
+    TIMEOUT,
+    WindowFactory,
+    child,
+    click,
+    clipboard_hint,
+    fill,
+    sign_in,
+    token_field,
+)
+
+make_window = test_window.make_window  # the shown-window fixture (with settings, for restarts)
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "msauth.ini"), QSettings.Format.IniFormat)
-
-
-def open_window(qtbot: Any, clock: FakeClock, settings: QSettings | None = None) -> MainWindow:
-    keeper = TokenKeeper(clock=clock, tick_ms=20, min_attempt_gap=0)
-    window = MainWindow(clock=clock, keeper=keeper, settings=settings)
-    keeper.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def clipboard() -> str:
@@ -67,9 +69,9 @@ def curl_request(argv: list[str]) -> tuple[str, dict[str, str]]:
 
 # -- 19: curl for bash, cmd and PowerShell -------------------------------------------------------
 def test_copy_as_curl_for_the_chosen_shell_is_remembered(
-    qtbot: Any, clock: FakeClock, settings: QSettings, demo: DemoServer
+    qtbot: Any, make_window: WindowFactory, settings: QSettings, demo: DemoServer
 ) -> None:
-    window = open_window(qtbot, clock, settings)
+    window = make_window(settings=settings)
     fill(qtbot, window, demo.url)
     sign_in(qtbot, window)
     bearer = f"Bearer {token_field(window).text()}"
@@ -100,7 +102,7 @@ def test_copy_as_curl_for_the_chosen_shell_is_remembered(
     assert "PowerShell" in child(window, QPushButton, "copyCurlButton").toolTip()
 
     window.close()
-    window = open_window(qtbot, clock, settings)  # the choice outlives the window
+    window = make_window(settings=settings)  # the choice outlives the window
     assert child(window, QAction, "curlShellPowerShell").isChecked()
     fill(qtbot, window, demo.url)
     sign_in(qtbot, window)
@@ -120,9 +122,9 @@ def details(window: MainWindow) -> TokenDetailsDialog:
 
 
 def test_token_details_show_the_answer_redacted_and_copy_single_values(
-    qtbot: Any, clock: FakeClock, demo: DemoServer
+    qtbot: Any, make_window: WindowFactory, clock: FakeClock, demo: DemoServer
 ) -> None:
-    window = open_window(qtbot, clock)
+    window = make_window(min_attempt_gap=0)
     assert window.tools.details is None  # nothing is built before it is asked for
     fill(qtbot, window, demo.url)
     sign_in(qtbot, window)

@@ -100,6 +100,13 @@ def answer_names(monkeypatch: pytest.MonkeyPatch, *names: str | None) -> None:
     )
 
 
+def share_through(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The export and import file dialogs both answer ``path``."""
+    dialogs = profiles_ui.ProfileFileDialog
+    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(path)))
+    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(path)))
+
+
 # -- remember password -------------------------------------------------------------------------
 def test_remember_password_after_a_good_sign_in_and_forget_on_untick(
     qtbot: Any, env: Env, demo: DemoServer
@@ -464,9 +471,7 @@ def test_export_has_no_secrets_and_imports_into_another_machine(
     sign_in(qtbot, window)
     refresh_token = window.keeper.credentials.refresh_token  # type: ignore[union-attr]
     exported = tmp_path / "team.json"
-    dialogs = profiles_ui.ProfileFileDialog
-    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(exported)))
-    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(exported)))
+    share_through(monkeypatch, exported)
     window.findChild(QAction, "exportProfilesAction").trigger()
     text = exported.read_text(encoding="utf-8")
     for secret in (PASSWORD, "team-client-secret", refresh_token, token_field(window).text()):
@@ -502,9 +507,7 @@ def test_imported_profile_with_its_own_client_secret_says_to_enter_it_again(
     click(qtbot, window, "newProfileButton")
     fill(qtbot, window, plain.url)  # the default client secret
     exported = tmp_path / "team.json"
-    dialogs = profiles_ui.ProfileFileDialog
-    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(exported)))
-    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(exported)))
+    share_through(monkeypatch, exported)
     window.findChild(QAction, "exportProfilesAction").trigger()
     text = exported.read_text(encoding="utf-8")
     assert "team-client-secret" not in text and text.count('"own_client_secret": true') == 1
