@@ -66,8 +66,8 @@ ADVANCED = [
     "caBundleButton", "verifyTlsCheck", "timeoutSpin",
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
-TOKEN_ACTIONS = ["refreshButton", "probeButton", "copyTokenButton", "copyHeaderButton",
-                 "copyCurlButton"]  # fmt: skip
+TOKEN_ACTIONS = ["refreshButton", "probeButton", "tokenDetailsButton", "copyTokenButton",
+                 "copyHeaderButton", "copyCurlButton"]  # fmt: skip
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -326,8 +326,7 @@ def test_tab_order_of_the_signed_in_window(signed_in: MainWindow, qtbot: Any) ->
         FORM
         + ADVANCED
         + ["checkServerButton", "signOutButton", "signInButton"]
-        + ["accessTokenField", "revealTokenButton", "tokenDetailsButton"]
-        + ["claimsToggle", "claimsView"]
+        + ["accessTokenField", "revealTokenButton", "claimsToggle", "claimsView"]
         + TOKEN_ACTIONS
         + LOG
         + PROFILE_BAR

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 from shiboken6 import isValid
 
 from ...core.errors import AuthError
@@ -29,6 +29,7 @@ from ...core.secrets import KeyringProblem, SecretStore
 from ...core.session.renewal import SavedSessionEnded
 from ...core.token import Token
 from ..session.worker import run_in_thread
+from .store import NoSecretStore
 from .widgets import SecretOptions
 
 if TYPE_CHECKING:
@@ -36,6 +37,16 @@ if TYPE_CHECKING:
     from ...core.token import Credentials
 
 Say = Callable[[str], None]
+_pool: QThreadPool | None = None
+
+
+def keyring_pool() -> QThreadPool:
+    """The keyring's own thread: sign-ins waiting on a slow server never delay the look-up."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(1)
+    return _pool
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,12 @@ class ProfileSecrets(QObject):
                 call()
             done(found if self._usable else None)
 
-        run_in_thread(lambda: look_up(store, profile, has_client_secret), answer)
+        if isinstance(store, NoSecretStore):  # no keyring by design: nothing to wait for
+            answer(None, None)
+        else:
+            run_in_thread(
+                lambda: look_up(store, profile, has_client_secret), answer, keyring_pool()
+            )
 
     def known_client_secret(self, name: str, secret: str) -> None:
         """``secret`` was read from the keyring for ``name``."""

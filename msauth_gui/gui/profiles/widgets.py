@@ -246,8 +246,7 @@ class SecretOptions(QWidget):
         for check in self.checks():
             check.setEnabled(False)
             check.setToolTip(self.tr(CHECKING))
-        self.status_label.setText(self.tr(CHECKING))
-        self.status_label.show()
+        self._show_status(self.tr(CHECKING))
 
     def set_available(self, available: bool, reason: str) -> None:
         """Enable both options, or disable them with the reason in tooltips and the label."""
@@ -256,8 +255,14 @@ class SecretOptions(QWidget):
             unavailable = self.tr("Not available: {reason}").format(reason=reason)
             check.setToolTip(self.tr(tip) if available else unavailable)
         cannot = self.tr("Passwords and sessions cannot be saved: {reason}")
-        self.status_label.setText("" if available else cannot.format(reason=reason))
-        self.status_label.setVisible(not available)
+        self._show_status("" if available else cannot.format(reason=reason))
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        # the wrapped text may take another number of lines: the form must ask our height again
+        # (a label's new height for a width does not reach the form by itself)
+        self.updateGeometry()
 
     def set_values(self, remember: bool, stay: bool) -> None:
         """Show a profile's choices without emitting ``toggled``."""

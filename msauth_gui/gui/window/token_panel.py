@@ -182,7 +182,6 @@ class TokenPanel(QWidget):
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_field, 1)
         token_row.addWidget(self.reveal_button)
-        token_row.addWidget(self.details_button)
         details = QFormLayout()
         details.addRow(self.token_caption, token_row)
         details.addRow(self.tr("Token type:"), self.token_type_label)
@@ -192,19 +191,24 @@ class TokenPanel(QWidget):
         details.addRow(self.tr("Last refresh:"), self.last_refresh_label)
         details.addRow(self.tr("Next refresh:"), self.next_refresh_label)
         buttons = QGridLayout()
-        buttons.addWidget(self.refresh_button, 0, 0)
-        buttons.addWidget(self.probe_button, 0, 1)
         copy = (self.copy_token_button, self.copy_header_button, self.copy_curl_button)
-        # the copy buttons side by side while their words are short (English); in two columns
-        # when they are long (Russian), so that the panel still fits beside the form
+        # three columns while the words are short (English), two when they are long (Russian),
+        # so that the panel still fits beside the form; Details… takes the free cell either way
         columns = 3 if sum(button.sizeHint().width() for button in copy) <= 360 else 2
-        for i, button in enumerate(copy[:2]):
-            buttons.addWidget(button, 1 + i // columns, i % columns)
+        first, more = (self.refresh_button, self.probe_button), self.details_button
+        order = [*first, more, *copy] if columns == 3 else [*first, *copy, more]
+        #: the buttons under the times, in reading (and Tab) order
+        self.action_buttons: tuple[QPushButton, ...] = tuple(order)
         curl_cell = QHBoxLayout()  # the curl button with its shell menu right beside it
         curl_cell.setSpacing(0)
         curl_cell.addWidget(self.copy_curl_button)
         curl_cell.addWidget(self.curl_shell_button)
-        buttons.addLayout(curl_cell, 1 + 2 // columns, 2 % columns)
+        for i, button in enumerate(order):
+            row, column = divmod(i, columns)
+            if button is self.copy_curl_button:
+                buttons.addLayout(curl_cell, row, column)
+            else:
+                buttons.addWidget(button, row, column)
         for column in range(columns):
             buttons.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
