@@ -27,6 +27,8 @@ BENCHMARKS = {
     "cli": ("cli_process", "`msauth token` process vs curl and HTTPie"),
     "responsiveness": ("responsiveness", "longest event-loop gap in the window"),
     "refresh": ("refresh_timing", "refresh lateness with 2 s tokens"),
+    "parsing": ("parsing", "worst-case token answers: bounded JSON5"),
+    "redaction": ("redaction", "redact() after a day of 1 s tokens"),
 }
 ALIASES = {module: name for name, (module, _) in BENCHMARKS.items()}
 MARK = "BENCHMARK-RESULT "

@@ -8,7 +8,9 @@ built-in demo server on a free loopback port and fills the form with it and a de
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -153,6 +155,37 @@ def build_window(
     return window
 
 
+#: Qt's platforms that draw on a desktop's display server (its default on Linux and the BSDs)
+_DESKTOP_PLATFORMS = {"", "xcb", "wayland", "wayland-egl"}
+
+
+def missing_display(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """True where Qt would abort for want of a screen: a Unix desktop platform (X11 or Wayland,
+    Qt's default there) with neither ``DISPLAY`` nor ``WAYLAND_DISPLAY`` set. ``QT_QPA_PLATFORM``
+    naming another platform (``offscreen``, ``vnc``, ``eglfs``...) needs neither."""
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    wanted = {
+        name.split(":")[0].strip() for name in env.get("QT_QPA_PLATFORM", "").split(";")
+    }  # "wayland;xcb", "offscreen:fontengine=freetype"...
+    if not wanted <= _DESKTOP_PLATFORMS:
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def _no_display_message(requested: str | None) -> str:
+    """The no-display advice in the operator's language (no QApplication can exist here)."""
+    from .core.translate import translate, translating
+    from .i18n import cli_translator, saved_language
+
+    with translating(cli_translator(resolve_language(requested, saved_language))):
+        return translate(
+            "app",
+            "no display: run it on a desktop, or use msauth (the command line) / "
+            "QT_QPA_PLATFORM=offscreen",
+        )
+
+
 def _warm_up_network_code() -> None:
     """Load ``requests`` on a background thread once the window is up, so the first sign-in
     does not wait for it and the first paint did not either."""
@@ -168,12 +201,16 @@ def main() -> int:
     # Worker threads hold the GIL for up to the switch interval (5 ms by default); a shorter
     # one keeps the event loop's longest gap well inside a frame while requests run.
     sys.setswitchinterval(0.001)
-    if build_parser().parse_args(sys.argv[1:]).install_desktop_entry:
+    args = build_parser().parse_args(sys.argv[1:])
+    if args.install_desktop_entry:
         from .desktop import install_desktop_entry
 
         for path in install_desktop_entry():
             print(path)
         return 0
+    if missing_display():  # before Qt, which would abort with a core dump instead
+        print(f"{APP_NAME}: {_no_display_message(args.lang)}", file=sys.stderr)
+        return 2
     app = _application()
     window = build_window(sys.argv[1:])
     window.show()

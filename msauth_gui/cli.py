@@ -3,6 +3,14 @@
 Exit codes: 0 done, 2 usage, 3 credentials/client/refresh token rejected, 4 server not
 reachable (connect, DNS, TLS, timeout), 5 the server answered but not usably.
 ``msauth check`` exits the same way: 0 when some method gives credentials the server accepts.
+
+Secrets come from standard input, the environment or a prompt, never only from argv (which
+``ps`` shows): the password from ``--password-stdin``, ``MSAUTH_PASSWORD`` or a prompt; the
+client secret from ``--client-secret-stdin`` or ``MSAUTH_CLIENT_SECRET`` (``--client-secret``
+still works, for the vendor's well-known default). With several ``-stdin`` options, standard
+input holds one line each: the password or refresh token first, then the client secret.
+Everything printed that came from a server or a file is redacted and has its control
+characters made visible (:mod:`.core.visible`).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
+from .core.basic import BASIC_ENCODINGS
 from .core.client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -26,12 +35,14 @@ from .core.client import (
     ConnectionSettings,
 )
 from .core.errors import EXIT_OK, EXIT_USAGE, AuthError
-from .core.redact import redact
+from .core.redact import redact, register_secret
 from .core.token import Credentials, Token
 from .core.translate import translate, translating
+from .core.visible import visible, visible_json
 from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
 
 PASSWORD_ENV = "MSAUTH_PASSWORD"
+CLIENT_SECRET_ENV = "MSAUTH_CLIENT_SECRET"
 
 
 class UsageError(Exception):
@@ -51,16 +62,26 @@ class _Parser(argparse.ArgumentParser):
             words = message.split(":", 1)[1].split()
             shown = [w if w.startswith("-") else "…" for w in words]
             message = "unrecognized arguments: " + " ".join(shown)
-        super().error(redact(message))
+        super().error(visible(redact(message)))
 
 
 def _connection_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
     parser.add_argument("--server", required=True, help="server URL, e.g. https://host:9000")
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, help="OAuth client id (123)")
-    parser.add_argument(
-        "--client-secret", default=DEFAULT_CLIENT_SECRET, help="OAuth client secret (user)"
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--client-secret",
+        help=f"OAuth client secret (default: {CLIENT_SECRET_ENV}, else user); visible in ps",
     )
-    parser.add_argument("--token-url", help="token endpoint (default {server}/oauth/token)")
+    secret.add_argument(
+        "--client-secret-stdin",
+        action="store_true",
+        help="read the client secret from standard input (after the password or refresh token)",
+    )
+    parser.add_argument(
+        "--token-url",
+        help="token endpoint; turns discovery off (default: found on the server, see README)",
+    )
     tls = parser.add_mutually_exclusive_group()
     tls.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
     tls.add_argument(
@@ -99,6 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_options(token)
     _sign_in_options(token)
     token.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
+    token.add_argument(
+        "--basic-encoding",
+        choices=BASIC_ENCODINGS,
+        default="base64",
+        help="how --method basic spells the credentials: RFC 7617 base64 (default) or the raw "
+        "login:password some servers want",
+    )
 
     refresh = commands.add_parser("refresh", help="trade a refresh token for a new token")
     _connection_options(refresh)
@@ -120,16 +148,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace, method: str = "oauth") -> ConnectionSettings:
+def _check_timeout(args: argparse.Namespace) -> None:
     if args.timeout <= 0:
         raise UsageError(translate("cli", "--timeout must be a positive number of seconds"))
+
+
+def _client_secret(args: argparse.Namespace, stdin: TextIO) -> str:
+    if args.client_secret_stdin:
+        secret = _read_line(stdin)
+        if not secret:
+            raise UsageError(translate("cli", "no client secret on standard input"))
+    elif args.client_secret is not None:
+        secret = args.client_secret
+    else:
+        secret = os.environ.get(CLIENT_SECRET_ENV) or DEFAULT_CLIENT_SECRET
+    register_secret(secret if secret != DEFAULT_CLIENT_SECRET else None)
+    return secret
+
+
+def _settings(args: argparse.Namespace, stdin: TextIO, method: str = "oauth") -> ConnectionSettings:
+    """The connection settings; reads the client secret's line of ``stdin`` if asked to, so
+    call it after the password or refresh token was read."""
+    _check_timeout(args)
     return ConnectionSettings(
         server=args.server,
         method=method,  # type: ignore[arg-type]
         client_id=args.client_id,
-        client_secret=args.client_secret,
+        client_secret=_client_secret(args, stdin),
         token_url=args.token_url,
         probe_path=getattr(args, "probe_path", None),
+        basic_encoding=getattr(args, "basic_encoding", "base64"),
         verify_tls=not args.insecure,
         ca_bundle=args.ca_bundle,
         timeout=args.timeout,
@@ -152,7 +200,8 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str:
     raise UsageError(text.format(variable=PASSWORD_ENV))
 
 
-def render(credentials: Credentials, fmt: str) -> str:
+def render(credentials: Credentials, fmt: str, token_url: str | None = None) -> str:
+    """The credentials as ``--format`` asks; JSON names the token URL that issued them."""
     if fmt == "token":
         return (
             credentials.access_token
@@ -163,23 +212,27 @@ def render(credentials: Credentials, fmt: str) -> str:
         return f"Authorization: {credentials.authorization}"
     expires_in = expires_at = None
     if credentials.expires_at is not None:
-        expires_at = (
-            datetime.fromtimestamp(credentials.expires_at, timezone.utc)
-            .isoformat(timespec="seconds")
-            .replace("+00:00", "Z")
-        )
-        expires_in = round(credentials.expires_at - credentials.obtained_at)
-    is_token = isinstance(credentials, Token)
+        try:
+            expires_at = (
+                datetime.fromtimestamp(credentials.expires_at, timezone.utc)
+                .isoformat(timespec="seconds")
+                .replace("+00:00", "Z")
+            )
+            expires_in = round(credentials.expires_at - credentials.obtained_at)
+        except (OverflowError, ValueError, OSError):  # beyond datetime's years: unknown
+            expires_at = expires_in = None
+    token = credentials if isinstance(credentials, Token) else None
     data = {
-        "access_token": credentials.access_token if is_token else None,
-        "token_type": credentials.token_type if is_token else "basic",
+        "access_token": token.access_token if token else None,
+        "token_type": token.token_type if token else "basic",
         "expires_in": expires_in,
         "expires_at": expires_at,
         "refresh_token": credentials.refresh_token,
+        "token_url": token_url,
     }
-    if not is_token:
+    if token is None:
         data["authorization"] = credentials.authorization
-    return json.dumps(data, ensure_ascii=False)
+    return visible_json(json.dumps(data, ensure_ascii=False))
 
 
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -194,9 +247,13 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
         return _run(args, stdin, stdout, stderr)
 
 
+def _say(stderr: TextIO, text: object) -> None:
+    """One line on stderr: redacted, with control characters made visible."""
+    stderr.write(f"msauth: {visible(redact(text))}\n")
+
+
 def _insecure_warning(stderr: TextIO) -> None:
-    warning = translate("cli", "warning: TLS verification is off (--insecure)")
-    stderr.write(f"msauth: {warning}\n")
+    _say(stderr, translate("cli", "warning: TLS verification is off (--insecure)"))
 
 
 def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -205,8 +262,9 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         if args.command == "check":
             return _check(args, stdin, stdout, stderr)
         if args.command == "token":
-            settings = _settings(args, args.method)
+            _check_timeout(args)
             password = _password(args, stdin)
+            settings = _settings(args, stdin, args.method)
             if args.insecure:
                 _insecure_warning(stderr)
             client = AuthClient(settings)
@@ -214,11 +272,13 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
                 credentials = client.sign_in(args.login, password)
             finally:
                 client.close()
+            token_url = client.token_url if args.method == "oauth" else None
         else:
-            settings = _settings(args)
+            _check_timeout(args)
             refresh_token = _read_line(stdin).strip()
             if not refresh_token:
                 raise UsageError(translate("cli", "no refresh token on standard input"))
+            settings = _settings(args, stdin)
             if args.insecure:
                 _insecure_warning(stderr)
             client = AuthClient(settings)
@@ -226,32 +286,36 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
                 credentials = client.refresh(refresh_token)
             finally:
                 client.close()
+            token_url = client.token_url
     except UsageError as exc:
-        stderr.write(f"msauth: {redact(exc)}\n")
+        _say(stderr, exc)
         return EXIT_USAGE
     except AuthError as exc:
-        stderr.write(f"msauth: {exc.message}\n")
+        _say(stderr, exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        stderr.write("msauth: " + translate("cli", "interrupted") + "\n")
+        _say(stderr, translate("cli", "interrupted"))
         return 130
     for warning in getattr(credentials, "warnings", ()):
-        line = translate("cli", "warning: {text}").format(text=redact(warning))
-        stderr.write(f"msauth: {line}\n")
-    stdout.write(render(credentials, args.format) + "\n")
+        _say(stderr, translate("cli", "warning: {text}").format(text=warning))
+    stdout.write(visible(render(credentials, args.format, token_url)) + "\n")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """``msauth check``: the report on stdout (text table or JSON); its exit code."""
-    settings = _settings(args)
+    _check_timeout(args)
     password = _password(args, stdin)
+    settings = _settings(args, stdin)
     if args.insecure:
         _insecure_warning(stderr)
     from .core.check import run_check  # only this subcommand pays for the check's modules
 
     report = run_check(settings, args.login, password)
-    stdout.write(report.to_json() + "\n" if args.json else report.to_text())
+    if args.json:
+        stdout.write(visible_json(report.to_json()) + "\n")
+    else:
+        stdout.write(visible(report.to_text(), keep="\n"))
     return report.exit_code
 
 
@@ -259,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout, sys.stderr)
     except Exception as exc:  # last net: one redacted line, never a traceback
-        sys.stderr.write(f"msauth: unexpected error: {type(exc).__name__}: {redact(exc)}\n")
+        _say(sys.stderr, f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
 
 

@@ -1,4 +1,5 @@
-"""Run ``msauth`` in-process with its streams captured and no stray ``MSAUTH_PASSWORD``."""
+"""Run ``msauth`` in-process with its streams captured and no stray ``MSAUTH_PASSWORD`` or
+``MSAUTH_CLIENT_SECRET``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ def run_msauth(
     out, err = io.StringIO(), io.StringIO()
     saved = os.environ.copy()
     os.environ.pop("MSAUTH_PASSWORD", None)
+    os.environ.pop("MSAUTH_CLIENT_SECRET", None)
     os.environ.update(env or {})
     try:
         code = run(list(argv), io.StringIO(stdin), out, err)

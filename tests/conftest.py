@@ -1,10 +1,13 @@
-"""Shared fixtures: a fake clock and demo servers on loopback."""
+"""Shared fixtures: a fake clock, demo servers and hostile servers on loopback."""
 
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# one font for every machine: layout tests measure pixels (tests/fonts.conf says how)
+if os.path.isfile("/etc/fonts/fonts.conf"):
+    os.environ["FONTCONFIG_FILE"] = os.path.join(os.path.dirname(__file__), "fonts.conf")
 # the suite speaks English whatever the machine's locale; the i18n tests ask for Russian
 os.environ["MSAUTH_LANG"] = "en"
 
@@ -17,6 +20,7 @@ import pytest
 from msauth_gui.core.redact import forget_secrets
 from msauth_gui.devserver import DemoConfig, DemoServer
 
+from .hostile import HostileServer, Reply
 from .tls import Minted, mint
 
 
@@ -65,6 +69,24 @@ def demo_factory() -> Iterator[Callable[..., DemoServer]]:
 @pytest.fixture
 def make_server(demo_factory: Callable[..., DemoServer]) -> Callable[..., DemoServer]:
     return demo_factory
+
+
+@pytest.fixture
+def hostile() -> Iterator[Callable[..., HostileServer]]:
+    """``hostile(attack_or_reply="token", certfile=None)`` starts a :class:`HostileServer`
+    (HTTPS with a certfile holding key and chain); all are stopped at teardown, and none may
+    leave a thread behind."""
+    servers: list[HostileServer] = []
+
+    def start(reply: Reply | str = "token", certfile: str | None = None) -> HostileServer:
+        server = HostileServer(reply, certfile=certfile, keyfile=certfile).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+    assert [server.threads_alive for server in servers] == [0] * len(servers)
 
 
 @pytest.fixture(scope="module")

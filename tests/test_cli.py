@@ -83,7 +83,15 @@ def test_formats(server: DemoServer) -> None:
     assert out.startswith("Authorization: Bearer ")
     code, out, _ = msauth(*base, "--format", "json", stdin="admin\n")
     data = json.loads(out)
-    assert set(data) == {"access_token", "token_type", "expires_in", "expires_at", "refresh_token"}
+    assert set(data) == {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "expires_at",
+        "refresh_token",
+        "token_url",
+    }
+    assert data["token_url"] == server.url + "/oauth/token"
     assert data["expires_in"] == 3600 and data["expires_at"].endswith("Z")
     code, out, _ = msauth(
         *base[:-1], "--method", "basic", "--format", "header", "--password-stdin", stdin="admin\n"

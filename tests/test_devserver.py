@@ -70,6 +70,15 @@ def _lines(proc: subprocess.Popen[str]) -> queue.Queue[str]:
     return lines
 
 
+#: ``python -m msauth_gui.devserver`` as started from a terminal, where Ctrl+C interrupts it. A
+#: test run started in the background by a non-interactive shell (``pytest &``, some CI runners)
+#: has SIGINT ignored, and a Python started with it ignored never raises KeyboardInterrupt.
+AS_IN_A_TERMINAL = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('msauth_gui.devserver', run_name='__main__', alter_sys=True)"
+)
+
+
 def test_cli_prints_url_and_accounts_and_serves_a_sign_in(http: requests.Session) -> None:
     env = {
         **os.environ,
@@ -77,7 +86,7 @@ def test_cli_prints_url_and_accounts_and_serves_a_sign_in(http: requests.Session
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "msauth_gui.devserver", "--port", "0", "--user", "a:b"],
+        [sys.executable, "-c", AS_IN_A_TERMINAL, "--port", "0", "--user", "a:b"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

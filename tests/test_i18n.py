@@ -416,6 +416,21 @@ def test_plurals_come_from_one_source_text_with_n(qtbot: Any, russian: QSettings
     ]  # fmt: skip
 
 
+def test_the_translation_tool_finds_lupdate_beside_the_interpreter(tmp_path: Path) -> None:
+    """``.venv/bin/python tools/update_translations.py`` in a venv that was never activated:
+    PySide6's tools sit beside that interpreter, not on PATH."""
+    env = {**os.environ, "PATH": str(tmp_path)}  # an empty folder: nothing to find there
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 untranslated" in done.stdout
+
+
 class _Calls(ast.NodeVisitor):
     """Every ``translate``/``QT_TRANSLATE_NOOP``/``tr`` call: (line, context, source node)."""
 

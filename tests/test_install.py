@@ -1,19 +1,24 @@
 """The built wheel, installed into a fresh venv, starts the window offscreen with its resources.
 
-The wheel is built from a copy of the checkout (no stale ``build/`` folder can leak into it),
-installed with ``--no-deps --no-index`` into a venv made with ``--system-site-packages`` (so
-PySide6 and requests need no download), and every check runs from a directory outside the
-checkout, so only the installed package can be imported. About 15-30 s.
+The wheel is built from a copy of the checkout (no stale ``build/`` folder can leak into it) and
+installed with ``--no-deps --no-index`` into a fresh venv. That venv sees the packages of the
+Python running the tests (PySide6, requests...) through a ``.pth`` file listing the folders it
+imports them from, so nothing is downloaded, whether the tests run on a system Python, in a
+venv (whose ``--system-site-packages`` would be the *base* Python's, without PySide6) or in a
+pipx-style environment without pip. Every check runs from a directory outside the checkout, so
+only the installed package can be imported. About 15-30 s.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import textwrap
 import venv
 import zipfile
@@ -69,7 +74,7 @@ def _setuptools_is_new_enough() -> bool:
         return False
 
 
-def _build_wheel(tmp: Path) -> Path:
+def _build_wheel(tmp: Path, pip: list[str]) -> Path:
     src = tmp / "src"
     shutil.copytree(
         ROOT,
@@ -79,7 +84,7 @@ def _build_wheel(tmp: Path) -> Path:
         ),
     )
     out = tmp / "wheels"
-    command = [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-w", str(out), "-q"]
+    command = [*pip, "wheel", str(src), "--no-deps", "-w", str(out), "-q"]
     if _setuptools_is_new_enough():  # offline and faster; else pip fetches setuptools>=68
         command.append("--no-build-isolation")
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
@@ -88,21 +93,58 @@ def _build_wheel(tmp: Path) -> Path:
     return wheel
 
 
+def _import_folders() -> list[str]:
+    """The folders the running Python imports installed packages from, in order: its
+    site-packages (a venv's, a system's, the user's), pipx's shared libraries... Not the standard
+    library (the venv has its own; pip's build isolation would strip it) nor the checkout. A
+    msauth-gui installed there too is harmless: the venv's own site-packages comes first."""
+    skip = {sysconfig.get_path("stdlib"), sysconfig.get_path("platstdlib")}
+    skip |= {os.path.join(folder, "lib-dynload") for folder in skip}
+    skip |= {os.path.join(sys.base_prefix, "DLLs"), str(ROOT)}  # DLLs: Windows
+    skipped = {os.path.normcase(os.path.realpath(folder)) for folder in skip}
+    return [
+        entry
+        for entry in dict.fromkeys(sys.path)
+        if entry
+        and os.path.isdir(entry)
+        and os.path.normcase(os.path.realpath(entry)) not in skipped
+    ]
+
+
+def _venv_seeing_our_packages(env_dir: Path, *, with_pip: bool) -> Path:
+    """A fresh venv (no system site-packages) that imports the running Python's packages after
+    its own, through a ``.pth`` of plain folder lines (so the ``.pth`` files in those folders,
+    an editable msauth-gui's among them, are not run). Returns the venv's Python."""
+    venv.EnvBuilder(with_pip=with_pip).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    where = subprocess.run(  # its own site-packages: the venv knows its layout best
+        [str(python), "-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True, text=True, timeout=TIMEOUT_S, check=True,
+    )  # fmt: skip
+    pth = Path(where.stdout.strip()) / "_msauth_test_outer.pth"
+    pth.write_text("".join(folder + "\n" for folder in _import_folders()), encoding="utf-8")
+    return python
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     tmp = tmp_path_factory.mktemp("install")
-    wheel = _build_wheel(tmp)
     env_dir = tmp / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
-    scripts = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    python = scripts / ("python.exe" if os.name == "nt" else "python")
+    # pip of the running Python installs into the venv (a venv without pip builds faster); a
+    # Python without pip (pipx- or uv-style isolation) gets the venv's own
+    has_pip = importlib.util.find_spec("pip") is not None
+    python = _venv_seeing_our_packages(env_dir, with_pip=not has_pip)
+    scripts = python.parent
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
+    if not has_pip:
+        pip = [str(python), "-m", "pip"]
+    wheel = _build_wheel(tmp, pip)
     work = tmp / "work"
     work.mkdir()
-    # pip of the outer interpreter installs into the venv (a venv without pip builds faster);
-    # --ignore-installed: a msauth-gui in the system site-packages must not satisfy it
+    # --ignore-installed: a msauth-gui the running Python has must not satisfy it
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-         "--no-index", "--ignore-installed", "--no-warn-script-location", "-q", str(wheel)],
+        [*pip, "install", "--no-deps", "--no-index", "--ignore-installed",
+         "--no-warn-script-location", "-q", str(wheel)],
         capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -211,3 +253,25 @@ def test_install_desktop_entry_writes_the_entry_and_the_icon(installed: Installe
     assert f"Exec={gui.resolve()}" in lines
     assert "Icon=msauth-gui" in lines and "Terminal=false" in lines
     assert any(line.startswith("Name[ru]=") for line in lines)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop's display")
+def test_installed_gui_without_a_display_says_so_instead_of_aborting(installed: Installed) -> None:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH", "MSAUTH_LANG")
+    }
+    environment.update(XDG_CONFIG_HOME=str(installed.work / "config"), LC_ALL="C.UTF-8")
+    result = subprocess.run(
+        [str(installed.scripts / "msauth-gui"), "--demo"],
+        cwd=installed.work,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("msauth-gui: no display: run it on a desktop"), result
+    assert "qt.qpa" not in result.stderr and "xcb" not in result.stderr

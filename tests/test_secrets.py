@@ -191,9 +191,6 @@ def in_secret_service(tmp_path: Path, script: str, *, unlocked: bool) -> str:
         "PYTHONPATH": str(ROOT),
         "HOME": str(tmp_path),
         "QT_QPA_PLATFORM": "offscreen",
-        # the Secret Service itself, whatever else is installed (with keyrings.alt, keyring
-        # would chain it with a plaintext file backend)
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
     }
     done = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", shell],
@@ -227,3 +224,15 @@ def test_real_secret_service_window_options(tmp_path: Path, unlocked: bool) -> N
     else:
         assert "cannot be saved" in seen["reason"] and "keyring could not read" in seen["reason"]
         assert seen["log"].count("The system keyring could not read a saved secret") == 1
+
+
+def test_a_replaced_keyring_value_stops_being_masked() -> None:
+    """A refresh token saved at every refresh must not pile up in the redaction registry."""
+    from msauth_gui.core.redact import registered
+
+    store = SecretStore(MemoryKeyring())
+    for n in range(50):
+        store.set("refresh_token", "Prod", f"rt-rotated-{n:04d}")
+    assert registered() == {"rt-rotated-0049"}
+    store.delete("refresh_token", "Prod")
+    assert registered() == frozenset()

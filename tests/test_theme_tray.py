@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -276,6 +280,52 @@ def test_notification_text_is_redacted(make_window: WindowFactory) -> None:
 
 
 # -- layout ---------------------------------------------------------------------------------
+FONT_SCRIPT = """
+from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+print(QFontInfo(app.font()).family())
+print(QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family())
+"""
+SERIF_EVERYWHERE = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>{}</fontconfig>
+""".format(
+    "".join(
+        f"<alias binding='strong'><family>{name}</family>"
+        "<prefer><family>DejaVu Serif</family></prefer></alias>"
+        for name in ("Sans Serif", "sans-serif", "monospace")
+    )
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig picks Linux fonts")
+def test_the_tests_render_in_dejavu_whatever_font_the_machine_prefers(tmp_path: Path) -> None:
+    """The layout tests below measure pixels, so they must not depend on the fonts a machine
+    happens to prefer (a taller Noto Sans made the 1366×768 form scroll): the suite renders in
+    DejaVu Sans and DejaVu Sans Mono (README's fonts-dejavu-core) even where the user's own
+    fontconfig asks for another font (here DejaVu Serif, which the same package installs)."""
+    preferences = tmp_path / "fontconfig" / "fonts.conf"
+    preferences.parent.mkdir()
+    preferences.write_text(SERIF_EVERYWHERE, encoding="utf-8")
+
+    def families(env: dict[str, str]) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", FONT_SCRIPT],
+            env={**env, "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split("\n")[:2]
+
+    machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+    assert families(machine) == ["DejaVu Serif", "DejaVu Serif"]  # the preference is real
+    pinned = families(dict(os.environ))  # what the tests (and their subprocesses) get
+    assert pinned == ["DejaVu Sans", "DejaVu Sans Mono"], "install fonts-dejavu-core (README)"
+
+
 @pytest.mark.parametrize("size", [(1366, 697), (1280, 650)])
 def test_window_fits_small_laptop_screens_without_squeezing(
     qtbot: Any, make_window: WindowFactory, demo: DemoServer, size: tuple[int, int]

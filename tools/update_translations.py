@@ -16,10 +16,12 @@ English is the source language, so ``msauth_en.ts`` holds only the texts with pl
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -41,13 +43,36 @@ def qm_path(language: str) -> Path:
     return I18N / f"msauth_{language}.qm"
 
 
+def tool(name: str) -> str | None:
+    """The path of PySide6's ``name`` tool (``pyside6-lupdate``...) for the running Python.
+
+    Looked for beside the interpreter first (a venv's ``bin``, a Windows ``Scripts`` folder), so
+    ``.venv/bin/python tools/update_translations.py`` works without activating the venv, and
+    then on PATH.
+    """
+    suffix = ".exe" if os.name == "nt" else ""
+    folders = [Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))]
+    for folder in folders:
+        candidate = folder / f"{name}{suffix}"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which(name)
+
+
+def _run_tool(name: str, *args: str) -> None:
+    path = tool(name)
+    if path is None:
+        raise FileNotFoundError(f"{name} not found beside {sys.executable} nor on PATH")
+    subprocess.run([path, *args], check=True, capture_output=True, text=True)
+
+
 def source_files() -> list[str]:
     return sorted(str(path) for path in SOURCES.rglob("*.py"))
 
 
 def lupdate(ts: Path, language: str) -> None:
     """Extract every marked text of the code into ``ts`` (merging what it holds already)."""
-    command = [
+    _run_tool(
         "pyside6-lupdate",
         *source_files(),
         "-no-obsolete",
@@ -60,8 +85,7 @@ def lupdate(ts: Path, language: str) -> None:
         *(["-pluralonly"] if language in PLURAL_ONLY else []),
         "-ts",
         str(ts),
-    ]
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    )
     # lupdate takes the code's "#:" attribute comments for notes to the translator, and pins
     # them on whatever message follows; they are not meant for translators
     text = ts.read_text(encoding="utf-8")
@@ -69,9 +93,7 @@ def lupdate(ts: Path, language: str) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run(
-        ["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True
-    )
+    _run_tool("pyside6-lrelease", str(ts), "-qm", str(qm))
 
 
 def messages(ts: Path) -> set[Message]:
@@ -120,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check; change nothing")
     args = parser.parse_args(argv)
-    for tool in ("pyside6-lupdate", "pyside6-lrelease"):
-        if shutil.which(tool) is None:
-            print(f"{tool} not found (it comes with PySide6)", file=sys.stderr)
+    for name in ("pyside6-lupdate", "pyside6-lrelease"):
+        if tool(name) is None:
+            print(f"{name} not found (it comes with PySide6)", file=sys.stderr)
             return 2
     failed = False
     for language in LANGUAGES:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from .basic import BasicEncoding, make_basic, wire
+from .discovery import TRIED_TOKEN, Finder, remembered_url, session_candidates, token_candidates
 from .endpoints import Endpoints, build_endpoints
 from .errors import (
     AuthError,
@@ -22,16 +24,16 @@ from .errors import (
     UnreadableAnswer,
 )
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import register_secret
+from .redact import hold_secrets, register_secret
 from .token import (
     BasicCredentials,
     Clock,
     Credentials,
     Token,
-    basic_credentials,
     parse_token_response,
     snippet,
 )
+from .translate import translate
 
 if TYPE_CHECKING:
     from .http import Http
@@ -51,7 +53,11 @@ class ConnectionSettings:
     method: Method = "oauth"
     client_id: str = DEFAULT_CLIENT_ID
     client_secret: str = field(default=DEFAULT_CLIENT_SECRET, repr=False)
-    token_url: str | None = None
+    token_url: str | None = None  #: typed by the operator: turns discovery off
+    #: found automatically in an earlier run (same origin only): tried first, re-found on 404
+    remembered_token_url: str | None = None
+    remembered_session_url: str | None = None  #: the GET session URL found earlier
+    basic_encoding: BasicEncoding = "base64"  #: "raw": ``Basic login:password`` as the page prints
     probe_path: str | None = None
     verify_tls: bool = True
     ca_bundle: str | None = None
@@ -92,16 +98,61 @@ class AuthClient:
                 on_request,
             )
         self.http = http
+        ep = self.endpoints
+        typed = bool(settings.token_url and settings.token_url.strip())
+        #: where token requests (password and refresh grants) go; see :mod:`.discovery`
+        self.token_finder = Finder(
+            "POST",
+            lambda: token_candidates(ep, self._get_document),
+            fixed=ep.token_url if typed else None,
+            remembered=remembered_url(settings.remembered_token_url, ep.origin),
+            advice=TRIED_TOKEN,
+        )
+        #: where GET session goes: ``{api}/session``, then ``/api/session``
+        self.session_finder = Finder(
+            "GET",
+            lambda: session_candidates(ep),
+            remembered=remembered_url(settings.remembered_session_url, ep.origin),
+        )
+
+    # -- where requests go (for the window, profiles and the CLI) ------------------------------
+    @property
+    def token_url(self) -> str | None:
+        """The token URL in use: typed, remembered or found; None while not known."""
+        return self.token_finder.url
+
+    @property
+    def token_url_automatic(self) -> bool:
+        """True when the token URL is found automatically (none was typed)."""
+        return self.token_finder.automatic
+
+    @property
+    def session_url(self) -> str | None:
+        """The GET session URL in use (remembered or found); None while not known."""
+        return self.session_finder.url
+
+    def remembered(self) -> ConnectionSettings:
+        """The settings with what was found remembered: pass them to the next client (the next
+        refresh, the next start) so it goes straight there."""
+        token = self.token_url if self.token_url_automatic else None
+        return replace(
+            self.settings, remembered_token_url=token, remembered_session_url=self.session_url
+        )
 
     def close(self) -> None:
         self.http.close()
+
+    def cancel(self) -> None:
+        """Abandon the request in flight, from any thread (sign-out, a new sign-in, quitting):
+        the blocked call raises :class:`~.errors.RequestCancelled` at once."""
+        self.http.cancel()
 
     # -- sign-in ---------------------------------------------------------------------------
     def sign_in(self, login: str, password: str, method: Method | None = None) -> Credentials:
         method = method or self.settings.method
         register_secret(password)
         if method == "basic":
-            creds = basic_credentials(login, password, self.clock())
+            creds = make_basic(login, password, self.clock(), self.settings.basic_encoding)
             self.probe(creds)  # Basic has no token: signed in means a protected call succeeds
             return creds
         if method == "session":
@@ -114,17 +165,17 @@ class AuthClient:
 
     def _session_sign_in(self, login: str, password: str) -> Token:
         params = {"username": login, "login": login, "password": password}
-        url = self.endpoints.session_url
-        answer = self.http.request("GET", url, params=params)
-        if answer.status == 404:
-            # the vendor page's intro names /api/session (no version); older servers answer there
-            url = self.endpoints.origin + self.endpoints.prefix + "/api/session"
-            answer = self.http.request("GET", url, params=params)
-        return self._token_from(answer, refresh=False)
+        answer = self.session_finder.request(
+            lambda url: self.http.request("GET", url, self._reader(refresh=False), params=params),
+            _judge,
+        )
+        return _token_of(answer)
 
     # -- refresh ---------------------------------------------------------------------------
     def refresh(self, refresh_token: str) -> Token:
-        register_secret(refresh_token)
+        # held while this client lives, replaced by the next one: with rotation a registry
+        # that kept every refresh token grew by one value a refresh, for ever
+        hold_secrets(self, refresh_token)
         return self._token_request(
             {"grant_type": "refresh_token", "refresh_token": refresh_token}, refresh=True
         )
@@ -132,13 +183,29 @@ class AuthClient:
     def _token_request(self, form: dict[str, str], *, refresh: bool) -> Token:
         body = {**form, "client_id": self.settings.client_id}
         body["client_secret"] = self.settings.client_secret
-        answer = self.http.request(
-            "POST",
-            self.endpoints.token_url,
-            data=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        read = self._reader(refresh=refresh)
+        answer = self.token_finder.request(
+            lambda url: self.http.request("POST", url, read, data=body, headers=headers),
+            _judge,
         )
-        return self._token_from(answer, refresh=refresh)
+        return _token_of(answer)
+
+    def _get_document(self, url: str) -> Answer:
+        return self.http.request("GET", url)  # no credentials: a discovery document is public
+
+    def _reader(self, *, refresh: bool) -> Callable[[Answer], Read]:
+        """Reads a token answer inside its request's deadline (parsing is bounded, but a
+        server must not be able to stretch a request beyond its timeout with it)."""
+
+        def read(answer: Answer) -> Read:
+            try:
+                token = self._token_from(answer, refresh=refresh)
+            except AuthError as exc:
+                return Read(**vars(answer), error=exc)
+            return Read(**vars(answer), token=token)
+
+        return read
 
     def _token_from(self, answer: Answer, *, refresh: bool) -> Token:
         if answer.status == 200:
@@ -149,7 +216,7 @@ class AuthClient:
     def probe(self, credentials: Credentials | None, url: str | None = None) -> ProbeResult:
         """Call the protected endpoint; 2xx returns, anything else raises."""
         url = url or self.endpoints.probe_url
-        headers = {"Authorization": credentials.authorization} if credentials else {}
+        headers = {"Authorization": wire(credentials.authorization)} if credentials else {}
         answer = self.http.request("GET", url, headers=headers)
         if 200 <= answer.status < 300:
             return ProbeResult(answer.status, url, snippet(answer.text, 120))
@@ -186,17 +253,44 @@ def error_for(answer: Answer, *, refresh: bool) -> AuthError:
         return EndpointNotFound(status=status, url=answer.url)
     if status == 429:
         retry = answer.headers.get("retry-after", "").strip()
-        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else "a few")
+        few = translate("errors", "a few")  # "Try again in a few s."
+        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else few)
     if status >= 500:
+        began = translate("errors", "Its answer began: {snippet}")
         return ServerError(
-            status=status, url=answer.url, detail="Its answer began: " + snippet(answer.text, 200)
+            status=status, url=answer.url, detail=began.format(snippet=snippet(answer.text, 200))
         )
     if status >= 400:
         detail = " — ".join(x for x in (code, description) if x) or snippet(answer.text, 200)
         return RequestRefused(status=status, detail=detail)
-    return UnreadableAnswer(
-        url=answer.url, detail=f"unexpected HTTP {status}", snippet=snippet(answer.text)
-    )
+    unexpected = translate("errors", "unexpected HTTP {status}").format(status=status)
+    return UnreadableAnswer(url=answer.url, detail=unexpected, snippet=snippet(answer.text))
+
+
+@dataclass(frozen=True)
+class Read(Answer):
+    """A token answer read inside its request's deadline: the token, or the error it is."""
+
+    token: Token | None = field(default=None, repr=False)
+    error: AuthError | None = None
+
+
+def _judge(answer: Answer) -> AuthError | None:
+    """None when ``answer`` carries a token; else the error it amounts to (for discovery)."""
+    return answer.error if isinstance(answer, Read) else None
+
+
+def _token_of(answer: Answer) -> Token:
+    if isinstance(answer, Read) and answer.token is not None:
+        return answer.token
+    if isinstance(answer, Read) and answer.error is not None:
+        raise answer.error
+    return _never_read(answer)
+
+
+def _never_read(answer: Answer) -> Token:
+    """Every token request reads its answer (:meth:`AuthClient._reader`); kept total for mypy."""
+    raise error_for(answer, refresh=False)
 
 
 __all__ = [

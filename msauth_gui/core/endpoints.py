@@ -7,6 +7,7 @@ scheme (https is assumed, and remembered so an error can suggest ``http://``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -52,6 +53,39 @@ class Endpoints:
     def with_api_prefix(self, prefix: str) -> Endpoints:
         """The same server with the API under another prefix (used by the server check)."""
         return build_endpoints(self.origin + prefix + API_SUFFIX)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin_key(url: str) -> tuple[str, str, int] | None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname or parts.username is not None:
+        return None
+    host = parts.hostname.lower()
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")
+    return scheme, host, port or _DEFAULT_PORTS[scheme]
+
+
+def origin_of(url: str) -> str | None:
+    """``scheme://host:port`` of an http(s) URL (port always written), or None."""
+    key = _origin_key(url)
+    if key is None:
+        return None
+    scheme, host, port = key
+    return f"{scheme}://{f'[{host}]' if ':' in host else host}:{port}"
+
+
+def same_origin(url: str, origin: str) -> bool:
+    """Whether ``url`` is on ``origin`` (scheme, host and port; default ports filled in)."""
+    key = _origin_key(url)
+    return key is not None and key == _origin_key(origin)
 
 
 def _idna2008_ok(host: str) -> bool:
@@ -166,7 +200,7 @@ def build_endpoints(
         elif not re.match(r"(?i)^https?://[^/\s]+", token):
             detail = translate("errors", "use an absolute URL or a path starting with /")
             raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
-    else:
+    else:  # the first candidate of discovery (see .discovery); what is used when none runs
         token = origin + prefix + "/oauth/token"
 
     endpoints = Endpoints(

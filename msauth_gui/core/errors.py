@@ -3,7 +3,8 @@
 Each error carries a message template (English, with ``{placeholders}``, marked for extraction
 with the context "errors") and its parameters; ``message`` and ``str(error)`` translate the
 template into the current language (:mod:`.translate`; English when none is installed) and fill
-it in. Every text passes through :func:`redact` before anyone sees it.
+it in. Every text passes through :func:`redact` and then :func:`visible` before anyone sees it:
+parameters often carry what a server sent, and no control character of theirs reaches a terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, ClassVar
 
 from .redact import redact
 from .translate import QT_TRANSLATE_NOOP, translate
+from .visible import visible
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -34,8 +36,10 @@ class AuthError(Exception):
 
     @property
     def message(self) -> str:
-        """The text in the current language (see :mod:`.translate`), redacted."""
-        return redact(translate("errors", self.template).format(**self.shown_params()))
+        """The text in the current language (see :mod:`.translate`), redacted, with control
+        characters made visible."""
+        text = translate("errors", self.template).format(**self.shown_params())
+        return visible(redact(text))
 
     def shown_params(self) -> dict[str, Any]:
         """The parameters as the message shows them."""
@@ -149,13 +153,23 @@ class UnreadableAnswer(AuthError):
 
 
 class RequestTimeout(AuthError):
+    """The request's total deadline passed (connect, headers and body together)."""
+
     kind = "timeout"
     exit_code = EXIT_UNREACHABLE
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "No answer from {host} after {seconds:g} s. Check that the server is running, "
-        "or raise the timeout.",
+        "No answer from {host} after {seconds:g} s: no complete answer within {seconds:g} s. "
+        "Check that the server is running, or raise the timeout.",
     )
+
+
+class RequestCancelled(AuthError):
+    """The request was abandoned on purpose (sign-out, a new sign-in, closing, quitting)."""
+
+    kind = "cancelled"
+    exit_code = EXIT_UNREACHABLE
+    template = QT_TRANSLATE_NOOP("errors", "The request to {host} was cancelled.")
 
 
 class CannotConnect(AuthError):

@@ -3,40 +3,51 @@
 Sign-in, refresh and probe all go through :class:`Http`, so TLS, timeout, proxy (the usual
 ``HTTPS_PROXY`` variables, which requests reads itself) and User-Agent are the same for each.
 Redirects are never followed: every request here carries credentials.
+
+The timeout is a total deadline per request: connect, headers, body and reading the answer
+(``read``) all fit in it, however slowly a server trickles bytes (see :mod:`.transport`).
+:meth:`Http.cancel` abandons whatever is in flight, from any thread, and its callers return at
+once. Failures are classified by exception type (``ssl``'s ``verify_code``, urllib3's
+exception classes), never by the text of a message.
 """
 
 from __future__ import annotations
 
 import ssl
+import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, overload
 from urllib.parse import urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
 from .. import USER_AGENT
 from .errors import (
-    ADVICE_ADD_CA,
-    ADVICE_HOST_NAME,
-    ADVICE_RENEW,
     AuthError,
     CannotConnect,
     ConnectionLost,
     InvalidInput,
-    PlainHttpServer,
     RedirectRefused,
+    RequestCancelled,
     RequestTimeout,
-    TlsNotTrusted,
     UnreadableAnswer,
 )
+from .failures import connection_error, tls_error
+from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact
 from .translate import QT_TRANSLATE_NOOP, translate
+from .transport import CANCELLED, EXPIRED, Call, TrackingAdapter
+from .visible import visible
+
+__all__ = ["MAX_BODY", "Answer", "Http", "RequestRecord", "TlsOptions", "tls_error"]
 
 #: a token answer is small; anything above this is not one
 MAX_BODY = 1024 * 1024
+
+T = TypeVar("T")
+guard_http_loggers()  # urllib3 logs URLs (with the password of a session sign-in) at DEBUG
 
 
 class Http:
@@ -54,49 +65,108 @@ class Http:
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept"] = "application/json"
         self.session.verify = tls.requests_verify
-        if not tls.verify:
+        self.session.mount("http://", TrackingAdapter())
+        if tls.verify:
+            self.session.mount("https://", TrackingAdapter())
+        else:
             import urllib3
 
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
             self.session.mount("https://", _UnverifiedAdapter())
+        self._lock = threading.Lock()
+        self._calls: set[Call[Any]] = set()  #: in flight
+
+    def cancel(self) -> None:
+        """Abandon every request in flight, from any thread: their sockets are shut down and
+        their callers get :class:`RequestCancelled` at once. Later requests run as usual."""
+        with self._lock:
+            calls = list(self._calls)
+        for call in calls:
+            call.cancel()
 
     def close(self) -> None:
+        """Cancel what is in flight and close the connections."""
+        self.cancel()
         self.session.close()
 
-    def request(self, method: str, url: str, **kwargs: Any) -> Answer:
-        """Send one request; return the answer (any status) or raise an :class:`AuthError`."""
+    @overload
+    def request(self, method: str, url: str, read: None = None, **kwargs: Any) -> Answer: ...
+
+    @overload
+    def request(self, method: str, url: str, read: Callable[[Answer], T], **kwargs: Any) -> T: ...
+
+    def request(
+        self, method: str, url: str, read: Callable[[Answer], Any] | None = None, **kwargs: Any
+    ) -> Any:
+        """Send one request; return the answer (any status but a redirect), or what ``read``
+        makes of it, within the deadline; or raise an :class:`AuthError`."""
         params = kwargs.pop("params", None)
         if params:  # compose here so the log shows (redacted) what was really asked
             url = requests.Request(method, url, params=params).prepare().url or url
+        host = urlsplit(url).netloc
+        call: Call[Any] = Call(time.monotonic() + self.timeout)
         start = time.perf_counter()
-        status: int | None = None
+        with self._lock:
+            self._calls.add(call)
         try:
-            answer = self._send(method, url, **kwargs)
-            status = answer.status
-        except AuthError as exc:
-            self._record(method, url, status, start, exc.message)
-            raise
-        error = "" if status < 400 else redact(answer.text[:200].strip())
-        self._record(method, url, status, start, error)
-        if 300 <= status < 400:
-            raise RedirectRefused(
-                target=answer.headers.get("location", translate("errors", "(no Location)")),
-                status=status,
-            )
-        return answer
+            ended = call.run(lambda: self._exchange(call, method, url, read, kwargs))
+        finally:
+            with self._lock:
+                self._calls.discard(call)
+        if call.error is not None and not isinstance(call.error, Exception):
+            raise call.error  # Ctrl+C, SystemExit: never turned into a timeout
+        if ended == EXPIRED:
+            error: AuthError | None = RequestTimeout(host=host, seconds=self.timeout)
+        elif ended == CANCELLED:
+            error = RequestCancelled(host=host)
+        elif call.error is None or isinstance(call.error, AuthError):
+            error = call.error
+        else:
+            raise call.error  # a programming error: not the server's doing
+        if error is None or (call.status is not None and ended not in (EXPIRED, CANCELLED)):
+            # an answer came: the log shows its status (and the start of an error page)
+            self._record(method, url, call.status, start, call.note)
+        else:
+            self._record(method, url, None, start, error.message)
+        if error is not None:
+            raise error
+        result, call.result = call.result, None  # the watchdog may hold the call a while
+        return result
 
     def _record(self, method: str, url: str, status: int | None, start: float, error: str) -> None:
         if self.on_request is not None:
             took = (time.perf_counter() - start) * 1000
-            self.on_request(RequestRecord(method, redact(url), status, took, error))
+            shown_url = visible(redact(url))
+            self.on_request(RequestRecord(method, shown_url, status, took, visible(error)))
 
-    def _send(self, method: str, url: str, **kwargs: Any) -> Answer:
+    def _exchange(
+        self,
+        call: Call[Any],
+        method: str,
+        url: str,
+        read: Callable[[Answer], Any] | None,
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """Send, check for a redirect, read the answer (inside the call)."""
+        answer = self._send(method, url, call, **kwargs)
+        call.status = answer.status
+        if answer.status >= 400:
+            call.note = redact(answer.text[:200].strip())
+        if 300 <= answer.status < 400:
+            raise RedirectRefused(
+                target=answer.headers.get("location", translate("errors", "(no Location)")),
+                status=answer.status,
+            )
+        return answer if read is None else read(answer)
+
+    def _send(self, method: str, url: str, call: Call[Any], **kwargs: Any) -> Answer:
         host = urlsplit(url).netloc
+        left = max(0.001, call.remaining)
         try:
             with self.session.request(
                 method,
                 url,
-                timeout=self.timeout,
+                timeout=(left, left),  # per operation; the deadline covers the whole
                 allow_redirects=False,
                 stream=True,
                 # explicit on each call: requests lets REQUESTS_CA_BUNDLE override session.verify
@@ -104,10 +174,11 @@ class Http:
                 **kwargs,
             ) as response:
                 body = _read_capped(response, url)
+                headers = {k.lower(): _header_text(v) for k, v in response.headers.items()}
                 return Answer(
                     status=response.status_code,
-                    text=body.decode(response.encoding or "utf-8", errors="replace"),
-                    headers={k.lower(): v for k, v in response.headers.items()},
+                    text=_decode(body, response.encoding, headers.get("content-type", "")),
+                    headers=headers,
                     url=url,
                 )
         except requests.exceptions.SSLError as exc:
@@ -115,7 +186,7 @@ class Http:
         except requests.exceptions.Timeout:
             raise RequestTimeout(host=host, seconds=self.timeout) from None
         except requests.exceptions.ConnectionError as exc:
-            raise _connection_error(exc, host) from None
+            raise connection_error(exc, host) from None
         except requests.exceptions.ChunkedEncodingError:
             raise ConnectionLost(host=host) from None
         except requests.exceptions.InvalidURL as exc:
@@ -134,7 +205,31 @@ class Http:
             raise CannotConnect(host=host, detail=str(exc)) from None
 
 
-class _UnverifiedAdapter(HTTPAdapter):
+def _decode(body: bytes, encoding: str | None, content_type: str) -> str:
+    """The body as text. An unknown charset (``charset=nonsense``) reads as UTF-8, which is
+    what JSON is anyway (RFC 8259); so does a text page that names no charset, when it is valid
+    UTF-8 (requests assumes ISO-8859-1, which turns a Russian error page into mojibake)."""
+    if "charset=" not in content_type.lower():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return body.decode(encoding or "utf-8", errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
+def _header_text(value: str) -> str:
+    """A header value as its sender meant it: http.client reads header bytes as ISO-8859-1,
+    but servers put UTF-8 in ``Location`` and the like."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+class _UnverifiedAdapter(TrackingAdapter):
     """HTTPS without verification and without loading the system's CA store for each
     connection (urllib3 does that unless given a context: ~40 ms a connection)."""
 
@@ -166,67 +261,3 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
             detail = translate("errors", "the answer is too large (over {size:,} bytes)")
             raise UnreadableAnswer(url=url, detail=detail.format(size=MAX_BODY), snippet=start)
     return b"".join(chunks)
-
-
-def _chain(exc: BaseException) -> str:
-    """All messages in an exception's cause chain, for classifying it."""
-    seen: list[str] = []
-    node: BaseException | None = exc
-    while node is not None and len(seen) < 10:
-        seen.append(f"{type(node).__name__}: {node}")
-        for arg in getattr(node, "args", ()):
-            if isinstance(arg, BaseException):
-                seen.append(_chain(arg))
-        node = node.__cause__ or node.__context__
-    return " | ".join(seen)
-
-
-def tls_error(exc: Exception, url: str, host: str) -> AuthError:
-    text = _chain(exc)
-    lowered = text.lower()
-    if (
-        "wrong_version_number" in lowered
-        or "record layer failure" in lowered
-        or ("unknown protocol" in lowered)
-    ):
-        return PlainHttpServer(host=host, suggestion="http://" + host)
-    advice = ADVICE_ADD_CA
-    if "hostname mismatch" in lowered or "doesn't match" in lowered or "not valid for" in lowered:
-        reason = QT_TRANSLATE_NOOP("errors", "the certificate is for another host name")
-        advice = ADVICE_HOST_NAME
-    elif "expired" in lowered:
-        reason = QT_TRANSLATE_NOOP("errors", "the certificate has expired")
-        advice = ADVICE_RENEW
-    elif "self-signed" in lowered or "self signed" in lowered:
-        reason = QT_TRANSLATE_NOOP("errors", "the certificate is self-signed")
-    elif "unable to get local issuer" in lowered or "unknown ca" in lowered:
-        reason = QT_TRANSLATE_NOOP("errors", "it is signed by an unknown certificate authority")
-    elif "certificate_verify_failed" in lowered:
-        reason = QT_TRANSLATE_NOOP("errors", "verification failed")
-    else:
-        return ConnectionLost(host=host)
-    return TlsNotTrusted(
-        host=host, detail=translate("errors", reason), advice=translate("errors", advice)
-    )
-
-
-def _connection_error(exc: Exception, host: str) -> AuthError:
-    text = _chain(exc)
-    lowered = text.lower()
-    if (
-        "name or service not known" in lowered
-        or "nameresolution" in lowered
-        or ("getaddrinfo failed" in lowered or "nodename nor servname" in lowered)
-    ):
-        detail = translate("errors", "the host name is not known (DNS)")
-        return CannotConnect(host=host, detail=detail)
-    if "refused" in lowered:
-        detail = translate("errors", "the connection was refused (nothing listens there)")
-        return CannotConnect(host=host, detail=detail)
-    if "timed out" in lowered:
-        return CannotConnect(host=host, detail=translate("errors", "the connection timed out"))
-    if "reset" in lowered or "remotedisconnected" in lowered or "aborted" in lowered:
-        return ConnectionLost(host=host)
-    if "unreachable" in lowered:
-        return CannotConnect(host=host, detail=translate("errors", "the network is unreachable"))
-    return CannotConnect(host=host, detail=redact(text.split(" | ")[0])[:160])

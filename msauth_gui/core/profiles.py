@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from .basic import BASIC_ENCODINGS, BasicEncoding
 from .client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -38,7 +39,11 @@ class Profile:
     method: Method = "oauth"
     login: str = ""
     client_id: str = DEFAULT_CLIENT_ID
-    token_url: str = ""
+    token_url: str = ""  #: typed by the operator: turns discovery off
+    #: found automatically (not a secret); the next start goes straight there
+    remembered_token_url: str = ""
+    remembered_session_url: str = ""
+    basic_encoding: BasicEncoding = "base64"
     probe_path: str = ""
     verify_tls: bool = True
     ca_bundle: str = ""
@@ -53,6 +58,9 @@ class Profile:
             client_id=self.client_id,
             client_secret=client_secret,
             token_url=self.token_url or None,
+            remembered_token_url=self.remembered_token_url or None,
+            remembered_session_url=self.remembered_session_url or None,
+            basic_encoding=self.basic_encoding,
             probe_path=self.probe_path or None,
             verify_tls=self.verify_tls,
             ca_bundle=self.ca_bundle or None,
@@ -85,6 +93,8 @@ class Profile:
                 ok = isinstance(value, str)
             if f.name == "method":
                 ok = value in METHODS
+            if f.name == "basic_encoding":
+                ok = value in BASIC_ENCODINGS
             if not ok:
                 where = translate("errors", "Profile {name}").format(name=repr(name))
                 detail = translate("errors", "{key} has a wrong value").format(key=f.name)

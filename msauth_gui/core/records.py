@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RequestRecord:
-    """One line of the activity log. Already redacted."""
+    """One line of the activity log. Already redacted, with control characters visible."""
 
     method: str
     url: str

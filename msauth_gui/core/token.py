@@ -4,6 +4,16 @@ The vendor's page prints the token object with capitalised, unquoted keys and a 
 comma; real servers also send RFC 6749 JSON or camelCase. :func:`parse_token_response`
 accepts all of them: strict JSON first, then JSON5, keys matched without regard to case,
 ``_``/``-`` or style.
+
+Parse only what a token can be. Strict JSON is read for any answer the HTTP layer accepted (at
+most 1 MB; C speed, a few milliseconds). JSON5 is pure Python (about 25 µs a character), so it
+is tried only for answers of at most :data:`JSON5_LIMIT` characters with at most
+:data:`JSON5_MAX_ITEMS` separators (a token object has a handful of fields); anything else that
+is not strict JSON is unreadable. Access and refresh tokens must be RFC 6750 ``b64token``s of at
+most :data:`MAX_TOKEN_LENGTH` characters and the token type a plain word, so that nothing a
+server sends can add a header line to ``Authorization: Bearer …`` or a curl command. An ``exp``
+or ``expires_in`` more than :data:`MAX_LIFETIME` away is not believed (expiry unknown, with a
+warning), however large the number.
 """
 
 from __future__ import annotations
@@ -18,12 +28,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import UnreadableAnswer
-from .redact import register_secret
-from .translate import translate
+from .redact import hold_secrets, register_secret
+from .translate import QT_TRANSLATE_NOOP, translate
 
 Clock = Callable[[], float]
 #: expiries beyond this are not believed (10 years)
 MAX_LIFETIME = 10 * 365 * 24 * 3600.0
+#: the longest answer read as JSON5 (characters); longer ones must be strict JSON
+JSON5_LIMIT = 32 * 1024
+#: the most separators (``,`` ``:`` ``[`` ``{``) an answer read as JSON5 may have
+JSON5_MAX_ITEMS = 256
+#: the longest access or refresh token accepted (characters)
+MAX_TOKEN_LENGTH = 16 * 1024
+#: RFC 6750 section 2.1 ``b64token``: what may follow ``Bearer`` in a header
+B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+#: a token type is one plain word (bearer, MAC, DPoP)
+TOKEN_TYPE = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,31}")
 
 STYLE_DOCUMENTATION = "documentation"  # Access_token, unquoted keys, trailing comma
 STYLE_RFC6749 = "rfc6749"  # access_token
@@ -48,6 +68,10 @@ class Token:
     strict_json: bool = True
     warnings: tuple[str, ...] = ()
     raw: str = field(default="", repr=False, compare=False)  #: the answer as read; memory only
+
+    def __post_init__(self) -> None:
+        # the tokens are masked while this object lives; a replaced token stops costing time
+        hold_secrets(self, self.access_token, self.refresh_token)
 
     @property
     def authorization(self) -> str:
@@ -83,6 +107,9 @@ class BasicCredentials:
     header_value: str = field(repr=False)  #: ``Basic base64(login:password)``
     obtained_at: float = 0.0
 
+    def __post_init__(self) -> None:
+        hold_secrets(self, self.header_value, self.header_value.partition(" ")[2])
+
     @property
     def authorization(self) -> str:
         return self.header_value
@@ -102,7 +129,7 @@ Credentials = Token | BasicCredentials
 def basic_credentials(login: str, password: str, now: float = 0.0) -> BasicCredentials:
     raw = f"{login}:{password}".encode()
     value = "Basic " + base64.b64encode(raw).decode("ascii")
-    register_secret(password, value, value.split(" ", 1)[1])
+    register_secret(password)
     return BasicCredentials(login=login, header_value=value, obtained_at=now)
 
 
@@ -119,10 +146,13 @@ def jwt_claims(token: str) -> dict[str, Any] | None:
 
 
 def _load(text: str) -> tuple[Any, bool]:
+    """``(data, strict)``; ``data`` is None when the text is neither JSON nor a small JSON5."""
     try:
         return json.loads(text), True
     except (ValueError, RecursionError):
         pass
+    if len(text) > JSON5_LIMIT or sum(map(text.count, ",:[{")) > JSON5_MAX_ITEMS:
+        return None, False  # not a token object; and JSON5 would cost seconds of CPU
     import json5  # imported on first non-JSON answer only: keeps start-up light
 
     try:
@@ -143,19 +173,75 @@ def _style(keys: list[str]) -> str:
     return STYLE_OTHER
 
 
-def _expires_in(value: Any) -> float | None:
+def _number(value: Any) -> float | None:
+    """A JSON number or numeric string as a float (±inf when too large), else None."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        seconds = float(value)
-    elif isinstance(value, str):
-        try:
-            seconds = float(value.strip())
-        except ValueError:
-            return None
-    else:
+    try:
+        if isinstance(value, (int, float)):
+            return float(value)
+        if isinstance(value, str):
+            return float(value.strip())
+    except OverflowError:  # an integer of hundreds of digits
+        return math.inf if value > 0 else -math.inf
+    except ValueError:
         return None
-    return seconds if math.isfinite(seconds) else None
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A short, printable form of a value from the answer, for a warning."""
+    try:
+        text = str(value)
+    except ValueError:  # an integer beyond the digits limit of str()
+        return type(value).__name__
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
+
+
+def _checked(value: str, what: str, unreadable: Callable[[str], UnreadableAnswer]) -> str:
+    """``value`` stripped, if it is a b64token of a sane length; else raise."""
+    token = value.strip()
+    if len(token) > MAX_TOKEN_LENGTH:
+        detail = translate(
+            "errors", "the {what} is too long ({length:,} characters; at most {most:,})"
+        )
+        raise unreadable(
+            detail.format(what=translate("errors", what), length=len(token), most=MAX_TOKEN_LENGTH)
+        )
+    if not B64TOKEN.fullmatch(token):
+        detail = translate(
+            "errors",
+            "the {what} has characters no token has (RFC 6750 allows letters, digits and -._~+/=)",
+        )
+        raise unreadable(detail.format(what=translate("errors", what)))
+    return token
+
+
+_ACCESS = QT_TRANSLATE_NOOP("errors", "access token")
+_REFRESH = QT_TRANSLATE_NOOP("errors", "refresh token")
+
+
+def _expiry(fields: dict[str, Any], access: str, now: float, warnings: list[str]) -> float | None:
+    """When the token expires, from ``expires_in`` or else the JWT's ``exp``; None: unknown."""
+    raw_expiry = fields.get("expiresin")
+    seconds = _number(raw_expiry)
+    if raw_expiry is not None and (seconds is None or math.isnan(seconds)):
+        warning = translate("errors", "expires_in {value} is not a number; expiry unknown")
+        warnings.append(warning.format(value=_shown(raw_expiry)))
+    elif seconds is not None and not 0 < seconds <= MAX_LIFETIME:
+        warning = translate("errors", "expires_in {seconds:g} s is not believable; expiry unknown")
+        warnings.append(warning.format(seconds=seconds))
+    elif seconds is not None:
+        return now + seconds
+    raw_exp = (jwt_claims(access) or {}).get("exp")
+    exp = _number(raw_exp) if isinstance(raw_exp, (int, float)) else None
+    if exp is None or math.isnan(exp):
+        return None
+    if abs(exp - now) > MAX_LIFETIME:  # 1e300, year 3,000,000, 1970: not this token's expiry
+        warning = translate("errors", "the token's exp {value} is not believable; expiry unknown")
+        warnings.append(warning.format(value=f"{exp:g}"))
+        return None
+    return exp
 
 
 def parse_token_response(text: str, now: float, url: str = "") -> Token:
@@ -168,41 +254,35 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
     if not text.strip():
         raise unreadable(translate("errors", "the answer was empty"))
     data, strict = _load(text)
+    if data is None and len(text) > JSON5_LIMIT:
+        detail = translate(
+            "errors", "it is not JSON, and too large for a token object ({size:,} characters)"
+        )
+        raise unreadable(detail.format(size=len(text)))
     if not isinstance(data, dict):
         raise unreadable(translate("errors", "it is not a token object (JSON)"))
     fields = {_norm(str(k)): v for k, v in data.items()}
     access = fields.get("accesstoken")
     if not isinstance(access, str) or not access.strip():
         raise unreadable(translate("errors", "it has no access token"))
+    access = _checked(access, _ACCESS, unreadable)
     refresh = fields.get("refreshtoken")
-    refresh = refresh if isinstance(refresh, str) and refresh.strip() else None
-    token_type = fields.get("tokentype")
-    token_type = token_type if isinstance(token_type, str) and token_type.strip() else "bearer"
-    register_secret(access, refresh)
-
-    warnings: list[str] = []
-    expires_at: float | None = None
-    raw_expiry = fields.get("expiresin")
-    seconds = _expires_in(raw_expiry)
-    if raw_expiry is not None and seconds is None:
-        warning = translate("errors", "expires_in {value} is not a number; expiry unknown")
-        warnings.append(warning.format(value=repr(str(raw_expiry)[:40])))
-    elif seconds is not None and not 0 < seconds <= MAX_LIFETIME:
-        warning = translate("errors", "expires_in {seconds:g} s is not believable; expiry unknown")
-        warnings.append(warning.format(seconds=seconds))
-        seconds = None
-    if seconds is not None:
-        expires_at = now + seconds
+    if isinstance(refresh, str) and refresh.strip():
+        refresh = _checked(refresh, _REFRESH, unreadable)
     else:
-        exp = (jwt_claims(access) or {}).get("exp")
-        if isinstance(exp, (int, float)) and not isinstance(exp, bool) and math.isfinite(exp):
-            expires_at = float(exp)
+        refresh = None
+    token_type = fields.get("tokentype")
+    token_type = token_type.strip() if isinstance(token_type, str) else ""
+    if token_type and not TOKEN_TYPE.fullmatch(token_type):
+        detail = translate("errors", "the token type {value} is not one plain word")
+        raise unreadable(detail.format(value=_shown(token_type)))
+    warnings: list[str] = []
     return Token(
-        access_token=access.strip(),
-        token_type=token_type.strip(),
+        access_token=access,
+        token_type=token_type or "bearer",
         obtained_at=now,
-        expires_at=expires_at,
-        refresh_token=refresh.strip() if refresh else None,
+        expires_at=_expiry(fields, access, now, warnings),
+        refresh_token=refresh,
         style=_style([str(k) for k in data]),
         strict_json=strict,
         warnings=tuple(warnings),

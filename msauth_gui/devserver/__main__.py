@@ -10,6 +10,7 @@ from typing import Any
 
 from .faults import FAULTS
 from .server import DemoServer, is_loopback
+from .token_paths import token_paths
 from .tokens import TOKEN_STYLES, DemoConfig, normalise_prefix
 
 READY = "Mobile SMARTS demo server at "
@@ -89,7 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--openid",
         action="store_true",
-        help="serve /.well-known/openid-configuration and /connect/token",
+        help="serve {prefix}/.well-known/openid-configuration (and /connect/token under the "
+        "prefix unless --token-path says where the token endpoint is)",
+    )
+    add(
+        "--token-path",
+        action="append",
+        metavar="PATH",
+        help="put the password grant at PATH (absolute; {prefix} and {api} are filled in), "
+        "e.g. /oauth/token, {api}/session, /connect/token; repeat for several "
+        "(default: {prefix}/oauth/token)",
+    )
+    add(
+        "--openid-token-endpoint",
+        metavar="URL",
+        help="the token_endpoint the discovery document names (may be another server's)",
+    )
+    add(
+        "--basic-only",
+        choices=("base64", "raw"),
+        help="accept only this Basic spelling: RFC 7617 base64 or the raw login:password",
     )
     add("--auth-off", action="store_true", help="protected endpoints need no token")
     add("--date-skew", type=_skew, default=0.0, metavar="S", help="shift the Date header")
@@ -120,7 +140,12 @@ def config_from_args(args: argparse.Namespace) -> DemoConfig:
         date_skew=args.date_skew,
         fault=args.fault,
         delay=args.delay,
+        token_paths=tuple(args.token_path) if args.token_path else None,
+        openid_token_endpoint=args.openid_token_endpoint,
+        basic_encoding=args.basic_only or "any",
     )
+    if args.openid_token_endpoint:
+        config.openid = True
     if args.user:
         config.users = dict(args.user)
     if args.no_rights:
@@ -140,13 +165,19 @@ def banner(server: DemoServer) -> list[str]:
         extras.append(f"fault {config.fault}")
     if not config.auth_enabled:
         extras.append("authorization off")
-    return [
+    if config.basic_encoding != "any":
+        extras.append(f"Basic {config.basic_encoding} only")
+    urls = ", ".join(server.url + path for path in token_paths(config)) or "(none)"
+    lines = [
         f"{READY}{server.url} (API {server.api_url})",
         f"Accounts: {accounts or '(none)'}",
         f"Client id / secret: {config.client_id} / {config.client_secret}",
-        f"Token URL: {server.token_url} ({', '.join(extras)})",
-        "Press Ctrl+C to stop.",
+        f"Token URL: {urls} ({', '.join(extras)})",
     ]
+    if config.openid:
+        prefix = normalise_prefix(config.prefix)
+        lines.append(f"Discovery document: {server.url}{prefix}/.well-known/openid-configuration")
+    return [*lines, "Press Ctrl+C to stop."]
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .faults import apply_fault
 from .site import Site
+from .token_paths import openid_document, special_route
 from .tokens import Issued, decode_basic, normalise_prefix, render_token
 
 MAX_BODY = 1024 * 1024
@@ -154,20 +155,16 @@ class DemoHandler(BaseHTTPRequestHandler):
             return None
 
     def _routes(self) -> dict[str, tuple[str, Callable[[], None], tuple[str, ...]]]:
-        session = ("session", self._session, ("GET", "POST"))
-        token = ("token", self._token, ("POST",))
-        routes = {
+        # the token endpoint and the discovery document are placed by token_paths.py;
+        # POST session is a token endpoint only where a token path puts one
+        session = ("session", self._session, ("GET",))
+        return {
             "/api/v1/session": session,
             "/api/session": session,
-            "/oauth/token": token,
             "/api/v1/doctypes": ("probe", self._doc_types, ("GET",)),
             "/api/v1/$metadata": ("probe", self._metadata, ("GET",)),
             "/api/v1/baseinfo": ("baseinfo", self._base_info, ("GET",)),
         }
-        if self.demo.config.openid:
-            routes["/connect/token"] = token
-            routes["/.well-known/openid-configuration"] = ("other", self._openid, ("GET",))
-        return routes
 
     def _handle(self) -> None:
         parts = urlsplit(self.path)
@@ -183,10 +180,15 @@ class DemoHandler(BaseHTTPRequestHandler):
         route = None
         if not prefix or path == prefix or path.startswith(prefix + "/"):
             route = self._routes().get(path[len(prefix) :])
+        special = special_route(config, path)
+        if special == "openid":
+            route = ("other", self._openid, ("GET",))
+        elif special == "token" and (route is None or self.command == "POST"):
+            route = ("token", self._token, ("POST",))
         kind = route[0] if route else "other"
         if kind == "token" and (self.form or {}).get("grant_type") == "refresh_token":
             kind = "refresh"
-        self.demo.count(kind)
+        self.demo.count(kind, f"{self.command} {parts.path}")
         if config.fault and kind in config.fault_on and apply_fault(self, config.fault):
             return
         if route is None:
@@ -262,7 +264,7 @@ class DemoHandler(BaseHTTPRequestHandler):
         if scheme.lower() == "bearer":
             login = self.demo.tokens.login_for(credentials.strip(), self.demo.clock())
         elif scheme.lower() == "basic":
-            pair = decode_basic(credentials)
+            pair = decode_basic(credentials, config.basic_encoding)
             login = pair[0] if pair and config.check_password(*pair) else None
         if login is None:
             error = "invalid_token" if scheme.lower() == "bearer" else None
@@ -287,16 +289,4 @@ class DemoHandler(BaseHTTPRequestHandler):
         self.respond_json(200, {"appName": "Mobile SMARTS demo", "serverVersion": "3.3.0.0-demo"})
 
     def _openid(self) -> None:
-        base = self.demo.url + normalise_prefix(self.demo.config.prefix)
-        self.respond_json(
-            200,
-            {
-                "issuer": base,
-                "token_endpoint": base + "/connect/token",
-                "grant_types_supported": ["password", "refresh_token"],
-                "token_endpoint_auth_methods_supported": [
-                    "client_secret_post",
-                    "client_secret_basic",
-                ],
-            },
-        )
+        self.respond_json(200, openid_document(self.demo.config, self.demo.url))

@@ -9,7 +9,7 @@ import ssl
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from http.server import ThreadingHTTPServer
 from socketserver import TCPServer
@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from .handler import DemoHandler
+from .token_paths import token_url
 from .tokens import DemoConfig, TokenStore, normalise_prefix
 
 HANDSHAKE_TIMEOUT = 10.0
@@ -109,6 +110,8 @@ class DemoServer:
         self.clock = clock
         self.verbose = verbose
         self.counts: Counter[str] = Counter()
+        #: "METHOD /path" of the latest requests (never a query: it may hold a password)
+        self.requests: deque[str] = deque(maxlen=1000)
         self.tokens = TokenStore()
         self.stop_event = threading.Event()
         self.ssl_context: ssl.SSLContext | None = None
@@ -147,7 +150,7 @@ class DemoServer:
 
     @property
     def token_url(self) -> str:
-        return self.url + normalise_prefix(self.config.prefix) + "/oauth/token"
+        return token_url(self.config, self.url)
 
     @property
     def running(self) -> bool:
@@ -196,9 +199,11 @@ class DemoServer:
         self.stop()
 
     # --- state -----------------------------------------------------------------------------
-    def count(self, kind: str) -> None:
+    def count(self, kind: str, request: str = "") -> None:
         with self._counts_lock:
             self.counts[kind] += 1
+            if request:
+                self.requests.append(request)
 
     def revoke_all(self) -> None:
         """Forget every issued access and refresh token, as a restarted server would."""

@@ -19,6 +19,7 @@ _KEYS = {
     "rfc6749": ("access_token", "token_type", "expires_in", "refresh_token"),
     "camelCase": ("accessToken", "tokenType", "expiresIn", "refreshToken"),
 }
+BASIC_ENCODINGS = ("any", "base64", "raw")
 REQUEST_KINDS = ("session", "token", "refresh", "probe", "baseinfo", "other")
 
 
@@ -46,10 +47,18 @@ class DemoConfig:
     redirect_to: str = "http://127.0.0.2:9/elsewhere"
     openid: bool = False
     expires_in_value: object = None  #: sent literally as expires_in when not None
+    #: where the password grant lives (absolute paths; ``{prefix}`` and ``{api}`` are filled
+    #: in); None: ``{prefix}/oauth/token``, and ``{prefix}/connect/token`` with ``openid``
+    token_paths: tuple[str, ...] | None = None
+    #: the discovery document's token_endpoint (may name another origin); None: this server's
+    openid_token_endpoint: str | None = None
+    basic_encoding: str = "any"  #: Basic spellings accepted: "any" | "base64" | "raw"
 
     def __post_init__(self) -> None:
         if self.token_style not in TOKEN_STYLES:
             raise ValueError(f"token_style must be one of {', '.join(TOKEN_STYLES)}")
+        if self.basic_encoding not in BASIC_ENCODINGS:
+            raise ValueError(f"basic_encoding must be one of {', '.join(BASIC_ENCODINGS)}")
 
     def check_password(self, login: str, password: str) -> bool:
         return login in self.users and self.users[login] == password
@@ -168,15 +177,23 @@ def render_token(issued: Issued, config: DemoConfig) -> bytes:
     return json.dumps(dict(pairs), ensure_ascii=False).encode()
 
 
-def decode_basic(value: str) -> tuple[str, str] | None:
-    """``login:password`` from a Basic credential, base64 (RFC 7617) or raw as the vendor prints."""
+def decode_basic(value: str, encoding: str = "any") -> tuple[str, str] | None:
+    """``login:password`` from a Basic credential: base64 (RFC 7617) or raw as the vendor prints
+    it, or only the one ``encoding`` names ("base64", "raw")."""
     value = value.strip()
-    try:
-        text = base64.b64decode(value, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        text = ""
-    if ":" not in text:
-        text = value  # the vendor page's raw "Basic login:password"
+    text = ""
+    if encoding != "raw":
+        try:
+            text = base64.b64decode(value, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            text = ""
+    if ":" not in text and encoding != "base64":
+        # the vendor page's raw "Basic login:password"; the header arrived as ISO-8859-1
+        # characters, and the client sent UTF-8 bytes
+        try:
+            text = value.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            text = value
     if ":" not in text:
         return None
     login, _, password = text.partition(":")

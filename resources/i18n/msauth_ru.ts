@@ -1362,6 +1362,10 @@
         <source>Demo server started at {url}; demo accounts: {login} (password filled in), admin / admin, norights / norights (gets 403 on data)</source>
         <translation>Демо-сервер запущен на {url}; демонстрационные учётные записи: {login} (пароль уже введён), admin / admin, norights / norights (получает 403 на данные)</translation>
     </message>
+    <message>
+        <source>no display: run it on a desktop, or use msauth (the command line) / QT_QPA_PLATFORM=offscreen</source>
+        <translation>нет дисплея: запустите программу в графическом сеансе или используйте msauth (командную строку) / QT_QPA_PLATFORM=offscreen</translation>
+    </message>
 </context>
 <context>
     <name>check</name>
@@ -2088,6 +2092,10 @@
         <source>warning: {text}</source>
         <translation>предупреждение: {text}</translation>
     </message>
+    <message>
+        <source>no client secret on standard input</source>
+        <translation>на стандартном вводе нет секрета клиента</translation>
+    </message>
 </context>
 <context>
     <name>curl</name>
@@ -2201,10 +2209,6 @@
     <message>
         <source>The server&apos;s answer from {url} could not be used: {detail}. It began: {snippet}</source>
         <translation>Ответ сервера от {url} не удалось использовать: {detail}. Начало ответа: {snippet}</translation>
-    </message>
-    <message>
-        <source>No answer from {host} after {seconds:g} s. Check that the server is running, or raise the timeout.</source>
-        <translation>Нет ответа от {host} за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
     <message>
         <source>Cannot connect to {host}: {detail}. Check the address and port, and that the server runs.</source>
@@ -2409,6 +2413,86 @@
     <message>
         <source>Something unexpected went wrong ({detail}). Try again; if it repeats, report it.</source>
         <translation>Произошло что-то непредвиденное ({detail}). Повторите попытку; если это повторяется, сообщите об ошибке.</translation>
+    </message>
+    <message>
+        <source>No answer from {host} after {seconds:g} s: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Нет ответа от {host} за {seconds:g} с: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
+    </message>
+    <message>
+        <source>The request to {host} was cancelled.</source>
+        <translation>Запрос к {host} отменён.</translation>
+    </message>
+    <message>
+        <source>the keyring backend {backend} keeps secrets in a file, not in a system keyring; refused (on Linux: run a Secret Service such as GNOME Keyring or KWallet)</source>
+        <translation>модуль keyring {backend} хранит секреты в файле, а не в системном хранилище паролей; он не используется (в Linux запустите службу Secret Service, например GNOME Keyring или KWallet)</translation>
+    </message>
+    <message>
+        <source>the {what} is too long ({length:,} characters; at most {most:,})</source>
+        <translation>{what} слишком длинный ({length:,} символов; не больше {most:,})</translation>
+    </message>
+    <message>
+        <source>the {what} has characters no token has (RFC 6750 allows letters, digits and -._~+/=)</source>
+        <translation>{what} содержит символы, которых не бывает в токене (RFC 6750 допускает буквы, цифры и -._~+/=)</translation>
+    </message>
+    <message>
+        <source>access token</source>
+        <translation>токен доступа</translation>
+    </message>
+    <message>
+        <source>refresh token</source>
+        <translation>токен обновления</translation>
+    </message>
+    <message>
+        <source>the token&apos;s exp {value} is not believable; expiry unknown</source>
+        <translation>exp токена {value} — неправдоподобно; срок действия неизвестен</translation>
+    </message>
+    <message>
+        <source>it is not JSON, and too large for a token object ({size:,} characters)</source>
+        <translation>это не JSON, и для объекта токена он слишком большой ({size:,} символов)</translation>
+    </message>
+    <message>
+        <source>the token type {value} is not one plain word</source>
+        <translation>тип токена {value} — не одно простое слово</translation>
+    </message>
+    <message>
+        <source>a few</source>
+        <translation>несколько</translation>
+    </message>
+    <message>
+        <source>Its answer began: {snippet}</source>
+        <translation>Начало ответа: {snippet}</translation>
+    </message>
+    <message>
+        <source>unexpected HTTP {status}</source>
+        <translation>неожиданный HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>the raw Basic form cannot carry control characters; use base64</source>
+        <translation>в форме Basic без кодирования нельзя передать управляющие символы; используйте base64</translation>
+    </message>
+    <message>
+        <source>No token endpoint was found on this server. Tried: {tried}. If you know the token URL, enter it (Token URL in Advanced, or --token-url).</source>
+        <translation>На этом сервере не найден адрес выдачи токена. Проверено: {tried}. Если вы знаете адрес токена, укажите его («Адрес токена» в разделе «Дополнительно» или --token-url).</translation>
+    </message>
+    <message>
+        <source>Tried: {tried}.</source>
+        <translation>Проверено: {tried}.</translation>
+    </message>
+    <message>
+        <source>not tried: it is on another server ({origin}); the password is only sent to the server you typed</source>
+        <translation>не проверялся: он на другом сервере ({origin}); пароль отправляется только на сервер, который вы указали</translation>
+    </message>
+    <message>
+        <source>names no usable token_endpoint</source>
+        <translation>не содержит пригодного token_endpoint</translation>
+    </message>
+    <message>
+        <source>not a readable discovery document</source>
+        <translation>не читается как документ обнаружения</translation>
     </message>
 </context>
 <context>
