@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from msauth_gui.core.curl import default_shell
+from msauth_gui.core.token import Token
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.session.keeper import KeeperState
 from msauth_gui.gui.window.details import TokenDetailsDialog
@@ -178,3 +179,20 @@ def test_token_details_show_the_answer_redacted_and_copy_single_values(
     assert not child(dialog, QCheckBox, "revealAnswerCheck").isChecked()
     for name in ("copyRefreshTokenButton", "copyExpiresInButton", "copyBearerValueButton"):
         assert not child(dialog, QPushButton, name).isEnabled()
+
+
+def test_token_details_show_a_hostile_answer_as_inert_text(qtbot: Any, clock: FakeClock) -> None:
+    """Markup stays text; bidi overrides and terminal escapes are written as escapes."""
+    raw = '{"access_token": "abc123def456", "scope": "<b>x</b> \u202eevil \x1b]52;c;aGk=\x07"}'
+    copied: list[tuple[str, str]] = []
+    dialog = TokenDetailsDialog(lambda text, what: copied.append((text, what)), clock)
+    qtbot.addWidget(dialog)
+    dialog.show_credentials(Token("abc123def456", obtained_at=clock(), raw=raw))
+    dialog.reveal_check.setChecked(True)
+    shown = dialog.answer_view.toPlainText()
+    assert "<b>x</b>" in shown and "\\u202eevil" in shown and "\\x1b]52" in shown
+    assert "\u202e" not in shown and "\x1b" not in shown and "\x07" not in shown
+    assert not dialog.copy_refresh_button.isEnabled()  # no refresh token, no expiry: nothing
+    assert not dialog.copy_expires_in_button.isEnabled()
+    dialog.copy_value_button.click()
+    assert copied == [("Bearer abc123def456", "Authorization value")]

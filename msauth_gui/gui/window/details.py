@@ -2,7 +2,8 @@
 
 The answer is kept in memory only, on the :class:`~msauth_gui.core.token.Token` it became, and is
 shown redacted (:func:`~msauth_gui.core.redact.redact`, the one redaction function) until "Show
-secrets" is ticked; it is plain text in a read-only view, never markup. The buttons copy the
+secrets" is ticked; it is plain text in a read-only view, never markup, with control and bidi
+characters written as escapes (:func:`~msauth_gui.core.visible.visible`). The buttons copy the
 refresh token, the seconds left (``expires_in``), the expiry as ISO 8601 and the
 ``Authorization`` value alone (``Bearer …``), each through the window's secret clipboard. The
 dialog is built on first use and hides the secrets again whenever it is closed.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.redact import redact
 from ...core.token import Credentials, Token
+from ...core.visible import visible
 from .. import fmt
 from ..prompts import name_stock_controls
 from ..timers import Clock
@@ -162,7 +164,8 @@ class TokenDetailsDialog(QDialog):
         if not token.raw:
             self.answer_view.setPlainText(self.tr("(the answer was not kept)"))
         else:
-            self.answer_view.setPlainText(token.raw if shown else redact(token.raw))
+            answer = token.raw if shown else redact(token.raw)
+            self.answer_view.setPlainText(visible(answer, keep="\n\r\t"))  # bidi, controls: escaped
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.reveal_check.setChecked(False)  # the next look starts hidden again
