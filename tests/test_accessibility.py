@@ -66,8 +66,8 @@ ADVANCED = [
     "caBundleEdit", "caBundleButton", "verifyTlsCheck", "timeoutSpin",
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
-TOKEN_ACTIONS = ["refreshButton", "probeButton", "copyTokenButton", "copyHeaderButton",
-                 "copyCurlButton"]  # fmt: skip
+TOKEN_ACTIONS = ["refreshButton", "probeButton", "tokenDetailsButton", "copyTokenButton",
+                 "copyHeaderButton", "copyCurlButton"]  # fmt: skip
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -226,6 +226,10 @@ def _export(window: MainWindow, qtbot: Any) -> QDialog:
     return ProfileFileDialog.build(window, save=True, default="msauth-profiles.json")
 
 
+def _details(window: MainWindow, qtbot: Any) -> QDialog:
+    return window.tools.open_details()
+
+
 DIALOGS: dict[str, tuple[Callable[[MainWindow, Any], QDialog], bool]] = {
     # name: (how to open it without blocking, whether every control is ours to describe)
     "settings": (_settings, True),
@@ -234,6 +238,7 @@ DIALOGS: dict[str, tuple[Callable[[MainWindow, Any], QDialog], bool]] = {
     "confirm delete": (_confirm_delete, False),
     "import profiles": (_import, False),
     "export profiles": (_export, False),
+    "token details": (_details, True),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 import requests
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -65,10 +65,18 @@ def child(window: QObject, cls: type[W], name: str) -> W:
 
 @pytest.fixture
 def make_window(qtbot: Any, clock: FakeClock) -> WindowFactory:
-    def make(*, clear_ms: int = 30_000, real_clock: bool = False, **keeper_args: Any) -> MainWindow:
+    def make(
+        *,
+        clear_ms: int = 30_000,
+        real_clock: bool = False,
+        settings: QSettings | None = None,
+        **keeper_args: Any,
+    ) -> MainWindow:
         now = time.time if real_clock else clock
         keeper = TokenKeeper(clock=now, **{"tick_ms": 20, **keeper_args})
-        window = MainWindow(clock=now, keeper=keeper, clipboard_clear_ms=clear_ms)
+        window = MainWindow(
+            clock=now, keeper=keeper, clipboard_clear_ms=clear_ms, settings=settings
+        )
         keeper.setParent(window)
         qtbot.addWidget(window)
         window.show()

@@ -1,7 +1,7 @@
 """Texts the window shows, as plain functions: no Qt, so they are unit-tested on their own.
 
-Countdowns (``23 h 59 min``, ``4 min 10 s``, ``12 s``), local times, the activity-log line,
-the ``curl`` command for "Copy as curl" and the words and colours of each token state.
+Countdowns (``23 h 59 min``, ``4 min 10 s``, ``12 s``), local times, the activity-log line and
+the words and colours of each token state. "Copy as curl" is written by :mod:`..core.curl`.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import shlex
 import time
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import Any
 
+from ..core.curl import header_line as header_line  # the window copies it; curl builds on it
 from ..core.records import RequestRecord
 from ..core.redact import redact
 from ..core.session.renewal import KeeperState
@@ -79,6 +80,12 @@ def local_time(epoch: float, now: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", moment)
 
 
+def iso_time(epoch: float) -> str:
+    """ISO 8601 in local time with its UTC offset, to the second: ``2024-05-01T14:03:12+03:00``."""
+    moment = datetime.fromtimestamp(epoch, timezone.utc).astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
 def clock_time(epoch: float) -> str:
     """``HH:MM:SS`` in local time: the activity log's time stamp."""
     return time.strftime("%H:%M:%S", time.localtime(epoch))
@@ -118,34 +125,6 @@ def when_text(epoch: float | None, now: float, never: str | None = None) -> str:
     if epoch is None:
         return translate("fmt", "never") if never is None else never
     return local_time(epoch, now)
-
-
-def header_line(authorization: str) -> str:
-    """The whole HTTP header line, ready to paste into an API tool."""
-    return f"Authorization: {authorization}"
-
-
-def curl_command(
-    url: str,
-    authorization: str,
-    *,
-    verify_tls: bool = True,
-    ca_bundle: str | None = None,
-) -> str:
-    """A POSIX shell command calling ``url`` with the header; ``-k``/``--cacert`` when relevant."""
-    parts = ["curl", "-sS"]
-    if not verify_tls:
-        parts.append("-k")
-    elif ca_bundle:
-        parts += ["--cacert", shlex.quote(ca_bundle)]
-    parts += [
-        "-H",
-        shlex.quote("Accept: application/json"),
-        "-H",
-        shlex.quote(header_line(authorization)),
-        shlex.quote(url),
-    ]
-    return " ".join(parts)
 
 
 def log_line(record: RequestRecord, when: float) -> str:

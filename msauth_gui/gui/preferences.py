@@ -2,8 +2,9 @@
 
 Clipboard clearing delay (or off), the refresh point as a share of the token's lifetime,
 signing in again with the password in memory when a refresh token is refused, the activity
-log's size, the tray icon and the language ("" follows the system; a new choice takes effect at
-the next start, for the window and ``msauth`` alike).
+log's size, the tray icon, the language ("" follows the system; a new choice takes effect at
+the next start, for the window and ``msauth`` alike) and the shell "Copy as curl" writes for
+("" follows the platform: PowerShell on Windows, bash elsewhere).
 
 :class:`Preferences` holds the values and emits :attr:`Preferences.changed`; the keeper, the
 clipboard, the tray and the log each take them through :meth:`Preferences.subscribe`, and only
@@ -19,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from ..core.curl import SHELLS
 from ..core.translate import QT_TRANSLATE_NOOP
 
 GROUP = "settings"
@@ -38,6 +40,7 @@ class AppSettings:
     log_lines: int = 5000
     language: str = ""  #: "" (the system's), "en" or "ru"
     show_tray: bool = True  #: a tray icon, where the desktop has a tray
+    curl_shell: str = ""  #: "" (the platform's), "posix", "cmd" or "powershell": Copy as curl
 
 
 #: attribute -> (QSettings key, stored type, stored value -> attribute, attribute -> stored)
@@ -48,6 +51,7 @@ _KEYS: dict[str, tuple[str, type, Any, Any]] = {
     "log_lines": ("logLines", int, None, None),
     "language": ("language", str, None, None),
     "show_tray": ("showTrayIcon", bool, None, None),
+    "curl_shell": ("curlShell", str, None, None),
 }
 
 
@@ -84,6 +88,7 @@ def clamped(s: AppSettings) -> AppSettings:
         refresh_fraction=min(max(s.refresh_fraction, 0.10), 0.95),
         log_lines=min(max(s.log_lines, 100), 100_000),
         language=s.language if s.language in [code for _label, code in LANGUAGES] else "",
+        curl_shell=s.curl_shell if s.curl_shell in SHELLS else "",
     )
 
 

@@ -346,6 +346,45 @@
     </message>
 </context>
 <context>
+    <name>IntegratorTools</name>
+    <message>
+        <source>&amp;bash, zsh (Linux, macOS)</source>
+        <translation>&amp;bash, zsh (Linux и macOS)</translation>
+    </message>
+    <message>
+        <source>curl command for bash</source>
+        <translation>команда curl для bash</translation>
+    </message>
+    <message>
+        <source>&amp;cmd (Windows)</source>
+        <translation>&amp;cmd (командная строка Windows)</translation>
+    </message>
+    <message>
+        <source>curl command for cmd</source>
+        <translation>команда curl для cmd</translation>
+    </message>
+    <message>
+        <source>&amp;PowerShell (Invoke-RestMethod)</source>
+        <translation>&amp;PowerShell (через Invoke-RestMethod)</translation>
+    </message>
+    <message>
+        <source>PowerShell command</source>
+        <translation>команда PowerShell</translation>
+    </message>
+    <message>
+        <source>Copy as curl &amp;for</source>
+        <translation>Скопировать как curl &amp;для</translation>
+    </message>
+    <message>
+        <source>Token &amp;details…</source>
+        <translation>&amp;Подробности о токене…</translation>
+    </message>
+    <message>
+        <source>Copy a command calling the probe endpoint, for {shell}</source>
+        <translation>Скопировать команду, вызывающую проверочный адрес, для {shell}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>this window was opened without the system keyring</source>
@@ -434,10 +473,6 @@
     <message>
         <source>Authorization header</source>
         <translation>заголовок Authorization</translation>
-    </message>
-    <message>
-        <source>curl command</source>
-        <translation>команда curl</translation>
     </message>
     <message>
         <source>{what} copied; the clipboard is cleared in {seconds:g} s.</source>
@@ -604,6 +639,14 @@
             <numerusform>Экспортировано %n профилей (без секретов) в {path}.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>You are signed in with it: deleting it signs you out.</source>
+        <translation>Вы вошли с этим профилем: удаление завершит сеанс.</translation>
+    </message>
+    <message>
+        <source>“{name}” has a client secret of its own, which is never exported: enter it again under Advanced → Client secret.</source>
+        <translation>У профиля «{name}» свой секрет клиента, а секреты не экспортируются: введите его заново в разделе «Дополнительно» → «Секрет клиента».</translation>
+    </message>
 </context>
 <context>
     <name>ProfileFileDialog</name>
@@ -637,10 +680,6 @@
 </context>
 <context>
     <name>ProfileSecrets</name>
-    <message>
-        <source>the system keyring has not been checked yet</source>
-        <translation>системное хранилище паролей ещё не проверено</translation>
-    </message>
     <message>
         <source>The client secret of “{name}” is not saved: {reason}</source>
         <translation>Секрет клиента профиля «{name}» не сохранён: {reason}</translation>
@@ -694,6 +733,10 @@
     <message>
         <source>Passwords and sessions cannot be saved: {reason}</source>
         <translation>Пароли и сеансы нельзя сохранить: {reason}</translation>
+    </message>
+    <message>
+        <source>checking the keyring…</source>
+        <translation>проверка хранилища паролей…</translation>
     </message>
 </context>
 <context>
@@ -939,6 +982,101 @@
     </message>
 </context>
 <context>
+    <name>TokenDetailsDialog</name>
+    <message>
+        <source>Token details</source>
+        <translation>Подробности о токене</translation>
+    </message>
+    <message>
+        <source>Token answer</source>
+        <translation>Ответ с токеном</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, read-only.</source>
+        <translation>Ответ сервера на последний вход или обновление, только для чтения.</translation>
+    </message>
+    <message>
+        <source>&amp;Show secrets</source>
+        <translation>&amp;Показать секреты</translation>
+    </message>
+    <message>
+        <source>Show secrets</source>
+        <translation>Показать секреты</translation>
+    </message>
+    <message>
+        <source>Shows the tokens in the answer; they are hidden again when you close this.</source>
+        <translation>Показывает токены в ответе; при закрытии окна они снова скрываются.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;refresh token</source>
+        <translation>Скопировать токен &amp;обновления</translation>
+    </message>
+    <message>
+        <source>Copies the refresh token: it gets new access tokens without the password.</source>
+        <translation>Копирует токен обновления: по нему новые токены доступа выдаются без пароля.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;expires_in</source>
+        <translation>Скопировать &amp;expires_in</translation>
+    </message>
+    <message>
+        <source>Copies the seconds the token has left now, as a number.</source>
+        <translation>Копирует число секунд, оставшихся до истечения токена.</translation>
+    </message>
+    <message>
+        <source>Copy expiry &amp;time</source>
+        <translation>Скопировать &amp;время истечения</translation>
+    </message>
+    <message>
+        <source>Copies when the token expires, in ISO 8601 with the UTC offset.</source>
+        <translation>Копирует время истечения токена в формате ISO 8601 со смещением от UTC.</translation>
+    </message>
+    <message>
+        <source>Copy “{scheme} …” &amp;value</source>
+        <translation>Скопировать &amp;значение «{scheme} …»</translation>
+    </message>
+    <message>
+        <source>Copies the Authorization header&apos;s value without the header name.</source>
+        <translation>Копирует значение заголовка Authorization без имени заголовка.</translation>
+    </message>
+    <message>
+        <source>Not signed in: there is no token to show.</source>
+        <translation>Вход не выполнен: показывать нечего.</translation>
+    </message>
+    <message>
+        <source>Basic sign-in has no token answer: the header is the credential.</source>
+        <translation>При входе по Basic ответа с токеном нет: учётные данные передаются в самом заголовке.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, as received:</source>
+        <translation>Ответ сервера на последний вход или обновление, как он получен:</translation>
+    </message>
+    <message>
+        <source>Expires: {time}</source>
+        <translation>Истекает: {time}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, secrets hidden:</source>
+        <translation>Ответ сервера на последний вход или обновление, секреты скрыты:</translation>
+    </message>
+    <message>
+        <source>(the answer was not kept)</source>
+        <translation>(ответ не сохранён)</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>токен обновления</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>время истечения</translation>
+    </message>
+    <message>
+        <source>Authorization value</source>
+        <translation>значение Authorization</translation>
+    </message>
+</context>
+<context>
     <name>TokenPanel</name>
     <message>
         <source>Access token:</source>
@@ -1123,6 +1261,34 @@
     <message>
         <source>Hide</source>
         <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Подробнее…</translation>
+    </message>
+    <message>
+        <source>Token details</source>
+        <translation>Подробности о токене</translation>
+    </message>
+    <message>
+        <source>Opens the server&apos;s token answer and copies of its single values.</source>
+        <translation>Открывает ответ сервера с токеном и копирование отдельных значений.</translation>
+    </message>
+    <message>
+        <source>The token answer and its values (Ctrl+Shift+D)</source>
+        <translation>Ответ с токеном и его значения (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Shell for Copy as curl</source>
+        <translation>Оболочка для «Скопировать как curl»</translation>
+    </message>
+    <message>
+        <source>Chooses the shell the curl command is written for: bash, cmd or PowerShell.</source>
+        <translation>Выбирает оболочку, для которой пишется команда curl: bash, cmd или PowerShell.</translation>
+    </message>
+    <message>
+        <source>Choose the shell: bash, cmd or PowerShell</source>
+        <translation>Выбрать оболочку: bash, cmd или PowerShell</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2203,13 @@
     <message>
         <source>no client secret on standard input</source>
         <translation>на стандартном вводе нет секрета клиента</translation>
+    </message>
+</context>
+<context>
+    <name>curl</name>
+    <message>
+        <source># Invoke-RestMethod takes no CA file: trust the CA in Windows first, e.g. {command}</source>
+        <translation># Invoke-RestMethod не принимает файл УЦ: сначала добавьте УЦ в доверенные в Windows, например: {command}</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,10 @@
 
 Profile bar → server → login → password → Show → method → keyring options → Advanced (its
 fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → JWT
-claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
-Copy log → the log itself, then round to the profile bar. Hidden and disabled widgets stay in
-the chain and are skipped by Qt, so the order holds in every state.
+claims → the panel's buttons as they read (Refresh now → Test token → Details → Copy token →
+Copy header → Copy as curl; Details last in two columns) → Clear log → Copy log → the log
+itself, then round to the profile bar. Hidden and disabled widgets stay in the chain and are
+skipped by Qt, so the order holds in every state.
 """
 
 from __future__ import annotations
@@ -49,11 +50,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         panel.reveal_button,
         panel.claims_box.button,
         panel.claims_view,
-        panel.refresh_button,
-        panel.probe_button,
-        panel.copy_token_button,
-        panel.copy_header_button,
-        panel.copy_curl_button,
+        *panel.action_buttons,  # as they read: Refresh, Test, (Details,) the copies (, Details)
         log.clear_button,
         log.copy_button,
         log.view,

@@ -31,6 +31,7 @@ from ..timers import Clock, TimerFactory, default_timer_factory
 from ..widgets import add_action, announce
 from .focus import set_tab_order
 from .form import METHOD_ITEMS, SignInForm
+from .integrator import IntegratorTools
 from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
 from .settings import SettingsDialog, open_settings
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(settings, built_with, self)
         for listener in (self.keeper, self.clipboard, self.tray, self.log):
             self.preferences.subscribe(listener.apply_preferences)
+        self.tools = IntegratorTools(self.keeper, self.preferences, self._copy, self.panel,
+                                     clock, self)  # fmt: skip
+        self.tools.add_after(self.copy_curl_action)  # Copy menu: "Copy as curl for ▸", details…
         parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
                             self.panel, self.log)  # fmt: skip
         self.server_status = build_layout(self, parts)
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self.form.sign_out_button.clicked.connect(self.on_sign_out)
         self.form.check_button.clicked.connect(self.check_server_action.trigger)
         self.profiles.resumeRequested.connect(self.resume_session)
+        self.profiles.signOutRequested.connect(self.on_sign_out)
         for button, action in self._button_actions():
             button.clicked.connect(action.trigger)
         keeper = self.keeper
@@ -235,16 +240,7 @@ class MainWindow(QMainWindow):
             self._copy(fmt.header_line(creds.authorization), self.tr("Authorization header"))
 
     def on_copy_curl(self) -> None:
-        creds, settings = self.keeper.credentials, self.keeper.settings
-        if creds is None or settings is None:
-            return
-        command = fmt.curl_command(
-            settings.endpoints().probe_url,
-            creds.authorization,
-            verify_tls=settings.verify_tls,
-            ca_bundle=settings.ca_bundle,
-        )
-        self._copy(command, self.tr("curl command"))
+        self.tools.copy_curl()  # for the shell of the operator's choice
 
     def on_check_server(self) -> None:
         """Open the "Check server" dialog (non-modal) and check with the form's values."""
@@ -351,6 +347,7 @@ class MainWindow(QMainWindow):
             (panel.copy_token_button, self.copy_token_action),
             (panel.copy_header_button, self.copy_header_action),
             (panel.copy_curl_button, self.copy_curl_action),
+            (panel.details_button, self.tools.details_action),
         )
 
     def say(self, text: str) -> None:

@@ -9,6 +9,7 @@ preferences model, which stores them and tells the keeper, clipboard, tray and l
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -135,6 +136,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._current = current
         self._show(current)
 
     def _show(self, s: AppSettings) -> None:
@@ -150,7 +152,8 @@ class SettingsDialog(QDialog):
 
     def values(self) -> AppSettings:
         seconds = self.clear_spin.value() if self.clear_check.isChecked() else 0
-        return AppSettings(
+        return replace(  # what the dialog does not show (the curl shell) stays as it was
+            self._current,
             clipboard_clear_ms=seconds * 1000,
             refresh_fraction=self.refresh_spin.value() / 100,
             allow_resign=self.resign_check.isChecked(),

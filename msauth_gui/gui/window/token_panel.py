@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +92,14 @@ class TokenPanel(QWidget):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show or hide the token"))
         self.reveal_button.toggled.connect(self._on_reveal)
+        self.details_button = QPushButton(self.tr("Details…"), self)
+        name(
+            self.details_button,
+            "tokenDetailsButton",
+            self.tr("Token details"),
+            self.tr("Opens the server's token answer and copies of its single values."),
+        )
+        self.details_button.setToolTip(self.tr("The token answer and its values (Ctrl+Shift+D)"))
 
         self.token_type_label = _value_label("tokenTypeLabel", self)
         self.obtained_label = _value_label("obtainedLabel", self)
@@ -147,6 +156,19 @@ class TokenPanel(QWidget):
             self.tr("Copy a curl command calling the probe endpoint"),
         )
 
+        self.curl_shell_button = QToolButton(self)  # its menu: the shell Copy as curl writes for
+        name(
+            self.curl_shell_button,
+            "curlShellButton",
+            self.tr("Shell for Copy as curl"),
+            self.tr("Chooses the shell the curl command is written for: bash, cmd or PowerShell."),
+        )
+        self.curl_shell_button.setToolTip(self.tr("Choose the shell: bash, cmd or PowerShell"))
+        self.curl_shell_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.curl_shell_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.curl_shell_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.curl_shell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys: Copy menu
+
         for button, description in (
             (self.refresh_button, self.tr("Renews the token now instead of waiting (F5).")),
             (self.copy_token_button, self.tr("Copies the access token (Ctrl+Shift+T).")),
@@ -183,14 +205,26 @@ class TokenPanel(QWidget):
         details.addRow(self.endpoint_caption, self.endpoint_label)
         self._details = details
         buttons = QGridLayout()
-        buttons.addWidget(self.refresh_button, 0, 0)
-        buttons.addWidget(self.probe_button, 0, 1)
         copy = (self.copy_token_button, self.copy_header_button, self.copy_curl_button)
-        # the copy buttons side by side while their words are short (English); in two columns
-        # when they are long (Russian), so that the panel still fits beside the form
+        # three columns while the words are short (English), two when they are long (Russian),
+        # so that the panel still fits beside the form; Details… takes the free cell either way
         columns = 3 if sum(button.sizeHint().width() for button in copy) <= 360 else 2
-        for i, button in enumerate(copy):
-            buttons.addWidget(button, 1 + i // columns, i % columns)
+        first, more = (self.refresh_button, self.probe_button), self.details_button
+        order = [*first, more, *copy] if columns == 3 else [*first, *copy, more]
+        #: the buttons under the times, in reading (and Tab) order
+        self.action_buttons: tuple[QPushButton, ...] = tuple(order)
+        curl_cell = QHBoxLayout()  # the curl button with its shell menu right beside it
+        curl_cell.setSpacing(0)
+        curl_cell.addWidget(self.copy_curl_button)
+        curl_cell.addWidget(self.curl_shell_button)
+        for i, button in enumerate(order):
+            row, column = divmod(i, columns)
+            if button is self.copy_curl_button:
+                buttons.addLayout(curl_cell, row, column)
+            else:
+                buttons.addWidget(button, row, column)
+        for column in range(columns):
+            buttons.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(state_row)
