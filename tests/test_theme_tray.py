@@ -188,6 +188,7 @@ def test_tray_menu_copies_and_refreshes_like_the_window_buttons(
     tray.refresh_action.trigger()
     assert window.keeper.state is S.REFRESHING
     qtbot.waitUntil(lambda: window.keeper.last_refresh_at is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.keeper.busy, timeout=TIMEOUT)  # the new token's probe
     assert window.keeper.state is S.VALID and tray.notifications == []
     window.hide()
     tray.show_action.trigger()

@@ -2249,8 +2249,20 @@
         <translation>Вход…</translation>
     </message>
     <message>
+        <source>Signed in — checking…</source>
+        <translation>Вход выполнен — проверка…</translation>
+    </message>
+    <message>
         <source>Valid</source>
         <translation>Действителен</translation>
+    </message>
+    <message>
+        <source>Signed in — no rights</source>
+        <translation>Вход выполнен — нет прав</translation>
+    </message>
+    <message>
+        <source>Signed in — not confirmed</source>
+        <translation>Вход выполнен — не подтверждён</translation>
     </message>
     <message>
         <source>Refreshing…</source>
@@ -2361,12 +2373,32 @@
         <translation>Срок действия токена истёк. Войдите снова.</translation>
     </message>
     <message>
+        <source>Signed in to {host} by {method}; testing the token with a data request…</source>
+        <translation>Вход на {host} выполнен способом {method}; токен проверяется запросом данных…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the token could not be tested: Test token tries again.</source>
+        <translation>Вход выполнен, но проверить токен не удалось: «Проверить токен» попробует снова.</translation>
+    </message>
+    <message>
         <source>Credentials verified: the server accepted the Basic header.</source>
         <translation>Учётные данные подтверждены: сервер принял заголовок Basic.</translation>
     </message>
     <message>
         <source>Signed in to {host} by {method}.</source>
         <translation>Вход на {host} выполнен способом {method}.</translation>
+    </message>
+    <message>
+        <source>The copied token has expired: the server will refuse it. Sign in again.</source>
+        <translation>Скопированный токен истёк: сервер его отклонит. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The server serves no data for the copied token: the account has no rights.</source>
+        <translation>Сервер не отдаёт данные по скопированному токену: у учётной записи нет прав.</translation>
+    </message>
+    <message>
+        <source>The copied token is not confirmed yet: no data request has succeeded with it.</source>
+        <translation>Скопированный токен ещё не подтверждён: ни один запрос данных с ним пока не прошёл.</translation>
     </message>
 </context>
 <context>
