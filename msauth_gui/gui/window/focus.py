@@ -5,6 +5,9 @@ fields while expanded) → Check server → Sign out → Sign in → token field
 claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
 Copy log → the log itself, then round to the profile bar. Hidden and disabled widgets stay in
 the chain and are skipped by Qt, so the order holds in every state.
+
+At start the keyboard focus is in the first empty field of the form (:func:`focus_first_empty`):
+the password once the server and login are known, so typing it and pressing Enter signs in.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 if TYPE_CHECKING:
+    from .form import SignInForm
     from .layout import WindowParts
 
 
@@ -70,3 +74,15 @@ def set_tab_order(window: QWidget, parts: WindowParts) -> None:
     chain = tab_chain(parts)
     for before, after in itertools.pairwise(chain):
         QWidget.setTabOrder(before, after)
+
+
+def focus_first_empty(form: SignInForm) -> QWidget:
+    """Put the keyboard focus in the first empty field of the form (server, login, password);
+    in the password when all are filled. Returns the field."""
+    fields: list[tuple[str, QWidget]] = [
+        (form.server(), form.server_edit),
+        (form.login(), form.login_edit),
+    ]
+    target = next((edit for text, edit in fields if not text), form.password_edit)
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    return target

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
 from .. import fmt, theme
 from ..icons import state_icon
-from ..widgets import CollapsibleSection, announce, name
+from ..widgets import CollapsibleSection, FittedTextView, announce, name
 
 ICON_SIZE = 24
 DASH = "—"
@@ -35,6 +34,7 @@ def _value_label(object_name: str, parent: QWidget) -> QLabel:
     label = QLabel(DASH, parent)
     label.setObjectName(object_name)  # no accessible name: screen readers read the value
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)  # a long value (Russian times) wraps: the panel fits a small window
     return label
 
 
@@ -56,7 +56,7 @@ class TokenPanel(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("stateLabel")
         self.status_label = QLabel(self)
-        name(self.status_label, "statusLabel")
+        name(self.status_label, "statusLabel", self.tr("Token status"))
         self.status_label.setWordWrap(True)
         # a long error wraps instead of widening the panel (and squeezing the form)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -67,7 +67,8 @@ class TokenPanel(QWidget):
         name(
             self.token_field,
             "accessTokenField",
-            description=self.tr(
+            self.tr("Access token"),
+            self.tr(
                 "The access token, masked until revealed; Reveal shows it, Copy token copies it."
             ),
         )
@@ -88,21 +89,19 @@ class TokenPanel(QWidget):
         self.token_type_label = _value_label("tokenTypeLabel", self)
         self.obtained_label = _value_label("obtainedLabel", self)
         self.expiry_label = _value_label("expiryLabel", self)
-        name(self.expiry_label, "expiryLabel")  # the contract's name; the time is its description
+        name(self.expiry_label, "expiryLabel", self.tr("Expires"))  # the time: its description
         self.refresh_token_label = _value_label("refreshTokenLabel", self)
         self.last_refresh_label = _value_label("lastRefreshLabel", self)
         self.next_refresh_label = _value_label("nextRefreshLabel", self)
 
-        self.claims_view = QPlainTextEdit(self)
+        self.claims_view = FittedTextView(self)  # as tall as the claims: no scroll bar inside
         name(
             self.claims_view,
             "claimsView",
             self.tr("JWT claims"),
             self.tr("The token's decoded claims, one per line, read-only."),
         )
-        self.claims_view.setReadOnly(True)
         self.claims_view.setTabChangesFocus(True)
-        self.claims_view.setMaximumHeight(120)
         self.claims_box = CollapsibleSection(self.tr("JWT claims"), self.claims_view, self)
         self.claims_box.setObjectName("claimsBox")
         name(
