@@ -2,7 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Начало работы</translation>
+    </message>
+    <message>
+        <source>The window</source>
+        <translation>Окно программы</translation>
+    </message>
+    <message>
+        <source>Check server</source>
+        <translation>Проверка сервера</translation>
+    </message>
+    <message>
+        <source>The command line</source>
+        <translation>Командная строка</translation>
+    </message>
+    <message>
+        <source>Profiles and saved passwords</source>
+        <translation>Профили и сохранённые пароли</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Signs in to Mobile SMARTS servers, keeps the token fresh and copies it for API testing.</source>
+        <translation>Входит на серверы Mobile SMARTS, вовремя обновляет токен и копирует его для проверки API.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>Лицензия: {licence}.</translation>
+    </message>
+    <message>
+        <source>README.md, the manual, has these sections:</source>
+        <translation>Разделы руководства README.md:</translation>
+    </message>
+    <message>
+        <source>About msauth-gui</source>
+        <translation>О программе msauth-gui</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Closes this window.</source>
+        <translation>Закрывает это окно.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityLog</name>
+    <message>
+        <source>Activity log</source>
+        <translation>Журнал действий</translation>
+    </message>
     <message>
         <source>Activity log: every request, newest last. Arrow keys move through it; Tab leaves it.</source>
         <translation>Журнал действий: каждый запрос, новые внизу. Стрелки перемещают по нему, Tab — выход из журнала.</translation>
@@ -225,8 +280,16 @@
         <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
     </message>
     <message>
+        <source>Client id</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
         <source>OAuth client id; the vendor&apos;s example is 123.</source>
         <translation>Идентификатор клиента OAuth; в примере производителя — 123.</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Секрет клиента</translation>
     </message>
     <message>
         <source>OAuth client secret; hidden unless edited. The example is user.</source>
@@ -278,7 +341,7 @@
     </message>
     <message>
         <source>&amp;Verify TLS certificates</source>
-        <translation>Про&amp;верять сертификаты TLS</translation>
+        <translation>Провер&amp;ять сертификаты TLS</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
@@ -337,7 +400,7 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>Вы&amp;йти</translation>
+        <translation>&amp;Завершить сеанс</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
@@ -372,6 +435,10 @@
         <translation>Вы&amp;ход</translation>
     </message>
     <message>
+        <source>&amp;About msauth-gui</source>
+        <translation>&amp;О программе msauth-gui</translation>
+    </message>
+    <message>
         <source>Sessio&amp;n</source>
         <translation>Сеа&amp;нс</translation>
     </message>
@@ -382,6 +449,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спра&amp;вка</translation>
     </message>
     <message>
         <source>Clipboard cleared.</source>
@@ -398,10 +469,6 @@
     <message>
         <source>Resuming the saved session on {host} as {login} ({method})</source>
         <translation>Продолжение сохранённого сеанса на {host} как {login} ({method})</translation>
-    </message>
-    <message>
-        <source>Signed out; the token is forgotten</source>
-        <translation>Выход выполнен; токен забыт</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -425,7 +492,11 @@
     </message>
     <message>
         <source>{what} copied; the clipboard is cleared on sign-out and quit.</source>
-        <translation>Скопировано: {what}; буфер обмена будет очищен при выходе из учётной записи или из программы.</translation>
+        <translation>Скопировано: {what}; буфер обмена будет очищен при завершении сеанса или выходе из программы.</translation>
+    </message>
+    <message>
+        <source>{what} copied</source>
+        <translation>Скопировано: {what}</translation>
     </message>
     <message>
         <source>Warning: {text}</source>
@@ -438,10 +509,6 @@
     <message>
         <source>The token works: {url} answered HTTP {status}.</source>
         <translation>Токен работает: {url} ответил HTTP {status}.</translation>
-    </message>
-    <message>
-        <source>no server</source>
-        <translation>нет сервера</translation>
     </message>
 </context>
 <context>
@@ -814,6 +881,10 @@
         <translation>⚠ Проверка TLS отключена: любой на сетевом пути может прочитать пароль и токен. Так можно делать только с тестовым сервером.</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
         <source>Server URL, for example https://host:9000; the list holds recent servers.</source>
         <translation>Адрес сервера, например https://host:9000; в списке — недавние серверы.</translation>
     </message>
@@ -824,6 +895,14 @@
     <message>
         <source>Login of the account.</source>
         <translation>Логин учётной записи.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
     </message>
     <message>
         <source>Password of the account; not shown. Toggle Show to see it.</source>
@@ -840,6 +919,10 @@
     <message>
         <source>Shows the password in plain text while checked.</source>
         <translation>Пока флажок отмечен, пароль виден открытым текстом.</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Способ входа</translation>
     </message>
     <message>
         <source>Sign-in method: Basic, Session (GET) or OAuth password.</source>
@@ -871,15 +954,15 @@
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Выйти</translation>
+        <translation>Завершить сеанс</translation>
     </message>
     <message>
         <source>Signs out and forgets the token and the password.</source>
-        <translation>Выполняет выход и забывает токен и пароль.</translation>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
     </message>
     <message>
         <source>Sign out and forget the token</source>
-        <translation>Выйти и забыть токен</translation>
+        <translation>Завершить сеанс и забыть токен</translation>
     </message>
     <message>
         <source>Check server</source>
@@ -921,8 +1004,16 @@
 <context>
     <name>TokenPanel</name>
     <message>
+        <source>Token status</source>
+        <translation>Состояние токена</translation>
+    </message>
+    <message>
         <source>Access token:</source>
         <translation>Токен доступа:</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступа</translation>
     </message>
     <message>
         <source>The access token, masked until revealed; Reveal shows it, Copy token copies it.</source>
@@ -947,6 +1038,10 @@
     <message>
         <source>Show or hide the token</source>
         <translation>Показать или скрыть токен</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Срок действия</translation>
     </message>
     <message>
         <source>JWT claims</source>
@@ -1141,6 +1236,57 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+</context>
+<context>
+    <name>WindowView</name>
+    <message>
+        <source>no server</source>
+        <translation>нет сервера</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>От&amp;менить вход</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Отменить вход</translation>
+    </message>
+    <message>
+        <source>Stop the sign-in that is running</source>
+        <translation>Остановить выполняемый вход</translation>
+    </message>
+    <message>
+        <source>Stops the sign-in that is running; nothing is kept.</source>
+        <translation>Останавливает выполняемый вход; ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the token</source>
+        <translation>Завершить сеанс и забыть токен</translation>
+    </message>
+    <message>
+        <source>Signs out and forgets the token and the password.</source>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was kept</source>
+        <translation>Вход отменён; ничего не сохранено</translation>
+    </message>
+    <message>
+        <source>Signed out; the token is forgotten</source>
+        <translation>Сеанс завершён; токен забыт</translation>
     </message>
 </context>
 <context>
@@ -1572,24 +1718,24 @@
         <translation>OAuth через /connect/token</translation>
     </message>
     <message>
-        <source>Probe: Session token</source>
-        <translation>Проверка: токен сеанса</translation>
-    </message>
-    <message>
-        <source>Probe: OAuth token</source>
-        <translation>Проверка: токен OAuth</translation>
-    </message>
-    <message>
-        <source>Probe: /connect/token token</source>
-        <translation>Проверка: токен /connect/token</translation>
-    </message>
-    <message>
         <source> with grant_type=password</source>
         <translation> с grant_type=password</translation>
     </message>
     <message>
-        <source>The server issues a token (whether it works is the probe&apos;s row).</source>
-        <translation>Сервер выдаёт токен (работает ли он — в строке проверки).</translation>
+        <source>Data with the Session (GET) token</source>
+        <translation>Данные с токеном сеанса (GET)</translation>
+    </message>
+    <message>
+        <source>Data with the OAuth token</source>
+        <translation>Данные с токеном OAuth</translation>
+    </message>
+    <message>
+        <source>Data with the token from /connect/token</source>
+        <translation>Данные с токеном из /connect/token</translation>
+    </message>
+    <message>
+        <source>The server issues a token; a row below says whether data can be read with it.</source>
+        <translation>Сервер выдаёт токен; читаются ли с ним данные, сказано в строке ниже.</translation>
     </message>
     <message>
         <source>The server accepts the login and password sent with each request.</source>
@@ -1664,8 +1810,12 @@
         <translation>пропущено: нет токена для обновления</translation>
     </message>
     <message>
-        <source>Refresh ({method} token)</source>
-        <translation>Обновление (токен способа «{method}»)</translation>
+        <source>Refresh of the {method} token</source>
+        <translation>Обновление токена способа «{method}»</translation>
+    </message>
+    <message>
+        <source> The new token meets the same lack of rights (see the “Data with” rows).</source>
+        <translation> Новый токен упирается в ту же нехватку прав (см. строки «Данные с токеном»).</translation>
     </message>
     <message>
         <source>POST {url} with grant_type=refresh_token</source>
@@ -1722,10 +1872,6 @@
     <message>
         <source>Refresh works. The refresh token is not rotated: the same one stays valid.</source>
         <translation>Обновление работает. Токен обновления не заменяется: он остаётся прежним.</translation>
-    </message>
-    <message>
-        <source> The new token meets the same lack of rights (see the probe rows).</source>
-        <translation> Новый токен упирается в ту же нехватку прав (см. строки проверки).</translation>
     </message>
     <message>
         <source>Refresh gives a new token, but the server does not accept it.</source>
@@ -1873,7 +2019,7 @@
     </message>
     <message>
         <source>server Date {date}; local clock {local}; difference {skew} s</source>
-        <translation>Date сервера {date}; местные часы {local}; разница {skew} с</translation>
+        <translation>время сервера {date}; местные часы {local}; разница {skew} с</translation>
     </message>
     <message>
         <source>The clocks agree within a minute.</source>
