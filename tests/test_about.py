@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 import msauth_gui
 from msauth_gui.app import build_parser
@@ -65,16 +64,6 @@ def test_msauth_and_msauth_gui_print_their_version(capsys: pytest.CaptureFixture
         build_parser().parse_args(["--version"])
     assert ended.value.code == 0
     assert capsys.readouterr().out == f"msauth-gui {msauth_gui.__version__}\n"
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    from msauth_gui.gui.i18n import install_language
-
-    app = QApplication.instance()
-    assert install_language(app, "ru") == "ru"
-    yield
-    install_language(app, "en")
 
 
 def test_in_russian_sign_out_and_quit_are_unmistakable(russian: None, window: MainWindow) -> None:

@@ -18,12 +18,13 @@ from msauth_gui.core.check.report import CheckRow, said_once
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.check.table import CheckTable
-from msauth_gui.gui.session.keeper import TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 
+from .test_check_window import window
 from .test_window import fill
 
 TIMEOUT = 10_000
+__all__ = ["window"]  # the check window tests' fixture, used here too
 #: Latin words a Russian check may show: protocol and product names, and what servers send
 TECHNICAL = {
     "API", "Basic", "DNS", "GET", "POST", "GMT", "HTTP", "HTTPS", "JSON", "JWT", "Mobile",
@@ -31,27 +32,6 @@ TECHNICAL = {
     "demo", "exp", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr",
     "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 }  # fmt: skip
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    from msauth_gui.gui.i18n import install_language
-
-    app = QApplication.instance()
-    assert install_language(app, "ru") == "ru"
-    yield
-    install_language(app, "en")
-
-
-@pytest.fixture
-def window(qtbot: Any) -> MainWindow:
-    keeper = TokenKeeper(tick_ms=20)
-    win = MainWindow(keeper=keeper)
-    keeper.setParent(win)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def checked(qtbot: Any, window: MainWindow, url: str, login: str = "admin") -> CheckDialog:

@@ -121,6 +121,7 @@ def test_refresh_fraction_moves_the_refresh_point(
     assert keeper.next_refresh_at == pytest.approx(start + 50, abs=1)
     clock.advance(51)
     qtbot.waitUntil(lambda: keeper.last_refresh_at is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not keeper.busy, timeout=TIMEOUT)  # and the new token's probe
     assert srv.counts["refresh"] == 1
     keeper.refresh_fraction = 0.97  # "expiring soon" moves behind the refresh point
     clock.advance(92)  # 92 % of the new token's life: before the refresh point, not "soon"

@@ -99,7 +99,7 @@ def test_tls_warning_and_state_colours_are_readable(
     backgrounds = [palette.color(r) for r in (QPalette.ColorRole.Window, QPalette.ColorRole.Base)]
     for background in backgrounds:
         assert theme.contrast_ratio(text_colour(warning), background) >= 4.5
-        for colour in (fmt.GREEN, fmt.BLUE, fmt.ORANGE, fmt.RED, fmt.GREY):
+        for colour in (fmt.GREEN, fmt.BLUE, fmt.ORANGE, fmt.RED, fmt.GREY, fmt.PURPLE):
             assert theme.contrast_ratio(theme.colour(colour), background) >= 4.5, colour
         text = palette.color(QPalette.ColorRole.WindowText)
         assert theme.contrast_ratio(text, background) >= 7
