@@ -381,7 +381,7 @@ class TokenKeeper(QObject):
             alive = isinstance(s.creds, Token) and not s.creds.is_expired(self._clock())
             step = after_probe_failure(error, token_alive=alive, last_chance=last)
             if step is AfterProbe.RENEW_THEN_PROBE:  # the new token's probe is the last
-                s.rights, s.probe_recovery = Rights.UNCONFIRMED, True
+                s.rights, s.probe_recovery, s.confirming = Rights.UNCONFIRMED, True, False
                 if s.job is None:
                     s.halted = None
                     self._renew(immediate=True)
