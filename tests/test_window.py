@@ -603,3 +603,18 @@ def test_menus_hold_their_actions_in_order(make_window: WindowFactory) -> None:
     assert menus[2].actions()[0] is window.copy_token_action
     assert menus[3].actions() == [window.check_server_action]
     assert entries(menus[4]) == ["aboutAction"]
+
+
+def test_sign_in_again_is_set_in_one_place_only(qtbot: Any, make_window: WindowFactory) -> None:
+    """Issue 12, point 14: the option to sign in again with the remembered password is in
+    Settings, not also under Advanced with other words."""
+    window = make_window()
+    window.form.advanced.set_expanded(True)
+    boxes = [b.text() for b in window.findChildren(QCheckBox) if b.isVisible()]
+    assert not [text for text in boxes if "sign in again" in text.lower()], boxes
+    dialog = window.open_settings()
+    qtbot.waitUntil(dialog.isVisible, timeout=TIMEOUT)
+    found = [b for b in window.findChildren(QCheckBox) if "sign in again" in b.text().lower()]
+    assert [b.objectName() for b in found] == ["signInAgainCheck"]
+    assert dialog.isAncestorOf(found[0])
+    dialog.close()
