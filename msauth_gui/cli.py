@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
+from . import VersionAction
 from .core.basic import BASIC_ENCODINGS
 from .core.client import (
     DEFAULT_CLIENT_ID,
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,

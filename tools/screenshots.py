@@ -1,5 +1,5 @@
-"""Make the README's screenshots from the real window: signed out, signed in, error, check,
-and the signed-in window in the light and the dark theme at 1366×768.
+"""Make the README's screenshots from the real window: signed out, signed in, error, no rights,
+check, and the signed-in window in the light and the dark theme at 1366×768.
 
 Run: ``QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR] [--lang ru]``. The
 window is built with ``--demo`` (the in-process demo server), driven through its own widgets,
@@ -157,6 +157,11 @@ def main(argv: list[str]) -> int:
     form.sign_in_button.click()
     wait_until(lambda: keeper.state is KeeperState.ERROR)
     save(window, out / shot_name("error", args.lang))
+
+    form.fill(login="norights", password="norights")  # signs in, gets 403 on data
+    form.sign_in_button.click()
+    wait_until(lambda: keeper.state is KeeperState.NO_RIGHTS and not keeper.busy)
+    save(window, out / shot_name("no-rights", args.lang))
 
     save_check(window, out, args.lang)
 

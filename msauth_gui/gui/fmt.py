@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..core.curl import header_line as header_line  # the window copies it; curl builds on it
+from ..core.errors import NoRights
 from ..core.records import RequestRecord
 from ..core.redact import redact
 from ..core.session.renewal import KeeperState
@@ -26,6 +27,7 @@ BLUE = "#1f5fbf"
 ORANGE = "#a15c00"
 RED = "#c62828"
 GREY = "#5f6368"
+PURPLE = "#7b2fa8"  #: signed in without rights: not an error of the program, not valid either
 
 S = KeeperState
 #: state -> (words, colour, icon kind); the words are English source texts, translated by
@@ -33,7 +35,10 @@ S = KeeperState
 STATE_LOOK: dict[KeeperState, tuple[str, str, str]] = {
     S.SIGNED_OUT: (QT_TRANSLATE_NOOP("fmt", "Signed out"), GREY, "info"),
     S.SIGNING_IN: (QT_TRANSLATE_NOOP("fmt", "Signing in…"), BLUE, "busy"),
+    S.CHECKING: (QT_TRANSLATE_NOOP("fmt", "Signed in — checking…"), BLUE, "busy"),
     S.VALID: (QT_TRANSLATE_NOOP("fmt", "Valid"), GREEN, "ok"),
+    S.NO_RIGHTS: (QT_TRANSLATE_NOOP("fmt", "Signed in — no rights"), PURPLE, "no_rights"),
+    S.UNCONFIRMED: (QT_TRANSLATE_NOOP("fmt", "Signed in — not confirmed"), ORANGE, "warning"),
     S.REFRESHING: (QT_TRANSLATE_NOOP("fmt", "Refreshing…"), BLUE, "busy"),
     S.EXPIRING_SOON: (QT_TRANSLATE_NOOP("fmt", "Expiring soon"), ORANGE, "warning"),
     S.EXPIRED: (QT_TRANSLATE_NOOP("fmt", "Expired"), RED, "error"),
@@ -181,12 +186,40 @@ def status_message(
         return translate("fmt", "Renewing the token in the background…"), False
     if state == S.EXPIRED:
         return translate("fmt", "The token has expired. Sign in again."), True
+    if state == S.NO_RIGHTS:  # the roles to grant, also after a refresh cleared the error
+        return NoRights(status=403).message, True
+    if state == S.CHECKING:
+        text = translate(
+            "fmt", "Signed in to {host} by {method}; testing the token with a data request…"
+        )
+        return text.format(host=host, method=method), False
+    if state == S.UNCONFIRMED:
+        return translate(
+            "fmt", "Signed in, but the token could not be tested: Test token tries again."
+        ), True
     if basic:
         text = translate("fmt", "Credentials verified: the server accepted the Basic header.")
         return text, False
     return translate("fmt", "Signed in to {host} by {method}.").format(
         host=host, method=method
     ), False
+
+
+def copy_warning(state: KeeperState | str, *, expired: bool) -> str:
+    """Why a token just copied may not work, or "" when the last probe says it does."""
+    if expired:
+        return translate(
+            "fmt", "The copied token has expired: the server will refuse it. Sign in again."
+        )
+    if state == S.NO_RIGHTS:
+        return translate(
+            "fmt", "The server serves no data for the copied token: the account has no rights."
+        )
+    if state in (S.CHECKING, S.UNCONFIRMED):
+        return translate(
+            "fmt", "The copied token is not confirmed yet: no data request has succeeded with it."
+        )
+    return ""
 
 
 def title_text(server_host: str, state_words: str) -> str:

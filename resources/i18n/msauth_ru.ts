@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Начало работы</translation>
+    </message>
+    <message>
+        <source>The window</source>
+        <translation>Окно программы</translation>
+    </message>
+    <message>
+        <source>Check server</source>
+        <translation>Проверка сервера</translation>
+    </message>
+    <message>
+        <source>The command line</source>
+        <translation>Командная строка</translation>
+    </message>
+    <message>
+        <source>Profiles and saved passwords</source>
+        <translation>Профили и сохранённые пароли</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Signs in to Mobile SMARTS servers, keeps the token fresh and copies it for API testing.</source>
+        <translation>Входит на серверы Mobile SMARTS, вовремя обновляет токен и копирует его для проверки API.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>Лицензия: {licence}.</translation>
+    </message>
+    <message>
+        <source>README.md, the manual, has these sections:</source>
+        <translation>Разделы руководства README.md:</translation>
+    </message>
+    <message>
+        <source>About msauth-gui</source>
+        <translation>О программе msauth-gui</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Closes this window.</source>
+        <translation>Закрывает это окно.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityLog</name>
     <message>
         <source>Activity log: every request, newest last. Arrow keys move through it; Tab leaves it.</source>
@@ -37,6 +88,10 @@
     </message>
     <message>
         <source>Activity</source>
+        <translation>Журнал действий</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
         <translation>Журнал действий</translation>
     </message>
 </context>
@@ -294,7 +349,7 @@
     </message>
     <message>
         <source>&amp;Verify TLS certificates</source>
-        <translation>Про&amp;верять сертификаты TLS</translation>
+        <translation>Провер&amp;ять сертификаты TLS</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
@@ -343,6 +398,14 @@
     <message>
         <source>Time&amp;out:</source>
         <translation>Время о&amp;жидания:</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Секрет клиента</translation>
     </message>
 </context>
 <context>
@@ -396,7 +459,7 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>Вы&amp;йти</translation>
+        <translation>&amp;Завершить сеанс</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
@@ -459,10 +522,6 @@
         <translation>Продолжение сохранённого сеанса на {host} как {login} ({method})</translation>
     </message>
     <message>
-        <source>Signed out; the token is forgotten</source>
-        <translation>Выход выполнен; токен забыт</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -480,7 +539,7 @@
     </message>
     <message>
         <source>{what} copied; the clipboard is cleared on sign-out and quit.</source>
-        <translation>Скопировано: {what}; буфер обмена будет очищен при выходе из учётной записи или из программы.</translation>
+        <translation>Скопировано: {what}; буфер обмена будет очищен при завершении сеанса или выходе из программы.</translation>
     </message>
     <message>
         <source>Warning: {text}</source>
@@ -495,8 +554,16 @@
         <translation>Токен работает: {url} ответил HTTP {status}.</translation>
     </message>
     <message>
-        <source>no server</source>
-        <translation>нет сервера</translation>
+        <source>&amp;About msauth-gui</source>
+        <translation>&amp;О программе msauth-gui</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спра&amp;вка</translation>
+    </message>
+    <message>
+        <source>{what} copied</source>
+        <translation>Скопировано: {what}</translation>
     </message>
 </context>
 <context>
@@ -930,15 +997,15 @@
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Выйти</translation>
+        <translation>Завершить сеанс</translation>
     </message>
     <message>
         <source>Signs out and forgets the token and the password.</source>
-        <translation>Выполняет выход и забывает токен и пароль.</translation>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
     </message>
     <message>
         <source>Sign out and forget the token</source>
-        <translation>Выйти и забыть токен</translation>
+        <translation>Завершить сеанс и забыть токен</translation>
     </message>
     <message>
         <source>Check server</source>
@@ -979,6 +1046,22 @@
     <message>
         <source>No such file.</source>
         <translation>Такого файла нет.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Способ входа</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1373,18 @@
         <source>Choose the shell: bash, cmd or PowerShell</source>
         <translation>Выбрать оболочку: bash, cmd или PowerShell</translation>
     </message>
+    <message>
+        <source>Token status</source>
+        <translation>Состояние токена</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступа</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Срок действия</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -1347,6 +1442,57 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+</context>
+<context>
+    <name>WindowView</name>
+    <message>
+        <source>no server</source>
+        <translation>нет сервера</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>От&amp;менить вход</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Отменить вход</translation>
+    </message>
+    <message>
+        <source>Stop the sign-in that is running</source>
+        <translation>Остановить выполняемый вход</translation>
+    </message>
+    <message>
+        <source>Stops the sign-in that is running; nothing is kept.</source>
+        <translation>Останавливает выполняемый вход; ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the token</source>
+        <translation>Завершить сеанс и забыть токен</translation>
+    </message>
+    <message>
+        <source>Signs out and forgets the token and the password.</source>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was kept</source>
+        <translation>Вход отменён; ничего не сохранено</translation>
+    </message>
+    <message>
+        <source>Signed out; the token is forgotten</source>
+        <translation>Сеанс завершён; токен забыт</translation>
     </message>
 </context>
 <context>
@@ -1782,24 +1928,8 @@
         <translation>OAuth через /connect/token</translation>
     </message>
     <message>
-        <source>Probe: Session token</source>
-        <translation>Проверка: токен сеанса</translation>
-    </message>
-    <message>
-        <source>Probe: OAuth token</source>
-        <translation>Проверка: токен OAuth</translation>
-    </message>
-    <message>
-        <source>Probe: /connect/token token</source>
-        <translation>Проверка: токен /connect/token</translation>
-    </message>
-    <message>
         <source> with grant_type=password</source>
         <translation> с grant_type=password</translation>
-    </message>
-    <message>
-        <source>The server issues a token (whether it works is the probe&apos;s row).</source>
-        <translation>Сервер выдаёт токен (работает ли он — в строке проверки).</translation>
     </message>
     <message>
         <source>The server accepts the login and password sent with each request.</source>
@@ -1926,10 +2056,6 @@
         <translation>пропущено: нет токена для обновления</translation>
     </message>
     <message>
-        <source>Refresh ({method} token)</source>
-        <translation>Обновление (токен способа «{method}»)</translation>
-    </message>
-    <message>
         <source>POST {url} with grant_type=refresh_token</source>
         <translation>POST {url} с grant_type=refresh_token</translation>
     </message>
@@ -2000,10 +2126,6 @@
     <message>
         <source>Refresh works. The refresh token is not rotated: the same one stays valid.</source>
         <translation>Обновление работает. Токен обновления не заменяется: он остаётся прежним.</translation>
-    </message>
-    <message>
-        <source> The new token meets the same lack of rights (see the probe rows).</source>
-        <translation> Новый токен упирается в ту же нехватку прав (см. строки проверки).</translation>
     </message>
     <message>
         <source>Refresh gives a new token, but the server does not accept it.</source>
@@ -2151,7 +2273,7 @@
     </message>
     <message>
         <source>server Date {date}; local clock {local}; difference {skew} s</source>
-        <translation>Date сервера {date}; местные часы {local}; разница {skew} с</translation>
+        <translation>время сервера {date}; местные часы {local}; разница {skew} с</translation>
     </message>
     <message>
         <source>The clocks agree within a minute.</source>
@@ -2168,6 +2290,30 @@
     <message>
         <source>Set the clock right (NTP) on the server or on this computer.</source>
         <translation>Выставьте точное время (NTP) на сервере или на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Data with the Session (GET) token</source>
+        <translation>Данные с токеном сеанса (GET)</translation>
+    </message>
+    <message>
+        <source>Data with the OAuth token</source>
+        <translation>Данные с токеном OAuth</translation>
+    </message>
+    <message>
+        <source>Data with the token from /connect/token</source>
+        <translation>Данные с токеном из /connect/token</translation>
+    </message>
+    <message>
+        <source>The server issues a token; a row below says whether data can be read with it.</source>
+        <translation>Сервер выдаёт токен; читаются ли с ним данные, сказано в строке ниже.</translation>
+    </message>
+    <message>
+        <source>Refresh of the {method} token</source>
+        <translation>Обновление токена способа «{method}»</translation>
+    </message>
+    <message>
+        <source> The new token meets the same lack of rights (see the “Data with” rows).</source>
+        <translation> Новый токен упирается в ту же нехватку прав (см. строки «Данные с токеном»).</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +2882,38 @@
     <message>
         <source>Signed in to {host} by {method}.</source>
         <translation>Вход на {host} выполнен способом {method}.</translation>
+    </message>
+    <message>
+        <source>Signed in — checking…</source>
+        <translation>Вход выполнен — проверка…</translation>
+    </message>
+    <message>
+        <source>Signed in — no rights</source>
+        <translation>Вход выполнен — нет прав</translation>
+    </message>
+    <message>
+        <source>Signed in — not confirmed</source>
+        <translation>Вход выполнен — не подтверждён</translation>
+    </message>
+    <message>
+        <source>Signed in to {host} by {method}; testing the token with a data request…</source>
+        <translation>Вход на {host} выполнен способом {method}; токен проверяется запросом данных…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the token could not be tested: Test token tries again.</source>
+        <translation>Вход выполнен, но проверить токен не удалось: «Проверить токен» попробует снова.</translation>
+    </message>
+    <message>
+        <source>The copied token has expired: the server will refuse it. Sign in again.</source>
+        <translation>Скопированный токен истёк: сервер его отклонит. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The server serves no data for the copied token: the account has no rights.</source>
+        <translation>Сервер не отдаёт данные по скопированному токену: у учётной записи нет прав.</translation>
+    </message>
+    <message>
+        <source>The copied token is not confirmed yet: no data request has succeeded with it.</source>
+        <translation>Скопированный токен ещё не подтверждён: ни один запрос данных с ним пока не прошёл.</translation>
     </message>
 </context>
 <context>

@@ -47,10 +47,11 @@ TITLES = {
     "oauth": QT_TRANSLATE_NOOP("check", "OAuth password grant"),
     "oauth_connect": QT_TRANSLATE_NOOP("check", "OAuth at /connect/token"),
 }
+#: the rows that read data with each method's token
 PROBE_TITLES = {
-    "session": QT_TRANSLATE_NOOP("check", "Probe: Session token"),
-    "oauth": QT_TRANSLATE_NOOP("check", "Probe: OAuth token"),
-    "oauth_connect": QT_TRANSLATE_NOOP("check", "Probe: /connect/token token"),
+    "session": QT_TRANSLATE_NOOP("check", "Data with the Session (GET) token"),
+    "oauth": QT_TRANSLATE_NOOP("check", "Data with the OAuth token"),
+    "oauth_connect": QT_TRANSLATE_NOOP("check", "Data with the token from /connect/token"),
 }
 
 
@@ -146,7 +147,7 @@ def report_sign_in(
     if error is None and isinstance(credentials, Token):
         happened += "; " + describe_token(credentials)
         meaning = translate(
-            "check", "The server issues a token (whether it works is the probe's row)."
+            "check", "The server issues a token; a row below says whether data can be read with it."
         )
         row = CheckRow(key, title, "pass", tried, happened, meaning_first + meaning, "", watch.ms)
         ctx.emit(row, "")
@@ -253,7 +254,7 @@ def check_refresh(ctx: CheckContext, methods: dict[str, MethodResult]) -> Refres
         )
         ctx.emit(CheckRow(key, title, "skip", "", why), "")
         return RefreshResult(False)
-    title = translate("check", "Refresh ({method} token)").format(method=label(source.method))
+    title = translate("check", "Refresh of the {method} token").format(method=label(source.method))
     watch = Stopwatch()
     old = source.token.refresh_token or ""
     records: list[RequestRecord] = []
@@ -334,7 +335,7 @@ def _refresh(
     status, action = "pass", ""
     if isinstance(refusal, NoRights):  # the same 403 as the first token: rights, not refresh
         meaning += translate(
-            "check", " The new token meets the same lack of rights (see the probe rows)."
+            "check", " The new token meets the same lack of rights (see the “Data with” rows)."
         )
     elif refusal is not None:
         status = "warn"

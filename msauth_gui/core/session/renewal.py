@@ -21,6 +21,7 @@ from ..errors import (
 )
 from ..token import BasicCredentials, Credentials, Token
 from ..translate import QT_TRANSLATE_NOOP
+from .probing import Rights, rights_after_probe
 
 NETWORK_ERRORS: tuple[type[AuthError], ...] = (
     RequestTimeout,
@@ -36,7 +37,10 @@ class KeeperState(str, enum.Enum):
 
     SIGNED_OUT = "signed_out"
     SIGNING_IN = "signing_in"
-    VALID = "valid"
+    CHECKING = "checking"  #: signed in; the first probe has not answered yet
+    VALID = "valid"  #: the last probe got data (or Basic's sign-in, which is a probe)
+    NO_RIGHTS = "no_rights"  #: signed in, but the last probe got 403: the account lacks a role
+    UNCONFIRMED = "unconfirmed"  #: signed in, but the last probe failed otherwise (timeout, 404…)
     REFRESHING = "refreshing"
     EXPIRING_SOON = "expiring_soon"
     EXPIRED = "expired"
@@ -57,14 +61,6 @@ class Renewal(str, enum.Enum):
     REFRESH = "refresh"
     SIGN_IN = "sign_in"
     IMPOSSIBLE = "impossible"
-
-
-class AfterProbe(str, enum.Enum):
-    """What to do after a probe failed."""
-
-    REPORT = "report"  #: show the error
-    PROBE_AGAIN = "probe_again"  #: renewed meanwhile: the new token gets the second try
-    RENEW_THEN_PROBE = "renew_then_probe"  #: the server forgot a live token: renew, probe again
 
 
 class NextStep(str, enum.Enum):
@@ -89,6 +85,10 @@ class Session:
     failures: int = 0  #: renewal failures in a row, for the backoff
     job: Start | Renewal | None = None  #: what runs now: the start, or a renewal
     probing: bool = False
+    probe_serial: int = 0  #: bumped by every probe: only the newest probe's answer counts
+    probe_asked: bool = False  #: the operator asked for the probe on its way ("Test token")
+    rights: Rights = Rights.UNKNOWN  #: what the last probe saw
+    confirming: bool = False  #: a renewed token's probe is on its way: the renewal goes on
     halted: KeeperState | None = None  #: ERROR or SIGN_IN_AGAIN: automatic renewal stopped
     last_attempt_at: float | None = None
     deferred: bool = False  #: a renewal asked for within the minimum gap, to run after it
@@ -98,8 +98,13 @@ class Session:
         return allowed and self.password is not None and self.login is not None
 
     def accept(self, creds: Credentials, now: float, *, renewed: bool) -> None:
+        """New credentials. A renewed token is "refreshing" until its probe answers; what the
+        last probe saw stays until then (rights belong to the account), unless it saw nothing."""
+        self.confirming = self.creds is not None  # a first sign-in is CHECKING instead
         self.creds, self.last_error, self.halted = creds, None, None
         self.failures, self.retry_at = 0, None
+        if self.rights is Rights.UNCONFIRMED:
+            self.rights = Rights.UNKNOWN
         if renewed:
             self.last_refresh_at = now
 
@@ -124,6 +129,28 @@ class Session:
         """Stop renewing automatically until the operator acts."""
         self.halted, self.last_error = state, error
         self.retry_at, self.deferred, self.probe_recovery = None, False, False
+
+    def next_probe(self) -> int:
+        """A probe starts: its serial number (only the newest probe's answer counts)."""
+        self.probing, self.probe_serial = True, self.probe_serial + 1
+        return self.probe_serial
+
+    def probed(self, error: AuthError | None) -> tuple[bool, bool]:
+        """Take a probe's final answer; returns (the operator asked for it, the rights changed)."""
+        asked, self.probe_asked, self.confirming = self.probe_asked, False, False
+        before, self.rights = self.rights, rights_after_probe(error)
+        if error is not None:
+            self.last_error = error
+        elif self.retry_at is None and self.halted is None:
+            self.last_error = None  # no renewal trouble: the error shown was a probe's
+        return asked, self.rights is not before
+
+    def signed_in_probed(self, rights: Rights, refusal: AuthError | None) -> bool:
+        """Basic's sign-in was the probe, newer than any still on its way; True if it changed."""
+        before, self.rights, self.last_error = self.rights, rights, refusal
+        self.probe_serial, self.probing, self.probe_asked = self.probe_serial + 1, False, False
+        self.confirming = False
+        return self.rights is not before
 
     def drop_refresh_token(self) -> bool:
         """Forget a dead refresh token, so it is never sent again; True if there was one."""
@@ -202,11 +229,15 @@ def judge_state(
     soon_fraction: float,
     halted: KeeperState | None,
     renewing: bool,
+    rights: Rights,
 ) -> KeeperState:
     """The state to show while holding credentials.
 
     SIGN_IN_AGAIN sticks (only the operator can act); an expired token shows EXPIRED even while
     a renewal runs or after an error; then a halting ERROR; then REFRESHING during a renewal.
+    Then what the last probe saw: NO_RIGHTS before all else, EXPIRING_SOON next, and a token
+    is VALID only when a probe got data with it (CHECKING until the first probe answers,
+    UNCONFIRMED when it failed otherwise).
     """
     if halted is KeeperState.SIGN_IN_AGAIN:
         return halted
@@ -217,7 +248,18 @@ def judge_state(
         return halted
     if renewing:
         return KeeperState.REFRESHING
-    return life
+    if rights is Rights.NO_RIGHTS:
+        return KeeperState.NO_RIGHTS
+    if life is KeeperState.EXPIRING_SOON:
+        return life
+    return _BY_RIGHTS[rights]
+
+
+_BY_RIGHTS = {
+    Rights.UNKNOWN: KeeperState.CHECKING,
+    Rights.GRANTED: KeeperState.VALID,
+    Rights.UNCONFIRMED: KeeperState.UNCONFIRMED,
+}
 
 
 def renewal_for(creds: Credentials, *, can_resign: bool) -> Renewal:
@@ -249,16 +291,6 @@ def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> Ne
     if renewal is Renewal.SIGN_IN and isinstance(error, CredentialsRejected):
         return NextStep.SIGN_IN_AGAIN
     return NextStep.STOP
-
-
-def after_probe_failure(
-    error: AuthError, *, token_alive: bool, last_chance: bool, renewed: bool
-) -> AfterProbe:
-    """A 401 for a token that should still live (a restarted server forgot it) gets one second
-    chance: probe the newer token if one came meanwhile, else renew once and probe again."""
-    if not isinstance(error, CredentialsRejected) or not token_alive or last_chance:
-        return AfterProbe.REPORT
-    return AfterProbe.PROBE_AGAIN if renewed else AfterProbe.RENEW_THEN_PROBE
 
 
 def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
@@ -319,7 +351,8 @@ def session_state(s: Session, now: float, t: Timing) -> KeeperState | None:
         now,
         soon_fraction=t.expiring_soon_fraction,
         halted=s.halted,
-        renewing=s.job is not None,
+        renewing=s.job is not None or s.confirming,
+        rights=s.rights,
     )
 
 

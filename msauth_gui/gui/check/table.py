@@ -18,8 +18,9 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -205,7 +206,16 @@ class CheckTable(QTableWidget):
         self.setColumnWidth(0, 190)
         self._shown: dict[str, CheckRow] = {}  # key -> the row as shown
         # wrapped text needs the row heights worked out again whenever a column changes width
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        # (the stretched ones too, when the dialog is resized): once, after the layout settled
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()  # each row as tall as its tallest cell at the new width
 
     def keys(self) -> list[str]:
         items = [self.item(r, 0) for r in range(self.rowCount())]

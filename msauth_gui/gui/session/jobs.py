@@ -15,20 +15,45 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core.basic import make_basic
 from ...core.client import AuthClient, ConnectionSettings
-from ...core.errors import AuthError
+from ...core.errors import AuthError, NoRights
 from ...core.records import RequestRecord
+from ...core.session.probing import Rights
 from ...core.session.remember import Learned, learned_by
+from ...core.token import Credentials
 from ..timers import Clock
 from .worker import Report, run_in_thread
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Any, "AuthError | None"], None]
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A sign-in's answer. Basic's sign-in is a probe itself, so its answer says what it saw."""
+
+    creds: Credentials
+    rights: Rights | None = None  #: None: not probed yet (the keeper probes next)
+    refusal: AuthError | None = None  #: the probe's 403, to show
+
+
+def sign_in(client: AuthClient, login: str, password: str) -> SignedIn:
+    """Sign in by the settings' method. A 403 on Basic's sign-in is a sign-in without rights,
+    not a failed one: the credentials are right, the account lacks a role."""
+    if client.settings.method != "basic":
+        return SignedIn(client.sign_in(login, password))
+    try:
+        return SignedIn(client.sign_in(login, password), Rights.GRANTED)
+    except NoRights as refusal:
+        creds = make_basic(login, password, client.clock(), client.settings.basic_encoding)
+        return SignedIn(creds, Rights.NO_RIGHTS, refusal)
 
 
 class AuthJobs(QObject):

@@ -6,8 +6,10 @@ retry, deferred request) and a tick every ``tick_ms`` that re-judges everything 
 clock, so a machine that wakes from sleep past the refresh point renews at the next tick. The
 decisions themselves are plain functions in :mod:`msauth_gui.core.session.renewal`. A session
 starts through one path, :meth:`TokenKeeper._start_session`: a sign-in with the password, or a
-:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle). A URL a
-job found (:mod:`~msauth_gui.core.session.remember`) is where the session's later jobs go.
+:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle). Every
+sign-in and renewal is followed by ONE probe (Basic's sign-in is one): the state says what the
+last probe saw, so a token the server serves no data for is never VALID. A URL a job found
+(:mod:`~msauth_gui.core.session.remember`) is where the session's later jobs go.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -23,9 +26,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
 from ...core.redact import register_secret
+from ...core.session.probing import AfterProbe, Rights, after_probe_failure
 from ...core.session.remember import Learned
 from ...core.session.renewal import (
-    AfterProbe,
     KeeperState,
     NextStep,
     NotSignedIn,
@@ -36,7 +39,6 @@ from ...core.session.renewal import (
     Start,
     Timing,
     after_failure,
-    after_probe_failure,
     after_start_failure,
     is_due,
     plan_renewal,
@@ -47,7 +49,8 @@ from ...core.session.renewal import (
 from ...core.token import Credentials, Token
 from ..preferences import AppSettings
 from ..timers import Clock, TimerFactory, default_timer_factory, interval_ms, owned_timer
-from .jobs import AuthJobs, Handler
+from .jobs import AuthJobs, Handler, SignedIn
+from .jobs import sign_in as sign_in_job
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,7 @@ class TokenKeeper(QObject):
     errorRaised = Signal(object)  # AuthError
     requestLogged = Signal(object)  # RequestRecord, on the GUI thread
     ticked = Signal()
-    probeFinished = Signal(object)  # ProbeResult
+    probeFinished = Signal(object)  # ProbeResult of a probe the operator asked for (probe())
     endpointsLearned = Signal(object)  # Learned: a URL found or dropped; settings has it now
 
     def __init__(
@@ -162,7 +165,7 @@ class TokenKeeper(QObject):
     def sign_in(self, settings: ConnectionSettings, login: str, password: str) -> None:
         register_secret(password)
         session = Session(login=login, password=password)
-        self._start_session(settings, session, lambda c: c.sign_in(login, password))
+        self._start_session(settings, session, lambda c: sign_in_job(c, login, password))
 
     def resume(
         self,
@@ -182,7 +185,8 @@ class TokenKeeper(QObject):
         self._start_session(settings, session, lambda c: c.refresh(refresh_token), refresh_token)
 
     def sign_out(self) -> None:
-        """Forget the tokens and the password, stop every timer, make pending answers stale."""
+        """Forget the tokens and the password, stop every timer, make pending answers stale:
+        the one way to end a session, and to cancel a sign-in still on its way."""
         had_credentials = self._forget()
         self._settings = None
         if had_credentials:
@@ -197,9 +201,13 @@ class TokenKeeper(QObject):
         self._renew()
 
     def probe(self) -> None:
-        if self._s.creds is None:
+        """Test the token now: its answer is reported (probeFinished or errorRaised)."""
+        s = self._s
+        if s.creds is None:
             self.errorRaised.emit(NotSignedIn())
-        elif not self._s.probing:
+            return
+        s.probe_asked = True  # a probe on its way already answers for this one
+        if not s.probing:
             self._start_probe(last_chance=False)
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -288,16 +296,22 @@ class TokenKeeper(QObject):
         self._set_state(state)
         self.errorRaised.emit(error)
 
-    def _accept(self, creds: Credentials, *, renewed: bool) -> None:
-        self._s.accept(creds, self._clock(), renewed=renewed)
-        self.credentialsChanged.emit(creds)
+    def _accept(self, answer: Credentials | SignedIn, *, renewed: bool) -> None:
+        """New credentials; then one probe, unless the sign-in was one (Basic)."""
+        signed = answer if isinstance(answer, SignedIn) else SignedIn(answer)
+        s = self._s
+        s.accept(signed.creds, self._clock(), renewed=renewed)
+        changed = signed.rights is not None and s.signed_in_probed(signed.rights, signed.refusal)
+        self.credentialsChanged.emit(signed.creds)
         if not self._tick_timer.isActive():
             self._tick_timer.start()
         self._schedule()
+        if signed.rights is None:
+            last_chance, s.probe_recovery = s.probe_recovery, False
+            self._start_probe(last_chance=last_chance)
         self._update_state()
-        if self._s.probe_recovery:
-            self._s.probe_recovery = False
-            self._start_probe(last_chance=True)
+        if signed.refusal is not None and changed:
+            self.errorRaised.emit(signed.refusal)
 
     # -- renewal -------------------------------------------------------------------------------
     def _renew(self, *, immediate: bool = False) -> None:
@@ -336,7 +350,7 @@ class TokenKeeper(QObject):
             self._start(lambda client: client.refresh(refresh_token), done)
         else:
             login, password = s.login or "", s.password or ""
-            self._start(lambda client: client.sign_in(login, password), done)
+            self._start(lambda client: sign_in_job(client, login, password), done)
 
     def _on_renewed(self, kind: Renewal, value: Any, error: AuthError | None) -> None:
         s = self._s
@@ -365,34 +379,27 @@ class TokenKeeper(QObject):
 
     # -- probe ---------------------------------------------------------------------------------
     def _start_probe(self, *, last_chance: bool) -> None:
-        creds = self._s.creds
-        self._s.probing = True
-
-        def done(value: Any, error: AuthError | None) -> None:
-            self._on_probed(creds, last_chance, value, error)
-
+        creds, done = self._s.creds, partial(self._on_probed, self._s.next_probe(), last_chance)
         self._start(lambda client: client.probe(creds), done)
 
-    def _on_probed(
-        self, used: Credentials | None, last_chance: bool, value: Any, error: AuthError | None
-    ) -> None:
+    def _on_probed(self, serial: int, last: bool, value: Any, error: AuthError | None) -> None:
         s = self._s
-        s.probing = False
-        if error is None and value is not None:
+        if serial != s.probe_serial:
+            return  # a newer token was probed since: that answer counts
+        s.probing, error = False, error or (None if value is not None else NotSignedIn())
+        if error is not None:
+            alive = isinstance(s.creds, Token) and not s.creds.is_expired(self._clock())
+            step = after_probe_failure(error, token_alive=alive, last_chance=last)
+            if step is AfterProbe.RENEW_THEN_PROBE:  # the new token's probe is the last
+                s.rights, s.probe_recovery, s.confirming = Rights.UNCONFIRMED, True, False
+                if s.job is None:
+                    s.halted = None
+                    self._renew(immediate=True)
+                self._update_state()
+                return
+        asked, changed = s.probed(error)
+        self._update_state()
+        if error is None and asked:
             self.probeFinished.emit(value)
-            return
-        error = error or NotSignedIn()
-        alive = isinstance(s.creds, Token) and not s.creds.is_expired(self._clock())
-        step = after_probe_failure(
-            error, token_alive=alive, last_chance=last_chance, renewed=used is not s.creds
-        )
-        if step is AfterProbe.PROBE_AGAIN:
-            self._start_probe(last_chance=True)
-        elif step is AfterProbe.RENEW_THEN_PROBE:
-            s.probe_recovery = True
-            if s.job is None:
-                s.halted = None
-                self._renew(immediate=True)
-        else:
-            s.last_error = error
+        elif error is not None and (asked or changed):
             self.errorRaised.emit(error)

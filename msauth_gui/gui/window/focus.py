@@ -6,6 +6,9 @@ claims → the panel's buttons as they read (Refresh now → Test token → Deta
 Copy header → Copy as curl; Details last in two columns) → Clear log → Copy log → the log
 itself, then round to the profile bar. Hidden and disabled widgets stay in the chain and are
 skipped by Qt, so the order holds in every state.
+
+At start the keyboard focus is in the first empty field of the form (:func:`focus_first_empty`):
+the password once the server and login are known, so typing it and pressing Enter signs in.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 if TYPE_CHECKING:
+    from .form import SignInForm
     from .layout import WindowParts
 
 
@@ -68,3 +72,15 @@ def set_tab_order(window: QWidget, parts: WindowParts) -> None:
     chain = tab_chain(parts)
     for before, after in itertools.pairwise(chain):
         QWidget.setTabOrder(before, after)
+
+
+def focus_first_empty(form: SignInForm) -> QWidget:
+    """Put the keyboard focus in the first empty field of the form (server, login, password);
+    in the password when all are filled. Returns the field."""
+    fields: list[tuple[str, QWidget]] = [
+        (form.server(), form.server_edit),
+        (form.login(), form.login_edit),
+    ]
+    target = next((edit for text, edit in fields if not text), form.password_edit)
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    return target

@@ -73,9 +73,8 @@ class SignInForm(QWidget):
         name(
             self.server_edit,
             "serverEdit",
-            description=self.tr(
-                "Server URL, for example https://host:9000; the list holds recent servers."
-            ),
+            self.tr("Server"),
+            self.tr("Server URL, for example https://host:9000; the list holds recent servers."),
         )
         self.server_edit.setEditable(True)
         self.server_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -91,13 +90,14 @@ class SignInForm(QWidget):
         )
         self.server_error = error_label("serverError", self)
         self.login_edit = QLineEdit(self)
-        name(self.login_edit, "loginEdit", description=self.tr("Login of the account."))
+        name(self.login_edit, "loginEdit", self.tr("Login"), self.tr("Login of the account."))
         self.login_error = error_label("loginError", self)
         self.password_edit = QLineEdit(self)
         name(
             self.password_edit,
             "passwordEdit",
-            description=self.tr("Password of the account; not shown. Toggle Show to see it."),
+            self.tr("Password"),
+            self.tr("Password of the account; not shown. Toggle Show to see it."),
         )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_password = QCheckBox(self.tr("Show"), self)
@@ -112,7 +112,8 @@ class SignInForm(QWidget):
         name(
             self.method_combo,
             "methodCombo",
-            description=self.tr("Sign-in method: Basic, Session (GET) or OAuth password."),
+            self.tr("Sign-in method"),
+            self.tr("Sign-in method: Basic, Session (GET) or OAuth password."),
         )
         for label, data in METHOD_ITEMS:
             self.method_combo.addItem(self.tr(label), data)
@@ -149,9 +150,9 @@ class SignInForm(QWidget):
         self.fields = form  #: the window adds rows (the keyring options) under Method
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Server:"), self.server_edit)
-        form.addRow("", self.server_error)
+        form.addRow(self.server_error)  # the whole width: never squeezed into a narrow column
         form.addRow(self.tr("&Login:"), self.login_edit)
-        form.addRow("", self.login_error)
+        form.addRow(self.login_error)
         password_label = QLabel(self.tr("&Password:"), self)
         password_label.setBuddy(self.password_edit)
         form.addRow(password_label, password_row)
@@ -296,7 +297,9 @@ class SignInForm(QWidget):
 
     # -- profiles --------------------------------------------------------------------------
     def show_profile(self, profile: Profile) -> None:
-        """Show ``profile``: its fields, an empty password and the default client secret."""
+        """Show ``profile``: its fields, an empty password and the default client secret; no
+        field's message shows before the operator types (a new profile is empty, not wrong)."""
+        self._touched.clear()
         self.fill(server=profile.server, login=profile.login, password="", method=profile.method)
         self.client_id_edit.setText(profile.client_id)
         self.client_secret_edit.setText(DEFAULT_CLIENT_SECRET)

@@ -65,13 +65,15 @@ class ConnectionOptions(QWidget):
         name(
             self.client_id_edit,
             "clientIdEdit",
-            description=self.tr("OAuth client id; the vendor's example is 123."),
+            self.tr("Client id"),
+            self.tr("OAuth client id; the vendor's example is 123."),
         )
         self.client_secret_edit = QLineEdit(DEFAULT_CLIENT_SECRET, self)
         name(
             self.client_secret_edit,
             "clientSecretEdit",
-            description=self.tr("OAuth client secret; hidden unless edited. The example is user."),
+            self.tr("Client secret"),
+            self.tr("OAuth client secret; hidden unless edited. The example is user."),
         )
         self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.token_url_edit = QLineEdit(self)
@@ -162,13 +164,13 @@ class ConnectionOptions(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(id_label, client_row)
         form.addRow(self.tr("Token &URL:"), self.token_url_edit)
-        form.addRow("", self.token_url_error)
+        form.addRow(self.token_url_error)
         form.addRow(self.tr("Basic spellin&g:"), self.basic_combo)
         form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
         ca_label = QLabel(self.tr("CA bun&dle:"), self)
         ca_label.setBuddy(self.ca_bundle_edit)
         form.addRow(ca_label, ca_row)
-        form.addRow("", self.ca_bundle_error)
+        form.addRow(self.ca_bundle_error)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Time&out:"), self.timeout_spin)
 

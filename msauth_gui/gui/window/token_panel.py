@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -30,7 +29,7 @@ from ...core.token import BasicCredentials, Credentials, Token
 from ...core.visible import visible
 from .. import fmt, theme
 from ..icons import state_icon
-from ..widgets import CollapsibleSection, announce, name
+from ..widgets import CollapsibleSection, FittedTextView, announce, name
 
 if TYPE_CHECKING:
     from ...core.client import ConnectionSettings
@@ -43,6 +42,7 @@ def _value_label(object_name: str, parent: QWidget) -> QLabel:
     label = QLabel(DASH, parent)
     label.setObjectName(object_name)  # no accessible name: screen readers read the value
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)  # a long value (Russian times) wraps: the panel fits a small window
     return label
 
 
@@ -64,7 +64,7 @@ class TokenPanel(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("stateLabel")
         self.status_label = QLabel(self)
-        name(self.status_label, "statusLabel")
+        name(self.status_label, "statusLabel", self.tr("Token status"))
         self.status_label.setWordWrap(True)
         # a long error wraps instead of widening the panel (and squeezing the form)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -75,7 +75,8 @@ class TokenPanel(QWidget):
         name(
             self.token_field,
             "accessTokenField",
-            description=self.tr(
+            self.tr("Access token"),
+            self.tr(
                 "The access token, masked until revealed; Reveal shows it, Copy token copies it."
             ),
         )
@@ -104,7 +105,7 @@ class TokenPanel(QWidget):
         self.token_type_label = _value_label("tokenTypeLabel", self)
         self.obtained_label = _value_label("obtainedLabel", self)
         self.expiry_label = _value_label("expiryLabel", self)
-        name(self.expiry_label, "expiryLabel")  # the contract's name; the time is its description
+        name(self.expiry_label, "expiryLabel", self.tr("Expires"))  # the time: its description
         self.refresh_token_label = _value_label("refreshTokenLabel", self)
         self.last_refresh_label = _value_label("lastRefreshLabel", self)
         self.next_refresh_label = _value_label("nextRefreshLabel", self)
@@ -114,16 +115,14 @@ class TokenPanel(QWidget):
         self.endpoint_label.setWordWrap(True)
         self._endpoint_of: object = ()  # the settings shown (none yet)
 
-        self.claims_view = QPlainTextEdit(self)
+        self.claims_view = FittedTextView(self)  # as tall as the claims: no scroll bar inside
         name(
             self.claims_view,
             "claimsView",
             self.tr("JWT claims"),
             self.tr("The token's decoded claims, one per line, read-only."),
         )
-        self.claims_view.setReadOnly(True)
         self.claims_view.setTabChangesFocus(True)
-        self.claims_view.setMaximumHeight(120)
         self.claims_box = CollapsibleSection(self.tr("JWT claims"), self.claims_view, self)
         self.claims_box.setObjectName("claimsBox")
         name(
