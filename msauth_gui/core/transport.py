@@ -120,16 +120,29 @@ class Call(Generic[T]):
 
 
 class _Watchdog:
-    """One thread for every call's deadline: it sleeps until the earliest and expires it."""
+    """One thread for every call's deadline: it sleeps until the earliest and expires it.
+
+    A call that ends leaves its entry behind until it reaches the top of the heap (at its
+    deadline, or sooner); with thousands of short calls a second (the local proxy) those would
+    pile up for a whole timeout, so the heap drops ended calls whenever it has grown past
+    :attr:`COMPACT_AT` entries since the last time.
+    """
+
+    COMPACT_AT = 256
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._heap: list[tuple[float, int, Call[Any]]] = []
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
+        self._compact_at = self.COMPACT_AT
 
     def add(self, call: Call[Any]) -> None:
         with self._cond:
+            if len(self._heap) >= self._compact_at:
+                self._heap = [entry for entry in self._heap if entry[2].state == RUNNING]
+                heapq.heapify(self._heap)
+                self._compact_at = max(self.COMPACT_AT, 2 * len(self._heap))
             heapq.heappush(self._heap, (call.deadline, next(self._order), call))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="msauth-watchdog")
@@ -207,6 +220,37 @@ def _resolve(call: Call[Any], host: str, port: int) -> list[str]:
     if "infos" not in found:  # the call ended or its deadline passed first
         raise TimeoutError(f"no address for {host} before the deadline")
     return list(dict.fromkeys(str(info[4][0]) for info in found["infos"]))
+
+
+def create_connection(
+    address: tuple[str, int], timeout: float | None = None, source: Any = None
+) -> socket.socket:
+    """``socket.create_connection`` for the current call: the host name resolved under the
+    call's deadline, the socket watched from right after the connect (so a stalled TLS
+    handshake can be stopped too). For ``http.client`` connections (their
+    ``_create_connection``), as :class:`TrackingAdapter` does it for urllib3's."""
+    host, port = address
+    call = current_call()
+    if call is None or _is_address(host) or not host.isascii():
+        sock = socket.create_connection(address, timeout, source)
+    else:
+        failure: OSError | None = None
+        for found in _resolve(call, host, port):
+            try:
+                sock = socket.create_connection((found, port), timeout, source)
+                break
+            except OSError as exc:
+                failure = exc
+        else:
+            raise failure or OSError(f"no address for {host}")
+    _watch(sock)
+    return sock
+
+
+def watch(sock: socket.socket) -> None:
+    """Let the current call shut ``sock``'s connection down at its deadline or on cancel (a
+    kept-alive connection reused by a new call)."""
+    _watch(sock)
 
 
 class _Tracked:
