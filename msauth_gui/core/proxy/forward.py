@@ -68,6 +68,7 @@ class Forwarder:
         self._base_url = base_url
         self._clock = clock
         self.wait = upstream.timeout  #: seconds to wait for a renewal
+        self.replay_limit = REPLAY_LIMIT
 
     def handle(
         self, head: RequestHead, rfile: BinaryIO, sock: socket.socket
@@ -102,7 +103,8 @@ class Forwarder:
             return 503, exc.reason, keep
         if "100-continue" in head.tokens("expect") and length != 0:
             sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
-        body, sized = _read_body(rfile, length, bool(head.values("content-length")))
+        declared = bool(head.values("content-length"))
+        body, sized = _read_body(rfile, length, declared, self.replay_limit)
         path = _NOT_ASCII.sub(lambda m: f"%{ord(m.group()):02X}", path)  # bytes, as latin-1
         headers = [(k, v) for k, v in end_to_end(head.headers) if k.lower() not in _OURS]
         headers.append(("Host", self.upstream.netloc))
@@ -239,14 +241,16 @@ def _pieces(answer: Answer) -> Iterator[bytes]:
         yield piece
 
 
-def _read_body(rfile: BinaryIO, length: int | None, declared: bool) -> tuple[Body, int | None]:
+def _read_body(
+    rfile: BinaryIO, length: int | None, declared: bool, limit: int
+) -> tuple[Body, int | None]:
     """The request body, and the ``Content-Length`` to send it with (None: chunked or none).
 
-    Up to :data:`REPLAY_LIMIT` bytes are read whole (a chunked body of that size then goes on
-    with its length); a larger one streams on."""
+    Up to ``limit`` bytes are read whole (a chunked body of that size then goes on with its
+    length); a larger one streams on."""
     if length == 0:
         return (b"", 0) if declared else (None, None)
-    if length is not None and length <= REPLAY_LIMIT:
+    if length is not None and length <= limit:
         data = b"".join(read_exactly(rfile, length))
         return data, length
     if length is not None:
@@ -257,7 +261,7 @@ def _read_body(rfile: BinaryIO, length: int | None, declared: bool) -> tuple[Bod
     for piece in pieces:
         kept.append(piece)
         size += len(piece)
-        if size > REPLAY_LIMIT:
+        if size > limit:
             return itertools.chain(kept, pieces), None
     data = b"".join(kept)
     return data, len(data)

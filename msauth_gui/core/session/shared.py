@@ -86,7 +86,7 @@ class SharedCredentials:
         """The keeper's session changed (call from any thread)."""
         with self._cond:
             old, self._snapshot = self._snapshot, snapshot
-            ended = (old.renewing and not snapshot.renewing) or snapshot.creds is not old.creds
+            ended = (old.renewing and not snapshot.renewing) or _header(snapshot) != _header(old)
             if ended or (snapshot.halted and not old.halted):
                 self._epoch += 1
                 self._asked = False
@@ -118,7 +118,7 @@ class SharedCredentials:
                 CredentialsRejected(status=401),
                 token_alive=token_alive(used, sent_at),
                 last_chance=False,
-                renewed=snap.creds is not used,
+                renewed=_header(snap) != used.authorization,
             )
             if step is AfterProbe.REPORT:
                 return None
@@ -133,11 +133,16 @@ class SharedCredentials:
             return None
         deadline = time.monotonic() + wait
         with self._cond:
-            while self._snapshot.creds is used and self._epoch == epoch:
+            while _header(self._snapshot) == used.authorization and self._epoch == epoch:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     self._asked = False  # ask again next time, should this request be lost
                     return None
                 self._cond.wait(left)
             creds = self._snapshot.creds
-            return creds if creds is not used else None
+            return creds if _header(self._snapshot) != used.authorization else None
+
+
+def _header(snapshot: Snapshot) -> str | None:
+    """What the credentials send: a new copy without its dead refresh token is no renewal."""
+    return None if snapshot.creds is None else snapshot.creds.authorization
