@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from msauth_gui.core.client import ConnectionSettings
-from msauth_gui.core.proxy import AccessRecord, ProxyServer
+from msauth_gui.core.proxy.access import AccessRecord
+from msauth_gui.core.proxy.server import ProxyServer
 from msauth_gui.core.session.keeper import Keeper, KeeperEvent
 from msauth_gui.devserver import DemoServer
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 import requests
 
-from msauth_gui.core.proxy import AccessRecord, access_line
+from msauth_gui.core.proxy.access import AccessRecord, access_line
 from msauth_gui.devserver import DemoServer
 from msauth_gui.devserver.echo import PATTERN
 

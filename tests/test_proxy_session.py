@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 import requests
 
-from msauth_gui.core.proxy import AccessRecord
+from msauth_gui.core.proxy.access import AccessRecord
 from msauth_gui.core.session.renewal import Renewal
 from msauth_gui.core.token import Token
 from msauth_gui.devserver import DemoConfig, DemoServer

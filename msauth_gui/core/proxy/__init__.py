@@ -8,7 +8,5 @@ writes HTTP/1.1; ``access`` makes the access log. The credentials come from a
 keeper's, the window an adapter over its TokenKeeper.
 """
 
-from .access import AccessRecord, access_line
-from .server import DEFAULT_ADDRESS, DEFAULT_PORT, ProxyServer
-
-__all__ = ["DEFAULT_ADDRESS", "DEFAULT_PORT", "AccessRecord", "ProxyServer", "access_line"]
+DEFAULT_PORT = 8001
+DEFAULT_ADDRESS = "127.0.0.1"

@@ -18,14 +18,13 @@ from types import TracebackType
 
 from ..client import ConnectionSettings
 from ..session.shared import CredentialSource
+from . import DEFAULT_ADDRESS, DEFAULT_PORT
 from .access import AccessRecord
 from .forward import Forwarder
 from .safety import Policy, host_name
 from .upstream import Upstream
 from .wire import BadRequest, plain_answer, read_head
 
-DEFAULT_PORT = 8001
-DEFAULT_ADDRESS = "127.0.0.1"
 IDLE_TIMEOUT = 120.0  #: an idle keep-alive connection is closed after this many seconds
 MAX_CONNECTIONS = 256
 
