@@ -389,6 +389,7 @@ def finish_renewal(
     dead = kind is Renewal.REFRESH and step in (NextStep.SIGN_IN, NextStep.SIGN_IN_AGAIN)
     dropped = dead and s.drop_refresh_token()  # never sent again, so no retry loop spins
     if step is NextStep.SIGN_IN:
+        s.job = Renewal.SIGN_IN  # still busy: whoever looks in between sees a renewal running
         return Finished(dropped_refresh_token=dropped, sign_in=True)
     s.settle(step, error, now, t.backoff)
     return Finished(dropped_refresh_token=dropped, error=error)

@@ -94,6 +94,10 @@ class TokenKeeper(QObject):
 
     # -- what the window reads -----------------------------------------------------------------
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def state(self) -> KeeperState:
         return self._state
 

@@ -2,9 +2,10 @@
 
 Profile bar → server → login → password → Show → method → keyring options → Advanced (its
 fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → JWT
-claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
-Copy log → the log itself, then round to the profile bar. Hidden and disabled widgets stay in
-the chain and are skipped by Qt, so the order holds in every state.
+claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → the panel's
+sections (Local proxy, its address, Copy) → Clear log → Copy log → the log itself, then round
+to the profile bar. Hidden and disabled widgets stay in the chain and are skipped by Qt, so the
+order holds in every state.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         panel.copy_token_button,
         panel.copy_header_button,
         panel.copy_curl_button,
+        *panel.section_focus,
         log.clear_button,
         log.copy_button,
         log.view,

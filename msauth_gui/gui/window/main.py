@@ -34,6 +34,7 @@ from .focus import set_tab_order
 from .form import METHOD_ITEMS, SignInForm
 from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
+from .proxy_switch import LocalProxy
 from .settings import SettingsDialog, open_settings
 from .token_panel import TokenPanel
 from .tray import TrayCommands, TrayIcon
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(settings, built_with, self)
         for listener in (self.keeper, self.clipboard, self.tray, self.log):
             self.preferences.subscribe(listener.apply_preferences)
+        self.proxy = LocalProxy(self.keeper, self.panel, self.preferences, self.say, self.note)
         parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
                             self.panel, self.log)  # fmt: skip
         self.server_status = build_layout(self, parts)
