@@ -52,7 +52,9 @@ class ProxyRow(QWidget):
             ),
         )
         self.button.setCheckable(True)
-        self.button.setToolTip(self.tr("Let Postman, curl or 1C use this session without a token"))
+        self.button.setToolTip(
+            self.tr("Let other programs (curl, 1C) use this session without a token")
+        )
         self.url_field = QLineEdit(self)
         name(
             self.url_field,
