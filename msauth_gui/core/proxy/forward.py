@@ -17,19 +17,21 @@ import itertools
 import re
 import socket
 import time
-from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterable
 
 from ..errors import AuthError, RequestTimeout
 from ..session.shared import CredentialSource, Unavailable
 from ..token import Credentials
 from ..translate import translate
 from .access import AccessRecord
+from .answer import Answer, NotHttp
 from .safety import Policy, check, cors_headers, preflight
-from .upstream import Answer, Connection, Upstream
+from .upstream import Link, Upstream
 from .wire import (
+    HOP_BY_HOP,
     LAST_CHUNK,
     BadRequest,
+    Reader,
     RequestHead,
     body_length,
     chunk,
@@ -42,9 +44,8 @@ from .wire import (
 
 REPLAY_LIMIT = 1024 * 1024  #: bodies up to this size are kept to be sent again after a 401
 SMALL = 64 * 1024  #: answers up to this size are read whole and written with their head
-PIECE = 64 * 1024
 #: request headers the proxy sets itself
-_OURS = frozenset({"host", "authorization", "content-length", "expect"})
+_OURS = HOP_BY_HOP | {"host", "authorization", "content-length", "expect"}
 _NO_BODY = frozenset({204, 304})
 _NOT_ASCII = re.compile(r"[^\x21-\x7e]")
 
@@ -71,7 +72,7 @@ class Forwarder:
         self.replay_limit = REPLAY_LIMIT
 
     def handle(
-        self, head: RequestHead, rfile: BinaryIO, sock: socket.socket
+        self, head: RequestHead, rfile: Reader, sock: socket.socket
     ) -> tuple[AccessRecord, bool]:
         """Answer one request: its record, and whether the connection can take the next."""
         start = time.perf_counter()
@@ -80,7 +81,7 @@ class Forwarder:
         return AccessRecord(head.method, head.target, status, took, failure), keep
 
     def _answer(
-        self, head: RequestHead, rfile: BinaryIO, sock: socket.socket
+        self, head: RequestHead, rfile: Reader, sock: socket.socket
     ) -> tuple[int, str, bool]:
         policy = self._policy()
         path, refusal = check(head, policy)
@@ -106,7 +107,8 @@ class Forwarder:
         declared = bool(head.values("content-length"))
         body, sized = _read_body(rfile, length, declared, self.replay_limit)
         path = _NOT_ASCII.sub(lambda m: f"%{ord(m.group()):02X}", path)  # bytes, as latin-1
-        headers = [(k, v) for k, v in end_to_end(head.headers) if k.lower() not in _OURS]
+        drop = _OURS | (head.tokens("connection") if "connection" in head.index else set())
+        headers = [(k, v) for k, v in head.headers if k.lower() not in drop]
         headers.append(("Host", self.upstream.netloc))
         if sized is not None:
             headers.append(("Content-Length", str(sized)))
@@ -126,12 +128,12 @@ class Forwarder:
         failure = ""
         try:
             sent_at = self._clock()
-            conn, answer = self.upstream.send(head.method, path, _with(headers, creds), body)
+            link, answer = self.upstream.send(head.method, path, _with(headers, creds), body)
             if answer.status == 401:
                 newer = self.source.renewed(creds, sent_at, self.wait if replayable else 0)
                 if newer is not None and replayable:
-                    self._drain(conn, answer)
-                    conn, answer = self.upstream.send(
+                    self._drain(link, answer)
+                    link, answer = self.upstream.send(
                         head.method, path, _with(headers, newer), body
                     )
                 if answer.status == 401:
@@ -153,36 +155,30 @@ class Forwarder:
             extra = [] if keep else [("Connection", "close")]
             sock.sendall(plain_answer(status, exc.message, extra))
             return status, exc.message, keep
-        keep = self._stream_back(head, conn, answer, sock, cors_headers(head, policy))
+        keep = self._stream_back(head, link, answer, sock, cors_headers(head, policy))
         return answer.status, failure, keep
 
-    def _drain(self, conn: Connection, answer: Answer) -> None:
+    def _drain(self, link: Link, answer: Answer) -> None:
         """Read a small answer to the end so its connection can be used again."""
-        if answer.length is not None and answer.length > SMALL:
-            conn.close()
-            return
         try:
-            answer.read(SMALL + 1)
-            if answer.isclosed():
-                self.upstream.release(conn)
-                return
-        except (OSError, ValueError):
+            while not answer.done and (answer.length or 0) <= SMALL:
+                answer.read1()
+        except (OSError, ValueError, NotHttp):
             pass
-        conn.close()
+        self.upstream.release(link, answer)  # closes it unless read to the end
 
     def _stream_back(
         self,
         head: RequestHead,
-        conn: Connection,
+        link: Link,
         answer: Answer,
         sock: socket.socket,
         cors: list[tuple[str, str]],
     ) -> bool:
-        """Write the answer to the client; True when both connections can go on."""
+        """Write the answer to the client; True when the client's connection can go on."""
         no_body = head.method.upper() == "HEAD" or answer.status in _NO_BODY
-        no_body = no_body or 100 <= answer.status < 200
-        headers = self._answer_headers(answer.getheaders(), keep_length=no_body) + cors
-        length = None if answer.chunked else answer.length
+        headers = self._answer_headers(answer.headers, keep_length=no_body) + cors
+        length = answer.length if answer.sized else None
         keep = head.keep_alive
         if no_body:
             pass
@@ -200,15 +196,14 @@ class Forwarder:
                 sock.sendall(start + answer.read())
             else:
                 sock.sendall(start)
-                for piece in _pieces(answer):
+                while piece := answer.read1():
                     sock.sendall(chunk(piece) if length is None and keep else piece)
                 if length is None and keep:
                     sock.sendall(LAST_CHUNK)
-            answer.read()  # the end: closes the answer, so its connection can be reused
         except BaseException:
-            conn.close()  # the client or the server went away in the middle
+            link.close()  # the client or the server went away in the middle
             raise
-        self.upstream.release(conn)
+        self.upstream.release(link, answer)
         return keep
 
     def _answer_headers(
@@ -232,17 +227,8 @@ def _with(headers: list[tuple[str, str]], creds: Credentials) -> list[tuple[str,
     return [*headers, ("Authorization", creds.authorization)]
 
 
-def _pieces(answer: Answer) -> Iterator[bytes]:
-    """The answer's body as it arrives (one read at a time: a slow stream is not held back)."""
-    while True:
-        piece = answer.read1(PIECE)
-        if not piece:
-            return
-        yield piece
-
-
 def _read_body(
-    rfile: BinaryIO, length: int | None, declared: bool, limit: int
+    rfile: Reader, length: int | None, declared: bool, limit: int
 ) -> tuple[Body, int | None]:
     """The request body, and the ``Content-Length`` to send it with (None: chunked or none).
 

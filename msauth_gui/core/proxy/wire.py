@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Protocol
 
 MAX_LINE = 64 * 1024  #: one request line or header line
 MAX_HEAD = 256 * 1024  #: the whole head
@@ -32,6 +32,8 @@ HOP_BY_HOP = frozenset(
 )
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _BAD_VALUE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+#: header lines: a token, a colon, a value without controls (tabs allowed), CRLF or LF
+_HEADER_LINES = re.compile(rb"(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[^\x00-\x08\x0a-\x1f\x7f]*\r?\n)*")
 REASONS = {
     100: "Continue",
     200: "OK",
@@ -50,6 +52,13 @@ REASONS = {
 }
 
 
+class Reader(Protocol):
+    """A buffered byte stream (``Reader`` over a socket)."""
+
+    def readline(self, size: int | None = -1, /) -> bytes: ...
+    def read1(self, size: int = -1, /) -> bytes: ...
+
+
 class BadRequest(Exception):
     """A request that cannot be read: answered with ``status`` and the connection closed."""
 
@@ -65,15 +74,21 @@ class RequestHead:
     target: str
     version: str
     headers: list[tuple[str, str]] = field(default_factory=list)
+    #: lower-case name -> values, in order (looked up many times a request)
+    index: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def add(self, name: str, value: str) -> None:
+        self.headers.append((name, value))
+        self.index.setdefault(name.lower(), []).append(value)
 
     def get(self, name: str) -> str | None:
-        """The first value of header ``name`` (any case), or None."""
-        name = name.lower()
-        return next((v for k, v in self.headers if k.lower() == name), None)
+        """The first value of header ``name`` (lower case), or None."""
+        values = self.index.get(name)
+        return values[0] if values else None
 
     def values(self, name: str) -> list[str]:
-        name = name.lower()
-        return [v for k, v in self.headers if k.lower() == name]
+        """Every value of header ``name`` (lower case)."""
+        return self.index.get(name, [])
 
     def tokens(self, name: str) -> set[str]:
         """The comma-separated tokens of every ``name`` header, lower case."""
@@ -82,10 +97,12 @@ class RequestHead:
     @property
     def keep_alive(self) -> bool:
         """HTTP/1.1 unless ``Connection: close``; HTTP/1.0 connections end after one answer."""
-        return self.version == "HTTP/1.1" and "close" not in self.tokens("connection")
+        if self.version != "HTTP/1.1":
+            return False
+        return "connection" not in self.index or "close" not in self.tokens("connection")
 
 
-def read_head(rfile: BinaryIO) -> RequestHead | None:
+def read_head(rfile: Reader) -> RequestHead | None:
     """The next request's head; None when the client closed the connection between requests."""
     line = rfile.readline(MAX_LINE + 1)
     while line in (b"\r\n", b"\n"):  # RFC 9112 2.2: ignore empty lines before a request
@@ -104,25 +121,35 @@ def read_head(rfile: BinaryIO) -> RequestHead | None:
     if _BAD_VALUE.search(target):
         raise BadRequest(400, "Control characters in the request target.")
     head = RequestHead(parts[0].decode("ascii"), target, version)
+    lines: list[bytes] = []
     size = len(line)
     while True:
         line = rfile.readline(MAX_LINE + 1)
         size += len(line)
         if not line:
             raise BadRequest(400, "The connection closed inside the request head.")
-        if size > MAX_HEAD or len(line) > MAX_LINE or len(head.headers) >= MAX_HEADERS:
+        if size > MAX_HEAD or len(line) > MAX_LINE or len(lines) >= MAX_HEADERS:
             raise BadRequest(431, "The request head is too large.")
         if line in (b"\r\n", b"\n"):
-            return head
+            break
+        lines.append(line)
+    if not _HEADER_LINES.fullmatch(b"".join(lines)):  # one look at them all: the usual case
+        raise BadRequest(400, _what_is_wrong(lines))
+    for line in lines:
+        name, _colon, value = line.partition(b":")
+        head.add(name.decode("ascii"), value.strip(b" \t\r\n").decode("latin-1"))
+    return head
+
+
+def _what_is_wrong(lines: list[bytes]) -> str:
+    for line in lines:
         if line[:1] in (b" ", b"\t"):
-            raise BadRequest(400, "Folded header lines are not accepted.")
-        name, colon, value = line.rstrip(b"\r\n").partition(b":")
-        if not colon or not _TOKEN.fullmatch(name):
-            raise BadRequest(400, "Malformed header line.")
-        text = value.decode("latin-1").strip(" \t")
-        if _BAD_VALUE.search(text):
-            raise BadRequest(400, "Control characters in a header value.")
-        head.headers.append((name.decode("ascii"), text))
+            return "Folded header lines are not accepted."
+        if not _HEADER_LINES.fullmatch(line):
+            name = line.partition(b":")[0]
+            if b":" in line and _TOKEN.fullmatch(name):
+                return "Control characters in a header value."
+    return "Malformed header line."
 
 
 def body_length(head: RequestHead) -> int | None:
@@ -143,17 +170,18 @@ def body_length(head: RequestHead) -> int | None:
     return int(next(iter(lengths)))
 
 
-def read_exactly(rfile: BinaryIO, size: int, piece: int = 64 * 1024) -> Iterator[bytes]:
-    """``size`` bytes of body, in pieces; a short body is an error (the client went away)."""
+def read_exactly(rfile: Reader, size: int, piece: int = 64 * 1024) -> Iterator[bytes]:
+    """``size`` bytes of body, in pieces as they arrive; a short body is an error (the client
+    went away)."""
     while size > 0:
-        data = rfile.read(min(piece, size))
+        data = rfile.read1(min(piece, size))
         if not data:
             raise ConnectionError("the client closed the connection inside the body")
         size -= len(data)
         yield data
 
 
-def read_chunked(rfile: BinaryIO) -> Iterator[bytes]:
+def read_chunked(rfile: Reader) -> Iterator[bytes]:
     """A chunked body's data, chunk by chunk; trailers are read and dropped."""
     while True:
         line = rfile.readline(MAX_LINE + 1)
