@@ -244,3 +244,24 @@ def test_the_access_log_has_one_redacted_line_per_request(upstream: DemoServer) 
     assert lines[1].startswith("GET /api/v1/echo 403 ") and "DNS rebinding" in lines[1]
     assert all(PASSWORD not in line for line in lines)
     assert "\x9b" not in lines[2] and "echo?\\x9b31mred 200 " in lines[2]
+
+
+def test_a_broken_answer_becomes_a_502_and_one_cut_off_midway_is_cut_off(
+    upstream: DemoServer,
+) -> None:
+    records: list[AccessRecord] = []
+    with proxied(upstream, records=records) as (proxy, _keeper):
+        upstream.config.fault, upstream.config.fault_on = "truncated", frozenset({"echo"})
+        broken = requests.get(proxy.url + "/api/v1/echo", timeout=10)  # 20 of 1,000 bytes
+        upstream.config.fault_on = frozenset({"stream"})
+        upstream.config.fault = None
+        with requests.get(proxy.url + "/api/v1/stream?size=500000000", stream=True) as long:
+            assert long.status_code == 200
+            pieces = long.iter_content(65536)
+            first = next(pieces)
+            upstream.stop()  # the server goes away in the middle of a long answer
+            with pytest.raises(requests.exceptions.ChunkedEncodingError):
+                for _piece in pieces:
+                    pass
+    assert broken.status_code == 502 and "closed before the answer was complete" in broken.text
+    assert first and records[-1].status == 200 and "cut off midway" in records[-1].failure

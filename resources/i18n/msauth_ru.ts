@@ -2605,6 +2605,10 @@
         <translation>Сервер отклонил учётные данные (HTTP 401); сеанс обновлён, но тело запроса слишком велико для повторной отправки: повторите запрос.</translation>
     </message>
     <message>
+        <source>The answer was cut off midway ({error}).</source>
+        <translation>Ответ оборвался на середине ({error}).</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>

@@ -19,7 +19,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 
-from ..errors import AuthError, RequestTimeout
+from ..errors import AuthError, ConnectionLost, RequestTimeout
 from ..session.shared import CredentialSource, Unavailable
 from ..token import Credentials
 from ..translate import translate
@@ -155,14 +155,15 @@ class Forwarder:
             extra = [] if keep else [("Connection", "close")]
             sock.sendall(plain_answer(status, exc.message, extra))
             return status, exc.message, keep
-        keep = self._stream_back(head, link, answer, sock, cors_headers(head, policy))
-        return answer.status, failure, keep
+        status, keep, cut = self._stream_back(head, link, answer, sock, cors_headers(head, policy))
+        return status, cut or failure, keep
 
     def _drain(self, link: Link, answer: Answer) -> None:
         """Read a small answer to the end so its connection can be used again."""
+        size = 0
         try:
-            while not answer.done and (answer.length or 0) <= SMALL:
-                answer.read1()
+            while not answer.done and size <= SMALL and (answer.length or 0) <= SMALL:
+                size += len(answer.read1())
         except (OSError, ValueError, NotHttp):
             pass
         self.upstream.release(link, answer)  # closes it unless read to the end
@@ -174,8 +175,9 @@ class Forwarder:
         answer: Answer,
         sock: socket.socket,
         cors: list[tuple[str, str]],
-    ) -> bool:
-        """Write the answer to the client; True when the client's connection can go on."""
+    ) -> tuple[int, bool, str]:
+        """Write the answer to the client: the status it got, whether its connection can go
+        on, and why not when the answer broke off."""
         no_body = head.method.upper() == "HEAD" or answer.status in _NO_BODY
         headers = self._answer_headers(answer.headers, keep_length=no_body) + cors
         length = answer.length if answer.sized else None
@@ -189,22 +191,33 @@ class Forwarder:
         if not keep:
             headers.append(("Connection", "close"))
         start = head_bytes(answer.status, answer.reason, headers)
+        if not no_body and length is not None and length <= SMALL:
+            try:  # read whole before anything is sent: a broken answer can still be a 502
+                start += answer.read()
+            except (OSError, ValueError, NotHttp):
+                link.close()
+                lost = ConnectionLost(host=self.upstream.netloc).message
+                sock.sendall(plain_answer(502, lost, [("Connection", "close")]))
+                return 502, False, lost
+            no_body = True  # all of it is in ``start``
         try:
             if no_body:
                 sock.sendall(start)
-            elif length is not None and length <= SMALL:
-                sock.sendall(start + answer.read())
             else:
                 sock.sendall(start)
                 while piece := answer.read1():
                     sock.sendall(chunk(piece) if length is None and keep else piece)
                 if length is None and keep:
                     sock.sendall(LAST_CHUNK)
+        except (OSError, ValueError, NotHttp) as exc:  # the client or the server went away
+            link.close()
+            text = translate("proxy", "The answer was cut off midway ({error}).")
+            return answer.status, False, text.format(error=type(exc).__name__)
         except BaseException:
-            link.close()  # the client or the server went away in the middle
+            link.close()
             raise
         self.upstream.release(link, answer)
-        return keep
+        return answer.status, keep, ""
 
     def _answer_headers(
         self, received: list[tuple[str, str]], *, keep_length: bool

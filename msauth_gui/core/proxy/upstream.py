@@ -251,7 +251,7 @@ class Upstream:
         finally:
             with self._lock:
                 self._calls.discard(call)
-        if ended == EXPIRED:
+        if ended == EXPIRED or isinstance(call.error, TimeoutError):  # the socket's own timeout
             raise RequestTimeout(host=self.netloc, seconds=self.timeout)
         if ended == CANCELLED:
             raise RequestCancelled(host=self.netloc)
