@@ -165,6 +165,7 @@ def _serve(
     keeper = Keeper(settings, on_event=lambda event: _tell(event, stderr, kit, args.quiet))
     try:
         keeper.sign_in(args.login, password)
+        log = None if args.quiet else StreamLog(stderr, "msauth: ")
         server = ProxyServer(
             settings,
             keeper.shared,
@@ -173,7 +174,7 @@ def _serve(
             accept_hosts=args.accept_host,
             allow_origins=args.allow_origin,
             reject_methods=rejected,
-            on_access=None if args.quiet else StreamLog(stderr, "msauth: "),
+            on_access=log,
         )
         try:
             server.start()
@@ -204,6 +205,8 @@ def _serve(
             pass
         finally:
             server.stop()
+            if log is not None:
+                log.close()
         kit.say(stderr, translate("cli", "proxy stopped"))
         return EXIT_OK
     finally:

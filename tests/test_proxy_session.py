@@ -178,13 +178,16 @@ def test_an_unreachable_server_gives_502_and_a_silent_one_504(
     demo = demo_factory()
     records: list[AccessRecord] = []
     with proxied(demo, records=records, timeout=1.0) as (proxy, _keeper):
+        session = requests.Session()
+        assert session.get(proxy.url + "/api/v1/echo", timeout=10).status_code == 200
         demo.config.fault, demo.config.fault_on = "hang", frozenset({"echo"})
-        silent = requests.get(proxy.url + "/api/v1/echo", timeout=10)
+        silent = session.get(proxy.url + "/api/v1/echo", timeout=10)  # a kept-alive connection
         demo.stop()
         down = requests.get(proxy.url + "/api/v1/echo", timeout=10)
     assert silent.status_code == 504 and "after 1 s" in silent.text
     assert down.status_code == 502 and "Cannot connect" in down.text
-    assert [r.status for r in records] == [504, 502] and all(r.failed for r in records)
+    assert [r.status for r in records] == [200, 504, 502]
+    assert [r.failed for r in records] == [False, True, True]
 
 
 @pytest.mark.parametrize(("method", "scheme"), [("basic", "Basic"), ("session", "Bearer")])
@@ -192,3 +195,33 @@ def test_every_sign_in_method_is_served(demo: DemoServer, method: str, scheme: s
     with proxied(demo, method=method) as (proxy, _keeper):
         answer = requests.get(proxy.url + "/api/v1/echo", timeout=10)
     assert answer.json()["headers"]["authorization"] == [f"{scheme} (hidden)"]
+
+
+def test_stopping_abandons_a_request_waiting_on_a_silent_server(
+    demo_factory: Callable[..., DemoServer],
+) -> None:
+    """Sign-out and quit never wait on the network: stop() cancels the wait for the head."""
+    demo = demo_factory()
+    outcome: list[object] = []
+    with proxied(demo, timeout=60.0) as (proxy, _keeper):
+        session = requests.Session()
+        assert session.get(proxy.url + "/api/v1/echo", timeout=10).status_code == 200
+        demo.config.fault, demo.config.fault_on = "hang", frozenset({"echo"})
+
+        def ask() -> None:
+            try:
+                outcome.append(session.get(proxy.url + "/api/v1/echo", timeout=60).status_code)
+            except requests.RequestException as exc:
+                outcome.append(exc)
+
+        client = threading.Thread(target=ask)
+        client.start()
+        while demo.counts["echo"] < 2:  # until the request reached the silent server
+            client.join(0.01)
+        proxy.stop()
+        client.join(30)
+        serving = [t for t in threading.enumerate() if t.name == "msauth-proxy-conn"]
+        for thread in serving:
+            thread.join(30)
+    assert not client.is_alive() and isinstance(outcome[0], requests.RequestException)
+    assert not any(thread.is_alive() for thread in serving)  # well before the 60 s timeout

@@ -8,6 +8,7 @@ and the duration; what came from the network has its control characters made vis
 
 from __future__ import annotations
 
+import queue
 import threading
 from dataclasses import dataclass
 from typing import TextIO
@@ -50,18 +51,36 @@ def access_line(record: AccessRecord) -> str:
 
 
 class StreamLog:
-    """Writes access lines to a text stream (stderr), whole lines from any thread."""
+    """Writes access lines to a text stream (stderr), whole and in order, from a thread of its
+    own: a request's thread only queues its record (formatting and redacting a line cost more
+    than a short request itself, and a sequential client would wait for it)."""
 
     def __init__(self, stream: TextIO, prefix: str = "") -> None:
         self._stream = stream
         self._prefix = prefix
-        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[AccessRecord | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._write, name="msauth-access-log", daemon=True)
+        self._thread.start()
 
     def __call__(self, record: AccessRecord) -> None:
-        line = self._prefix + access_line(record) + "\n"
-        with self._lock:
+        self._queue.put(record)
+
+    def close(self, wait: float = 2.0) -> None:
+        """Write what is queued, then stop."""
+        self._queue.put(None)
+        self._thread.join(wait)
+
+    def _write(self) -> None:
+        while (record := self._queue.get()) is not None:
+            lines = [self._prefix + access_line(record) + "\n"]
+            while not self._queue.empty() and len(lines) < 100:  # a burst: one write
+                more = self._queue.get()
+                if more is None:
+                    self._queue.put(None)
+                    break
+                lines.append(self._prefix + access_line(more) + "\n")
             try:
-                self._stream.write(line)
+                self._stream.write("".join(lines))
                 self._stream.flush()
             except (OSError, ValueError):  # the terminal went away: the proxy goes on
                 pass

@@ -44,7 +44,7 @@ from ..errors import (
 from ..failures import connection_error, tls_error
 from ..records import TlsOptions
 from ..translate import QT_TRANSLATE_NOOP, translate
-from ..transport import CANCELLED, EXPIRED, Call, create_connection, watch
+from ..transport import CANCELLED, EXPIRED, Call, create_connection
 from .answer import Answer, Closed, NotHttp
 from .wire import LAST_CHUNK, chunk
 
@@ -242,8 +242,8 @@ class Upstream:
             self._calls.add(call)
 
         def watched() -> T:
-            if link.sock is not None:
-                watch(link.sock)
+            if link.sock is not None:  # a new one is watched from its connect on
+                call.guard(link.sock)
             return work()
 
         try:
