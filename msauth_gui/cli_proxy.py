@@ -157,8 +157,8 @@ def _serve(
     kit: CliKit,
     rejected: list[str],
 ) -> int:
+    from .core.endpoints import is_loopback
     from .core.proxy.access import StreamLog  # only this command pays for the proxy's modules
-    from .core.proxy.safety import is_loopback
     from .core.proxy.server import ProxyServer
     from .core.session.keeper import Keeper
 

@@ -7,6 +7,7 @@ scheme (https is assumed, and remembered so an error can suggest ``http://``).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -52,6 +53,16 @@ class Endpoints:
     def with_api_prefix(self, prefix: str) -> Endpoints:
         """The same server with the API under another prefix (used by the server check)."""
         return build_endpoints(self.origin + prefix + API_SUFFIX)
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback addresses; False for everything else (``0.0.0.0``)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _idna2008_ok(host: str) -> bool:

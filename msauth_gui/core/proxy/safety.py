@@ -12,11 +12,11 @@ makes a read-only proxy. Every check runs before the server is contacted.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..endpoints import is_loopback
 from ..translate import translate
 from ..visible import visible
 from .wire import RequestHead
@@ -24,16 +24,6 @@ from .wire import RequestHead
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 READ_ONLY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 NEVER = frozenset({"CONNECT", "TRACE"})
-
-
-def is_loopback(address: str) -> bool:
-    """``localhost`` or a loopback address (``127.0.0.0/8``, ``::1``)."""
-    if address.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(address.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def host_name(address: str) -> str:
@@ -156,4 +146,4 @@ def preflight(head: RequestHead, policy: Policy) -> list[tuple[str, str]] | None
     ]
 
 
-__all__ = ["LOOPBACK_NAMES", "READ_ONLY", "Policy", "Refusal", "check", "is_loopback"]
+__all__ = ["LOOPBACK_NAMES", "READ_ONLY", "Policy", "Refusal", "check"]
