@@ -10,7 +10,9 @@ baseline sends it to the server directly with ``requests.Session`` and the token
 - upstream library: the same direct request with ``requests``, urllib3 and ``http.client``:
   the cost the proxy pays per request towards the server, which is why it uses ``http.client``.
 - throughput: 20 threads, each with its own ``requests.Session`` (keep-alive), for a few
-  seconds, direct and through the proxy; requests per second.
+  seconds, direct and through the proxy; requests per second. Then the same with bare
+  ``http.client`` connections, whose small cost leaves the server and the proxy to set the
+  pace.
 - memory: the proxy process's RSS after 1,000 warm-up requests and after 10,000 more.
 """
 
@@ -160,9 +162,27 @@ def _p99(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
-def _throughput(base: str, token: str | None, seconds: float) -> float:
-    """Requests per second of :data:`CLIENTS` threads with a kept-alive session each."""
-    getters = [_getter(base, token) for _ in range(CLIENTS)]
+def _light_getter(base: str, token: str | None) -> Callable[[], int]:
+    """The same request with a bare ``http.client`` connection: a client that costs little."""
+    host, port = base.split("//", 1)[1].rsplit(":", 1)
+    conn = http.client.HTTPConnection(host, int(port))
+    headers = {"Authorization": "Bearer " + token} if token else {}
+
+    def get() -> int:
+        conn.request("GET", PATH, headers=headers)
+        answer = conn.getresponse()
+        data = answer.read()
+        if answer.status != 200:
+            raise RuntimeError(f"{base}: HTTP {answer.status}")
+        return len(data)
+
+    return get
+
+
+def _throughput(base: str, token: str | None, seconds: float, light: bool = False) -> float:
+    """Requests per second of :data:`CLIENTS` threads with a kept-alive connection each."""
+    make = _light_getter if light else _getter
+    getters = [make(base, token) for _ in range(CLIENTS)]
     for get in getters:
         get()  # connected before the clock starts
     counts = [0] * CLIENTS
@@ -221,6 +241,8 @@ def run(quick: bool) -> Result:
         direct_rate = _throughput(server.url, token, seconds)
         proxy_rate = _throughput(proxy.url, None, seconds)
         again = _throughput(server.url, token, seconds)  # the machine's drift, both ways
+        light_direct = _throughput(server.url, token, seconds, light=True)
+        light_proxy = _throughput(proxy.url, None, seconds, light=True)
         before, after = _memory(proxy, total)
     direct, through = times["direct"], times["proxy"]
     p50_ratio = median(through) / median(direct)
@@ -247,6 +269,11 @@ def run(quick: bool) -> Result:
             is_baseline=True, detail=f"{direct_rate:,.0f} before, {again:,.0f} after"),
         Row(f"throughput, {CLIENTS} keep-alive clients, through the proxy",
             f"{proxy_rate:,.0f} req/s", share, "of direct", goal="≥ 0.70×", met=share >= 0.70),
+        Row(f"throughput, {CLIENTS} light http.client clients, direct",
+            f"{light_direct:,.0f} req/s", is_baseline=True),
+        Row(f"throughput, {CLIENTS} light http.client clients, through the proxy",
+            f"{light_proxy:,.0f} req/s", light_proxy / light_direct, "of direct",
+            detail="the server and the proxy, not the client, set the pace here"),
         Row(f"proxy RSS over {total:,} requests", f"{mib(after - before)} growth",
             goal="± 5 MiB", met=abs(after - before) <= 5 * 1024,
             detail=f"{mib(before)} after 1,000 warm-up requests, {mib(after)} after"),
@@ -257,6 +284,7 @@ def run(quick: bool) -> Result:
         "machine.",
         f"Throughput: {seconds:g} s per case, direct measured before and after the proxy (the "
         "mean is the baseline). The client is one Python process: with 20 threads it is "
-        "GIL-bound on requests' own cost, which caps the direct and the proxied rate alike.",
+        "GIL-bound on requests' own cost, which caps the direct and the proxied rate alike; "
+        "the light http.client clients show what the proxy itself adds.",
     ]
     return result
