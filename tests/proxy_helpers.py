@@ -46,12 +46,20 @@ def proxied(
     records: list[AccessRecord] | None = None,
     events: Events | None = None,
     timeout: float = 5.0,
+    ca_bundle: str | None = None,
+    verify_tls: bool = True,
     **options: Any,
 ) -> Iterator[tuple[ProxyServer, Keeper]]:
     """A keeper signed in to ``demo`` (through its API URL) and a proxy serving it on a free
     port; both stopped afterwards."""
     demo.config.users[LOGIN] = PASSWORD
-    settings = ConnectionSettings(server=demo.api_url, method=method, timeout=timeout)  # type: ignore[arg-type]
+    settings = ConnectionSettings(
+        server=demo.api_url,
+        method=method,  # type: ignore[arg-type]
+        timeout=timeout,
+        ca_bundle=ca_bundle,
+        verify_tls=verify_tls,
+    )
     keeper = Keeper(settings, clock=clock, on_event=events)
     keeper.sign_in(LOGIN, PASSWORD)
     on_access = records.append if records is not None else None

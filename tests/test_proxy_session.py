@@ -19,6 +19,7 @@ from msauth_gui.devserver import DemoConfig, DemoServer
 
 from .conftest import FakeClock
 from .proxy_helpers import LOGIN, PASSWORD, Events, proxied
+from .tls import Minted
 
 
 def test_two_second_tokens_are_renewed_across_ten_seconds_with_no_401(
@@ -225,3 +226,15 @@ def test_stopping_abandons_a_request_waiting_on_a_silent_server(
             thread.join(30)
     assert not client.is_alive() and isinstance(outcome[0], requests.RequestException)
     assert not any(thread.is_alive() for thread in serving)  # well before the 60 s timeout
+
+
+def test_https_servers_are_reached_with_the_sessions_tls_settings(
+    demo_factory: Callable[..., DemoServer], certs: Minted
+) -> None:
+    trusted = demo_factory(certfile=certs.good)
+    with proxied(trusted, ca_bundle=certs.ca_file) as (proxy, _keeper):
+        assert proxy.url.startswith("http://")  # the proxy itself speaks plain HTTP on loopback
+        assert requests.get(proxy.url + "/api/v1/DocTypes", timeout=10).status_code == 200
+    expired = demo_factory(certfile=certs.expired)  # verification off: a test server
+    with proxied(expired, verify_tls=False) as (proxy, _keeper):
+        assert requests.get(proxy.url + "/api/v1/DocTypes", timeout=10).status_code == 200
