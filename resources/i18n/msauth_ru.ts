@@ -2597,12 +2597,16 @@
 <context>
     <name>proxy</name>
     <message>
-        <source>The server refused the session&apos;s credentials (HTTP 401) and renewing them did not help.</source>
-        <translation>Сервер отклонил учётные данные сеанса (HTTP 401), и их обновление не помогло.</translation>
+        <source>The server refused the session&apos;s credentials (HTTP 401).</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401).</translation>
     </message>
     <message>
-        <source>The server refused the credentials (HTTP 401); the session was renewed, but the body was too large to send again: repeat the request.</source>
-        <translation>Сервер отклонил учётные данные (HTTP 401); сеанс обновлён, но тело запроса слишком велико для повторной отправки: повторите запрос.</translation>
+        <source>The server refused the session&apos;s credentials (HTTP 401), the renewed ones too.</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401), и обновлённые тоже.</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401); the body is too large to send again, so the 401 is passed on while the session renews: repeat the request.</source>
+        <translation>Сервер отклонил учётные данные (HTTP 401); тело запроса слишком велико для повторной отправки, поэтому ответ 401 передан как есть, а сеанс обновляется: повторите запрос.</translation>
     </message>
     <message>
         <source>The answer was cut off midway ({error}).</source>

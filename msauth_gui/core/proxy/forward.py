@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from ..errors import AuthError, ConnectionLost, RequestTimeout
 from ..session.shared import CredentialSource, Unavailable
 from ..token import Credentials
-from ..translate import translate
+from ..translate import QT_TRANSLATE_NOOP, translate
 from .access import AccessRecord
 from .answer import Answer, NotHttp
 from .safety import Policy, check, cors_headers, preflight
@@ -50,6 +50,15 @@ _NO_BODY = frozenset({204, 304})
 _NOT_ASCII = re.compile(r"[^\x21-\x7e]")
 
 Body = bytes | Iterable[bytes] | None
+REFUSED = QT_TRANSLATE_NOOP("proxy", "The server refused the session's credentials (HTTP 401).")
+STILL_REFUSED = QT_TRANSLATE_NOOP(
+    "proxy", "The server refused the session's credentials (HTTP 401), the renewed ones too."
+)
+TOO_LARGE = QT_TRANSLATE_NOOP(
+    "proxy",
+    "The server refused the credentials (HTTP 401); the body is too large to send again, so "
+    "the 401 is passed on while the session renews: repeat the request.",
+)
 
 
 class Forwarder:
@@ -129,26 +138,18 @@ class Forwarder:
         try:
             sent_at = self._clock()
             link, answer = self.upstream.send(head.method, path, _with(headers, creds), body)
-            if answer.status == 401:
-                newer = self.source.renewed(creds, sent_at, self.wait if replayable else 0)
-                if newer is not None and replayable:
+            if answer.status == 401 and not replayable:  # renew for the next one, pass it on
+                self.source.renewed(creds, sent_at, 0)
+                failure = translate("proxy", TOO_LARGE)
+            elif answer.status == 401:
+                newer = self.source.renewed(creds, sent_at, self.wait)
+                if newer is not None:
                     self._drain(link, answer)
                     link, answer = self.upstream.send(
                         head.method, path, _with(headers, newer), body
                     )
                 if answer.status == 401:
-                    failure = translate(
-                        "proxy",
-                        "The server refused the session's credentials (HTTP 401) and renewing "
-                        "them did not help.",
-                    )
-                    if newer is not None and not replayable:
-                        failure = translate(
-                            "proxy",
-                            "The server refused the credentials (HTTP 401); the session was "
-                            "renewed, but the body was too large to send again: repeat the "
-                            "request.",
-                        )
+                    failure = translate("proxy", REFUSED if newer is None else STILL_REFUSED)
         except AuthError as exc:
             status = 504 if isinstance(exc, RequestTimeout) else 502
             keep = head.keep_alive and replayable  # an upload cut short leaves bytes behind
