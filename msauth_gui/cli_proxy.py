@@ -58,7 +58,10 @@ def add_commands(commands: Any, kit: CliKit) -> list[argparse.ArgumentParser]:
     kit.sign_in_options(proxy)
     proxy.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
     proxy.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"({DEFAULT_PORT}; 0: any free port)"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port to listen on ({DEFAULT_PORT}; 0 picks a free one)",
     )
     proxy.add_argument(
         "--address",
