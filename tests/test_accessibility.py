@@ -68,7 +68,7 @@ ADVANCED = [
 ]  # fmt: skip
 LOG = ["clearLogButton", "copyLogButton", "logView"]
 TOKEN_ACTIONS = ["refreshButton", "probeButton", "tokenDetailsButton", "copyTokenButton",
-                 "copyHeaderButton", "copyCurlButton"]  # fmt: skip
+                 "copyHeaderButton", "copyCurlButton", "proxyButton"]  # fmt: skip
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -182,6 +182,7 @@ def test_every_control_of_the_main_window_has_a_name_and_a_description(
     # the walk really saw the whole window, hidden sections included
     expected = set(PROFILE_BAR + FORM + ADVANCED + LOG + TOKEN_ACTIONS)
     expected |= {"claimsToggle", "claimsView", "revealTokenButton", "accessTokenField"}
+    expected |= {"proxyUrlField", "copyProxyUrlButton"}  # disabled while the proxy is off
     assert expected <= found, sorted(expected - found)
 
 

@@ -58,7 +58,8 @@ TIMEOUT = 10_000
 # the server or the vendor's documentation uses, demo account names (data, not prose)
 ALLOWED = {
     "OAuth", "Basic", "JSON", "JSON5", "TLS", "HTTP", "HTTPS", "curl", "JWT", "Bearer", "bearer",
-    "Mobile", "SMARTS", "MobileSMARTS", "GET", "POST", "msauth", "API", "URL", "DNS", "TCP",
+    "Mobile", "SMARTS", "MobileSMARTS", "GET", "POST", "PUT", "PATCH", "DELETE", "msauth", "API",
+    "URL", "DNS", "TCP",
     "GUID", "PEM", "SHA", "NTP", "IPv6", "UTF", "RFC", "OpenID", "Markdown", "Authorization",
     "Ctrl", "Shift", "Enter", "Tab", "BaseInfo", "appName", "serverVersion", "camelCase",
     "accessToken", "Date", "Location", "exp", "iat", "sub", "demo", "admin", "norights",

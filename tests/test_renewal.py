@@ -41,6 +41,8 @@ from msauth_gui.core.session.renewal import (
     after_failure,
     after_start_failure,
     backoff_delay,
+    begin_renewal,
+    finish_renewal,
     judge_state,
     life_state,
     plan_renewal,
@@ -318,3 +320,52 @@ def test_moving_the_refresh_point(asked: float, fraction: float, soon: float) ->
     timing = Timing(refresh_fraction=0.8, expiring_soon_fraction=0.9).with_refresh_fraction(asked)
     assert timing.refresh_fraction == pytest.approx(fraction)
     assert timing.expiring_soon_fraction == pytest.approx(soon)  # stays behind the refresh
+
+
+# -- the end of a renewal attempt, as both keepers book it ---------------------------------------
+_OLD = Token("old-access", obtained_at=0.0, expires_at=100.0, refresh_token="old-refresh")
+_FINISH_TABLE = [
+    # (renewal, answer, error, password known) -> (accepted refresh token, sign in next,
+    #  refresh token kept, halted, backing off)
+    (Renewal.REFRESH, Token("new", refresh_token=None), None, True,
+     ("old-refresh", False, True, None, False)),  # the answer kept the old refresh token
+    (Renewal.REFRESH, None, RefreshTokenRejected(status=400), True,
+     (None, True, False, None, False)),  # dead refresh token: sign in as the next step
+    (Renewal.REFRESH, None, RefreshTokenRejected(status=400), False,
+     (None, False, False, KeeperState.SIGN_IN_AGAIN, False)),
+    (Renewal.REFRESH, None, RequestTimeout(host="h", seconds=1), True,
+     (None, False, True, None, True)),  # network trouble: back off, keep everything
+    (Renewal.SIGN_IN, None, CredentialsRejected(status=401), True,
+     (None, False, True, KeeperState.SIGN_IN_AGAIN, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("renewal", "value", "error", "password", "expected"), _FINISH_TABLE)
+def test_finish_renewal_books_the_outcome(
+    renewal: Renewal, value: Token | None, error: AuthError | None, password: bool,
+    expected: tuple[str | None, bool, bool, KeeperState | None, bool],
+) -> None:  # fmt: skip
+    session = Session(creds=_OLD, login="u", password="pw" if password else None, job=renewal)
+    done = finish_renewal(session, renewal, value, error, 50.0, Timing(), allow_resign=True)
+    accepted, sign_in, kept, halted, backing_off = expected
+    got = done.creds.refresh_token if done.creds is not None else None
+    assert (got, done.sign_in) == (accepted, sign_in)
+    assert isinstance(session.creds, Token) and bool(session.creds.refresh_token) is kept
+    assert (session.halted, session.retry_at is not None) == (halted, backing_off)
+    # the second step keeps the session busy: nobody sees the attempt end half-way
+    assert session.job is (Renewal.SIGN_IN if sign_in else None)
+    assert (done.error is None) == (done.creds is not None or sign_in)
+
+
+def test_begin_renewal_waits_out_the_gap_and_halts_when_impossible() -> None:
+    timing = Timing(min_attempt_gap=1.0)
+    session = Session(creds=_OLD, last_attempt_at=10.0, retry_at=40.0)
+    assert begin_renewal(session, 10.5, timing, allow_resign=True) is None and session.deferred
+    assert session.retry_at == 40.0  # deferred: nothing else changes
+    assert begin_renewal(session, 10.5, timing, allow_resign=True, immediate=True) is (
+        Renewal.REFRESH
+    )
+    assert session.retry_at is None and not session.deferred
+    bare = Session(creds=Token("a", obtained_at=0.0, expires_at=100.0), login="u")
+    assert begin_renewal(bare, 50.0, timing, allow_resign=True) is Renewal.IMPOSSIBLE
+    assert bare.halted is KeeperState.SIGN_IN_AGAIN and bare.last_error is not None

@@ -448,6 +448,68 @@
     </message>
 </context>
 <context>
+    <name>KeeperSession</name>
+    <message>
+        <source>The window is signed out: sign in there, then try again.</source>
+        <translation>Окно вышло из сеанса: войдите в нём и повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The window is signing in: try again in a moment.</source>
+        <translation>Окно выполняет вход: повторите запрос через мгновение.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalProxy</name>
+    <message>
+        <source>Local proxy stopped: signed out.</source>
+        <translation>Локальный прокси остановлен: выполнен выход.</translation>
+    </message>
+    <message>
+        <source>Local proxy stopped.</source>
+        <translation>Локальный прокси остановлен.</translation>
+    </message>
+    <message>
+        <source>Local proxy: cannot listen on port {port} ({error}). Choose another port in Settings.</source>
+        <translation>Локальный прокси: не удаётся занять порт {port} ({error}). Выберите другой порт в настройках.</translation>
+    </message>
+    <message>
+        <source>Local proxy at {url} serves {api}, read-only, to this computer.</source>
+        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру, только для чтения.</translation>
+    </message>
+    <message>
+        <source>Local proxy at {url} serves {api} to this computer.</source>
+        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>Local proxy restarting…</source>
+        <translation>Локальный прокси перезапускается…</translation>
+    </message>
+    <message>
+        <source>Local proxy address copied.</source>
+        <translation>Адрес локального прокси скопирован.</translation>
+    </message>
+    <message>
+        <source>Local proxy: {line}</source>
+        <translation>Локальный прокси: {line}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Local proxy: %n more failure(s) not shown</source>
+        <translation>
+            <numerusform>Локальный прокси: ещё %n сбой не показан</numerusform>
+            <numerusform>Локальный прокси: ещё %n сбоя не показаны</numerusform>
+            <numerusform>Локальный прокси: ещё %n сбоев не показаны</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Local proxy: %n request(s) forwarded so far</source>
+        <translation>
+            <numerusform>Локальный прокси: передан %n запрос</numerusform>
+            <numerusform>Локальный прокси: передано %n запроса</numerusform>
+            <numerusform>Локальный прокси: передано %n запросов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>this window was opened without the system keyring</source>
@@ -757,6 +819,41 @@
     </message>
 </context>
 <context>
+    <name>ProxyRow</name>
+    <message>
+        <source>Local proxy</source>
+        <translation>Локальный прокси</translation>
+    </message>
+    <message>
+        <source>Serves this session on this computer: other tools send requests to the address next to it without a token.</source>
+        <translation>Открывает этот сеанс на этом компьютере: другие программы отправляют запросы на адрес рядом, без токена.</translation>
+    </message>
+    <message>
+        <source>Let other programs (curl, 1C) use this session without a token</source>
+        <translation>Дать другим программам (curl, 1С) пользоваться этим сеансом без токена</translation>
+    </message>
+    <message>
+        <source>The local proxy&apos;s address, while it runs.</source>
+        <translation>Адрес локального прокси, пока он работает.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy proxy address</source>
+        <translation>Копировать адрес прокси</translation>
+    </message>
+    <message>
+        <source>Copies the local proxy&apos;s address.</source>
+        <translation>Копирует адрес локального прокси.</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -923,6 +1020,34 @@
     <message>
         <source>Language:</source>
         <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Local proxy port</source>
+        <translation>Порт локального прокси</translation>
+    </message>
+    <message>
+        <source>The port the local proxy listens on; 0 picks a free one each time.</source>
+        <translation>Порт, на котором работает локальный прокси; 0 — каждый раз свободный.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>любой свободный</translation>
+    </message>
+    <message>
+        <source>Read-only: refuse POST, PUT, PATCH and DELETE</source>
+        <translation>Только чтение: отклонять POST, PUT, PATCH и DELETE</translation>
+    </message>
+    <message>
+        <source>Local proxy read-only</source>
+        <translation>Локальный прокси только для чтения</translation>
+    </message>
+    <message>
+        <source>The local proxy refuses requests that change data.</source>
+        <translation>Локальный прокси отклоняет запросы, которые меняют данные.</translation>
+    </message>
+    <message>
+        <source>Local proxy port:</source>
+        <translation>Порт локального прокси:</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2475,50 @@
         <source>no client secret on standard input</source>
         <translation>на стандартном вводе нет секрета клиента</translation>
     </message>
+    <message>
+        <source>--reject-methods: {method} is not an HTTP method</source>
+        <translation>--reject-methods: {method} — не метод HTTP</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535</source>
+        <translation>--port должен быть числом от 0 до 65535</translation>
+    </message>
+    <message>
+        <source>cannot listen on {address} port {port} ({error}); choose another --port (0 picks a free one)</source>
+        <translation>не удаётся занять {address}, порт {port} ({error}); выберите другой --port (0 — любой свободный)</translation>
+    </message>
+    <message>
+        <source>warning: listening on {address}, not only on this computer: anyone who can reach it acts as {login} on the server</source>
+        <translation>внимание: прокси слушает {address}, не только этот компьютер: любой, кто до него доберётся, действует на сервере как {login}</translation>
+    </message>
+    <message>
+        <source>serving {api} at {url} as {login}; Ctrl+C stops</source>
+        <translation>{api} доступен по адресу {url} от имени {login}; Ctrl+C — остановить</translation>
+    </message>
+    <message>
+        <source>proxy stopped</source>
+        <translation>прокси остановлен</translation>
+    </message>
+    <message>
+        <source>token renewed</source>
+        <translation>токен обновлён</translation>
+    </message>
+    <message>
+        <source>renewal failed: {error}</source>
+        <translation>обновить токен не удалось: {error}</translation>
+    </message>
+    <message>
+        <source>Renewal has stopped; restart msauth proxy.</source>
+        <translation>Обновление остановлено; перезапустите msauth proxy.</translation>
+    </message>
+    <message>
+        <source>give the command to run after --</source>
+        <translation>укажите команду после --</translation>
+    </message>
+    <message>
+        <source>cannot run {command}: {error}</source>
+        <translation>не удаётся запустить {command}: {error}</translation>
+    </message>
 </context>
 <context>
     <name>curl</name>
@@ -2914,6 +3083,77 @@
     <message>
         <source>The copied token is not confirmed yet: no data request has succeeded with it.</source>
         <translation>Скопированный токен ещё не подтверждён: ни один запрос данных с ним пока не прошёл.</translation>
+    </message>
+</context>
+<context>
+    <name>proxy</name>
+    <message>
+        <source>The server refused the session&apos;s credentials (HTTP 401).</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The server refused the session&apos;s credentials (HTTP 401), the renewed ones too.</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401), и обновлённые тоже.</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401); the body is too large to send again, so the 401 is passed on while the session renews: repeat the request.</source>
+        <translation>Сервер отклонил учётные данные (HTTP 401); тело запроса слишком велико для повторной отправки, поэтому ответ 401 передан как есть, а сеанс обновляется: повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The answer was cut off midway ({error}).</source>
+        <translation>Ответ оборвался на середине ({error}).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Host {host} is not accepted: the proxy answers only requests to {allowed} (a guard against DNS rebinding). Use one of those addresses.</source>
+        <translation>Host {host} не принимается: прокси отвечает только на запросы к {allowed} (защита от подмены DNS). Используйте один из этих адресов.</translation>
+    </message>
+    <message>
+        <source>The proxy forwards only to its own server; ask for a path such as /api/v1/…, not for another host.</source>
+        <translation>Прокси передаёт запросы только своему серверу; запрашивайте путь вида /api/v1/…, а не другой хост.</translation>
+    </message>
+    <message>
+        <source>{method} is not supported by the proxy.</source>
+        <translation>Прокси не поддерживает {method}.</translation>
+    </message>
+    <message>
+        <source>Upgrade (WebSocket, HTTP/2) is not supported by the proxy.</source>
+        <translation>Прокси не поддерживает Upgrade (WebSocket, HTTP/2).</translation>
+    </message>
+    <message>
+        <source>{method} is refused: this proxy is read-only.</source>
+        <translation>{method} отклонён: этот прокси только для чтения.</translation>
+    </message>
+    <message>
+        <source>Requests from web pages ({origin}) are refused: a page could act as you. Start the proxy with --allow-origin {origin} to let that page in.</source>
+        <translation>Запросы веб-страниц ({origin}) отклоняются: страница могла бы действовать от вашего имени. Чтобы пустить эту страницу, запустите прокси с --allow-origin {origin}.</translation>
+    </message>
+    <message>
+        <source>not HTTP ({error})</source>
+        <translation>не HTTP ({error})</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Выполнен выход.</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in first, then try again.</source>
+        <translation>Вход не выполнен: сначала войдите, затем повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The token has expired and could not be renewed yet ({problem}). Try again later.</source>
+        <translation>Срок действия токена истёк, обновить его пока не удалось ({problem}). Повторите позже.</translation>
+    </message>
+    <message>
+        <source>The token has expired and its renewal takes longer than {seconds:g} s.</source>
+        <translation>Срок действия токена истёк, а его обновление длится дольше {seconds:g} с.</translation>
+    </message>
+    <message>
+        <source>no renewal is running</source>
+        <translation>обновление не выполняется</translation>
     </message>
 </context>
 <context>

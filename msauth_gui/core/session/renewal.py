@@ -369,3 +369,60 @@ def plan_renewal(
         # nothing to refresh: renewing Basic means checking the credentials again
         return Renewal.SIGN_IN if s.password is not None else Renewal.IMPOSSIBLE
     return renewal_for(s.creds, can_resign=s.can_resign(allow_resign))
+
+
+def token_alive(creds: Credentials | None, now: float) -> bool:
+    """A token that should still be accepted: a 401 for it means the server forgot it."""
+    return isinstance(creds, Token) and not creds.is_expired(now)
+
+
+def begin_renewal(
+    s: Session, now: float, t: Timing, *, allow_resign: bool, immediate: bool = False
+) -> Renewal | None:
+    """:func:`plan_renewal` and its bookkeeping. None: deferred by the minimum gap
+    (:func:`session_due` says until when); IMPOSSIBLE: halted, ``s.last_error`` says why;
+    else the renewal to start now."""
+    kind = plan_renewal(s, now, t, allow_resign=allow_resign, immediate=immediate)
+    s.deferred = kind is None
+    if kind is not None:
+        s.retry_at = None
+    if kind is Renewal.IMPOSSIBLE:
+        s.halt(KeeperState.SIGN_IN_AGAIN, RenewalImpossible())
+    return kind
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a keeper does once a renewal attempt ended (:func:`finish_renewal`)."""
+
+    creds: Credentials | None = None  #: accept these: the renewal worked
+    dropped_refresh_token: bool = False  #: a dead refresh token was forgotten (creds changed)
+    sign_in: bool = False  #: sign in with the password now, as the same attempt's second step
+    error: AuthError | None = None  #: failed: the session backs off or halts; report it
+
+
+def finish_renewal(
+    s: Session,
+    kind: Renewal,
+    value: Credentials | None,
+    error: AuthError | None,
+    now: float,
+    t: Timing,
+    *,
+    allow_resign: bool,
+) -> Finished:
+    """Book the end of a ``kind`` renewal that gave ``value`` or ``error`` on the session."""
+    s.job = None
+    if error is None and value is not None:
+        if kind is Renewal.REFRESH and isinstance(s.creds, Token) and isinstance(value, Token):
+            value = s.creds.refreshed_by(value)  # keeps the refresh token if none came back
+        return Finished(creds=value)
+    error = error or NotSignedIn()
+    step = after_failure(error, kind, can_resign=s.can_resign(allow_resign))
+    dead = kind is Renewal.REFRESH and step in (NextStep.SIGN_IN, NextStep.SIGN_IN_AGAIN)
+    dropped = dead and s.drop_refresh_token()  # never sent again, so no retry loop spins
+    if step is NextStep.SIGN_IN:
+        s.job = Renewal.SIGN_IN  # still busy: whoever looks in between sees a renewal running
+        return Finished(dropped_refresh_token=dropped, sign_in=True)
+    s.settle(step, error, now, t.backoff)
+    return Finished(dropped_refresh_token=dropped, error=error)

@@ -30,7 +30,6 @@ from ...core.session.probing import AfterProbe, Rights, after_probe_failure
 from ...core.session.remember import Learned
 from ...core.session.renewal import (
     KeeperState,
-    NextStep,
     NotSignedIn,
     Renewal,
     RenewalImpossible,
@@ -38,10 +37,10 @@ from ...core.session.renewal import (
     Session,
     Start,
     Timing,
-    after_failure,
     after_start_failure,
+    begin_renewal,
+    finish_renewal,
     is_due,
-    plan_renewal,
     planned_refresh,
     session_due,
     session_state,
@@ -101,6 +100,10 @@ class TokenKeeper(QObject):
         self._s = Session()
 
     # -- what the window reads -----------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
     @property
     def state(self) -> KeeperState:
         return self._state
@@ -320,20 +323,15 @@ class TokenKeeper(QObject):
         if s.creds is None or s.job is not None:
             return
         now = self._clock()
-        kind = plan_renewal(
+        kind = begin_renewal(
             s, now, self._timing, allow_resign=self.allow_resign, immediate=immediate
         )
-        s.deferred = kind is None
         if kind is None:
             self._schedule()  # the precise timer (or the tick) runs it when the gap has passed
-            return
-        s.retry_at = None
-        if kind is not Renewal.IMPOSSIBLE:
+        elif kind is Renewal.IMPOSSIBLE:
+            self._settle_failure(s.last_error or RenewalImpossible())
+        else:
             self._start_renewal(kind, now)
-            return
-        error = RenewalImpossible()
-        s.halt(KeeperState.SIGN_IN_AGAIN, error)
-        self._settle_failure(error)
 
     def _start_renewal(self, kind: Renewal, now: float) -> None:
         s = self._s
@@ -353,24 +351,19 @@ class TokenKeeper(QObject):
             self._start(lambda client: sign_in_job(client, login, password), done)
 
     def _on_renewed(self, kind: Renewal, value: Any, error: AuthError | None) -> None:
-        s = self._s
-        s.job = None
-        if error is None and value is not None:
-            if kind is Renewal.REFRESH and isinstance(s.creds, Token) and isinstance(value, Token):
-                value = s.creds.refreshed_by(value)  # keeps the refresh token if none came back
-            self._accept(value, renewed=True)
+        done = finish_renewal(
+            self._s, kind, value, error, self._clock(), self._timing, allow_resign=self.allow_resign
+        )
+        if done.creds is not None:
+            self._accept(done.creds, renewed=True)
             return
-        error = error or NotSignedIn()
-        step = after_failure(error, kind, can_resign=s.can_resign(self.allow_resign))
-        dead = kind is Renewal.REFRESH and step in (NextStep.SIGN_IN, NextStep.SIGN_IN_AGAIN)
-        if dead and s.drop_refresh_token():  # never sent again, so no retry loop spins
-            self.credentialsChanged.emit(s.creds)
-        if step is NextStep.SIGN_IN:
+        if done.dropped_refresh_token:
+            self.credentialsChanged.emit(self._s.creds)
+        if done.sign_in:
             log.info("refresh token rejected; signing in again with the remembered password")
             self._start_renewal(Renewal.SIGN_IN, self._clock())  # same attempt, second step
             return
-        s.settle(step, error, self._clock(), self._timing.backoff)
-        self._settle_failure(error)
+        self._settle_failure(done.error or NotSignedIn())
 
     def _settle_failure(self, error: AuthError) -> None:
         self._schedule()

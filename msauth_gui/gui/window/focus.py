@@ -3,9 +3,10 @@
 Profile bar → server → login → password → Show → method → keyring options → Advanced (its
 fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → JWT
 claims → the panel's buttons as they read (Refresh now → Test token → Details → Copy token →
-Copy header → Copy as curl; Details last in two columns) → Clear log → Copy log → the log
-itself, then round to the profile bar. Hidden and disabled widgets stay in the chain and are
-skipped by Qt, so the order holds in every state.
+Copy header → Copy as curl; Details last in two columns) → the panel's sections (Local proxy,
+its address, Copy) → Clear log → Copy log → the log itself, then round to the profile bar.
+Hidden and disabled widgets stay in the chain and are skipped by Qt, so the order holds in every
+state.
 
 At start the keyboard focus is in the first empty field of the form (:func:`focus_first_empty`):
 the password once the server and login are known, so typing it and pressing Enter signs in.
@@ -55,6 +56,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         panel.claims_box.button,
         panel.claims_view,
         *panel.action_buttons,  # as they read: Refresh, Test, (Details,) the copies (, Details)
+        *panel.section_focus,
         log.clear_button,
         log.copy_button,
         log.view,

@@ -35,6 +35,7 @@ from .form import METHOD_ITEMS, SignInForm
 from .integrator import IntegratorTools
 from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
+from .proxy_switch import LocalProxy
 from .settings import SettingsDialog, open_settings
 from .token_panel import TokenPanel
 from .tray import TrayCommands, TrayIcon
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.tools = IntegratorTools(self.keeper, self.preferences, self._copy, self.panel,
                                      clock, self)  # fmt: skip
         self.tools.add_after(self.copy_curl_action)  # Copy menu: "Copy as curl for ▸", details…
+        self.proxy = LocalProxy(self.keeper, self.panel, self.preferences, self.say, self.note)
         parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
                             self.panel, self.log)  # fmt: skip
         self.server_status = build_layout(self, parts)

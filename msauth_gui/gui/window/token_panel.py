@@ -232,8 +232,16 @@ class TokenPanel(QWidget):
         layout.addWidget(self.claims_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self._layout = layout
+        self.section_focus: list[QWidget] = []
         self.show_state("signed_out")
         self.show_credentials(None, 0.0)
+
+    def add_section(self, widget: QWidget, focus: list[QWidget]) -> None:
+        """Another feature's row below the buttons (the local proxy's); ``focus``: its
+        controls in the order Tab visits them, after the panel's own."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self.section_focus.extend(focus)
 
     def _button(self, text: str, object_name: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
