@@ -132,10 +132,10 @@ def test_the_log_wraps_keeps_its_lines_and_shows_the_newest(
             and last.text().split()[1] == "39"  # ... of the newest entry (after its time)
         )
 
-    assert newest_in_view()
+    qtbot.waitUntil(newest_in_view)  # the log scrolls on its own, once laid out
     window.resize(700, 560)  # lines wrap anew: still the newest in view
     settle()
-    assert newest_in_view()
+    qtbot.waitUntil(newest_in_view)
 
 
 # -- point 11: sizes -----------------------------------------------------------------------------

@@ -833,6 +833,10 @@
         <translation>Дать другим программам (curl, 1С) пользоваться этим сеансом без токена</translation>
     </message>
     <message>
+        <source>Local proxy address</source>
+        <translation>Адрес локального прокси</translation>
+    </message>
+    <message>
         <source>The local proxy&apos;s address, while it runs.</source>
         <translation>Адрес локального прокси, пока он работает.</translation>
     </message>
@@ -1400,7 +1404,7 @@
     </message>
     <message>
         <source>Expires:</source>
-        <translation>Срок действия истекает:</translation>
+        <translation>Срок действия:</translation>
     </message>
     <message>
         <source>Refresh token:</source>
@@ -1444,7 +1448,7 @@
     </message>
     <message>
         <source>Expires: {when}</source>
-        <translation>Срок действия истекает: {when}</translation>
+        <translation>Срок действия: {when}</translation>
     </message>
     <message>
         <source>found automatically</source>
@@ -1531,7 +1535,7 @@
     </message>
     <message>
         <source>Expires: {expiry}</source>
-        <translation>Срок действия истекает: {expiry}</translation>
+        <translation>Срок действия: {expiry}</translation>
     </message>
     <message>
         <source>The token for {server} has expired. Sign in again.</source>
@@ -2990,7 +2994,7 @@
     </message>
     <message>
         <source>{left} left — at {time}</source>
-        <translation>осталось {left} — в {time}</translation>
+        <translation>осталось {left}, до {time}</translation>
     </message>
     <message>
         <source>refresh failed, retrying in {time}</source>
@@ -3050,7 +3054,7 @@
     </message>
     <message>
         <source>Signed in to {host} by {method}.</source>
-        <translation>Вход на {host} выполнен способом {method}.</translation>
+        <translation>Вход выполнен: {host}, {method}.</translation>
     </message>
     <message>
         <source>Signed in — checking…</source>
@@ -3066,7 +3070,7 @@
     </message>
     <message>
         <source>Signed in to {host} by {method}; testing the token with a data request…</source>
-        <translation>Вход на {host} выполнен способом {method}; токен проверяется запросом данных…</translation>
+        <translation>Вход выполнен: {host}, {method}; проверяем токен запросом данных…</translation>
     </message>
     <message>
         <source>Signed in, but the token could not be tested: Test token tries again.</source>

@@ -59,6 +59,7 @@ class ProxyRow(QWidget):
         name(
             self.url_field,
             "proxyUrlField",
+            self.tr("Local proxy address"),
             description=self.tr("The local proxy's address, while it runs."),
         )
         self.url_field.setReadOnly(True)
