@@ -29,6 +29,7 @@ BENCHMARKS = {
     "refresh": ("refresh_timing", "refresh lateness with 2 s tokens"),
     "parsing": ("parsing", "worst-case token answers: bounded JSON5"),
     "redaction": ("redaction", "redact() after a day of 1 s tokens"),
+    "proxy": ("proxy", "msauth proxy: latency, throughput, memory"),
 }
 ALIASES = {module: name for name, (module, _) in BENCHMARKS.items()}
 MARK = "BENCHMARK-RESULT "

@@ -8,9 +8,13 @@ a checkout that was never installed reads ``pyproject.toml`` itself. ``__version
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DISTRIBUTION = "msauth-gui"
 _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
@@ -27,6 +31,20 @@ def version() -> str:
         text = _PYPROJECT.read_text(encoding="utf-8") if _PYPROJECT.is_file() else ""
         found = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
         return found.group(1) if found else "0+unknown"
+
+
+class VersionAction(argparse.Action):
+    """``--version`` for ``msauth`` and ``msauth-gui``: prints "PROG VERSION" and exits; the
+    version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        kwargs.setdefault("help", "print the version and exit")
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"{parser.prog} {version()}", file=sys.stdout)
+        parser.exit()
 
 
 def __getattr__(name: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from . import VersionAction
 from .i18n import LANGUAGES, SETTINGS_GROUP, SETTINGS_KEY, resolve_language
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_NAME,
         description="Sign in to a Mobile SMARTS server, watch the token and copy it.",
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -154,6 +156,9 @@ def build_window(
     if args.server:  # the profile for that server (and login), or a new one
         window.profiles.select_server(args.server, args.login)
     window.form.fill(server=args.server, login=args.login, method=args.method)
+    from .gui.window.focus import focus_first_empty
+
+    focus_first_empty(window.form)  # the command line may have filled server and login
     return window
 
 

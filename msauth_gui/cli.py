@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
+from . import VersionAction, cli_proxy
 from .core.basic import BASIC_ENCODINGS
 from .core.client import (
     DEFAULT_CLIENT_ID,
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -141,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_options(check, formats=False)
     _sign_in_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    for command in (token, refresh, check):  # after the command works too: msauth check --lang ru
+    served = cli_proxy.add_commands(commands, _kit())  # msauth proxy, msauth exec
+    for command in (token, refresh, check, *served):  # after the command too: check --lang ru
         command.add_argument(
             "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as for msauth itself"
         )
@@ -258,6 +261,8 @@ def _insecure_warning(stderr: TextIO) -> None:
 
 def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """One command, in the language already chosen."""
+    if args.command in cli_proxy.COMMANDS:
+        return cli_proxy.run(args, stdin, stdout, stderr, _kit())
     try:
         if args.command == "check":
             return _check(args, stdin, stdout, stderr)
@@ -317,6 +322,19 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
     else:
         stdout.write(visible(report.to_text(), keep="\n"))
     return report.exit_code
+
+
+def _kit() -> cli_proxy.CliKit:
+    """What ``msauth proxy`` and ``msauth exec`` share with the other commands."""
+    return cli_proxy.CliKit(
+        connection_options=lambda parser: _connection_options(parser, formats=False),
+        sign_in_options=_sign_in_options,
+        password=_password,
+        settings=_settings,
+        say=_say,
+        usage_error=UsageError,
+        secret_variables=(PASSWORD_ENV, CLIENT_SECRET_ENV),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

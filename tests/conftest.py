@@ -100,3 +100,16 @@ def _fresh_redaction_registry() -> Iterator[None]:
     """Secrets registered by one test (a password like "wrong") must not mask another's text."""
     yield
     forget_secrets()
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    """The window speaks Russian for one test; English again afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from msauth_gui.gui.i18n import install_language
+
+    app = QApplication.instance()
+    assert install_language(app, "ru") == "ru"
+    yield
+    install_language(app, "en")

@@ -1,6 +1,9 @@
-"""An in-memory keyring backend for tests, and one that fails like a locked keyring."""
+"""An in-memory keyring backend for tests, one that fails like a locked keyring, and one that
+makes its first read wait (as a keyring waiting for its unlock prompt does)."""
 
 from __future__ import annotations
+
+import threading
 
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
@@ -31,8 +34,39 @@ class MemoryKeyring(KeyringBackend):
 
 
 class LockedKeyring(MemoryKeyring):
+    """Refuses every read and write while ``locked``; ``calls`` counts the attempts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.locked = True
+        self.calls = 0
+
     def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("the collection is locked")
+        self.calls += 1
+        if self.locked:
+            raise KeyringLocked("the collection is locked")
+        return super().get_password(service, username)
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("the collection is locked")
+        self.calls += 1
+        if self.locked:
+            raise KeyringLocked("the collection is locked")
+        super().set_password(service, username, password)
+
+
+class WaitingKeyring(MemoryKeyring):
+    """Every read waits until ``gate`` is set (at most ``wait`` seconds); ``threads`` records
+    which thread each read came from."""
+
+    def __init__(self, wait: float = 5.0) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.asked = threading.Event()
+        self.wait = wait
+        self.threads: list[threading.Thread] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.threads.append(threading.current_thread())
+        self.asked.set()
+        self.gate.wait(self.wait)
+        return super().get_password(service, username)

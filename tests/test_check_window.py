@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from msauth_gui.core.check import ORDER
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.session.keeper import TokenKeeper
 from msauth_gui.gui.session.worker import job_pool
 from msauth_gui.gui.window.main import MainWindow
 
+from .test_check import ROWS
 from .test_window import child, click, expand_advanced, fill
 from .tls import Minted
 
@@ -109,7 +109,7 @@ def test_normal_server_fills_every_row_and_names_the_method(
     assert action is not None and action.shortcut().toString() == "Ctrl+K"
     dialog = run_check(qtbot, window, via="shortcut")
     shown = rows(window)
-    assert list(shown) == list(ORDER)  # every row, in the report's order
+    assert list(shown) == ROWS  # every row, in the report's order
     for key in ("tls", "api", "auth_on", "method.basic", "method.session", "method.oauth"):
         assert shown[key]["result"] == "Pass", (key, shown[key])
     assert shown["method.oauth_connect"]["result"] == "Skipped"
@@ -117,13 +117,13 @@ def test_normal_server_fills_every_row_and_names_the_method(
     assert "lifetime 24 h" in shown["method.oauth"]["happened"]
     result = table(window).item(0, COLUMN["result"])
     assert not result.icon().isNull()  # an icon besides the word
-    assert verdict(window).text().startswith("Use OAuth password grant: it gives a token")
+    assert verdict(window).text().startswith("Use OAuth password grant (token URL ")
     summary = child(dialog, QLabel, "checkSummaryLabel").text()
-    assert summary.startswith("10 passed, 2 skipped, 1 info · took")
+    assert summary.startswith("11 passed, 2 skipped, 1 info · took")
     assert not child(dialog, QProgressBar, "checkProgress").isVisible()
     # one summary line in the activity log
     lines = [line for line in log_text(window).splitlines() if "Server check of" in line]
-    assert len(lines) == 1 and "Use OAuth password grant" in lines[0] and "10 passed" in lines[0]
+    assert len(lines) == 1 and "Use OAuth password grant" in lines[0] and "11 passed" in lines[0]
 
 
 def test_rows_appear_while_the_check_is_still_running(
@@ -141,7 +141,7 @@ def test_rows_appear_while_the_check_is_still_running(
     assert "method.oauth" not in rows(window)
     assert not child(dialog, QPushButton, "copyReportButton").isEnabled()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
-    assert list(rows(window)) == list(ORDER)
+    assert list(rows(window)) == ROWS
 
 
 # -- set-ups -----------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ def test_save_report_writes_the_file(
     assert asked and asked[0].endswith(".md") and "server-check-127.0.0.1-" in asked[0]
     if chosen:
         data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-        assert [row["key"] for row in data["rows"]] == list(ORDER)
+        assert [row["key"] for row in data["rows"]] == ROWS
         assert data["best_method"] == "oauth"
     else:
         text = (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -310,7 +310,7 @@ def test_run_again_drops_the_first_runs_late_rows(
     qtbot.waitUntil(lambda: job_pool().activeThreadCount() == 0, timeout=TIMEOUT)
     qtbot.wait(100)
     slow_port = f":{slow.port}"
-    assert list(rows(window)) == list(ORDER)
+    assert list(rows(window)) == ROWS
     for key, row in rows(window).items():
         assert slow_port not in " ".join(row.values()), key
     assert dialog.report.server == quick.url  # type: ignore[union-attr]

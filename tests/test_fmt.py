@@ -1,8 +1,7 @@
-"""The window's texts, without Qt: countdowns, local times, curl commands and log lines."""
+"""The window's texts, without Qt: countdowns, local times and log lines (curl: test_curl)."""
 
 from __future__ import annotations
 
-import shlex
 import time
 
 import pytest
@@ -56,27 +55,6 @@ def test_next_refresh_text_says_when_a_retry_comes() -> None:
     assert fmt.next_refresh_text(now + 96, now + 15, now) == "refresh failed, retrying in 15 s"
     assert fmt.next_refresh_text(None, None, now) == "none scheduled"
     assert fmt.next_refresh_text(now - 1, None, now) == "due now"
-
-
-def test_curl_command_quotes_and_tls_options() -> None:
-    url = "https://host:9000/api/v1/DocTypes?$top=1"
-    plain = shlex.split(fmt.curl_command(url, "Bearer abc"))
-    assert plain == [
-        "curl",
-        "-sS",
-        "-H",
-        "Accept: application/json",
-        "-H",
-        "Authorization: Bearer abc",
-        url,
-    ]
-    insecure = shlex.split(fmt.curl_command(url, "Bearer abc", verify_tls=False, ca_bundle="x"))
-    assert insecure[:3] == ["curl", "-sS", "-k"] and "--cacert" not in insecure
-    ca = shlex.split(fmt.curl_command(url, "Bearer abc", ca_bundle="/etc/my ca.pem"))
-    assert ca[2:4] == ["--cacert", "/etc/my ca.pem"]
-    # a value that would break out of the quotes stays one argument
-    tricky = shlex.split(fmt.curl_command(url, "Bearer a'b; rm -rf ~"))
-    assert "Authorization: Bearer a'b; rm -rf ~" in tricky
 
 
 def test_header_line() -> None:

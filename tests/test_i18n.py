@@ -58,11 +58,14 @@ TIMEOUT = 10_000
 # the server or the vendor's documentation uses, demo account names (data, not prose)
 ALLOWED = {
     "OAuth", "Basic", "JSON", "JSON5", "TLS", "HTTP", "HTTPS", "curl", "JWT", "Bearer", "bearer",
-    "Mobile", "SMARTS", "MobileSMARTS", "GET", "POST", "msauth", "API", "URL", "DNS", "TCP",
+    "Mobile", "SMARTS", "MobileSMARTS", "GET", "POST", "PUT", "PATCH", "DELETE", "msauth", "API",
+    "URL", "DNS", "TCP",
     "GUID", "PEM", "SHA", "NTP", "IPv6", "UTF", "RFC", "OpenID", "Markdown", "Authorization",
     "Ctrl", "Shift", "Enter", "Tab", "BaseInfo", "appName", "serverVersion", "camelCase",
     "accessToken", "Date", "Location", "exp", "iat", "sub", "demo", "admin", "norights",
-    "operator", "user", "English", "cryptography", "keyring",
+    "operator", "user", "English", "cryptography", "keyring", "base64",
+    "bash", "zsh", "cmd", "PowerShell", "Invoke", "RestMethod", "Linux", "macOS", "Windows",
+    "ISO", "UTC",
 }  # fmt: skip
 # what is not prose at all: addresses, paths, options, identifiers, files, HTTP dates, numbers
 NOT_PROSE = [
@@ -77,8 +80,9 @@ NOT_PROSE = [
     re.compile(r"\b[\w.-]+:\d+\b"),  # host:port
 ]
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
-#: fields whose content is data by design: the token itself, its claims, the password
-DATA_FIELDS = {"accessTokenField", "claimsView", "passwordEdit", "clientSecretEdit"}
+#: fields whose content is data by design: the token, its claims and answer, the password
+DATA_FIELDS = {"accessTokenField", "claimsView", "passwordEdit", "clientSecretEdit",
+               "tokenAnswerView"}  # fmt: skip
 
 
 def english_sources() -> set[str]:
@@ -230,6 +234,11 @@ def test_every_window_and_dialog_speaks_russian(
     assert dialog.table.rowCount() >= 10
     found += problems(dialog)
     dialog.close()
+
+    details = window.tools.open_details()
+    qtbot.waitUntil(details.isVisible, timeout=TIMEOUT)
+    found += problems(details)
+    details.close()
 
     shown: list[QWidget] = []
 

@@ -32,7 +32,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 STATE_ICONS = (
     "state-signed-out.svg", "state-busy.svg", "state-valid.svg", "state-expiring.svg",
-    "state-expired.svg", "state-error.svg", "state-sign-in-again.svg",
+    "state-expired.svg", "state-error.svg", "state-sign-in-again.svg", "state-no-rights.svg",
+    "state-unconfirmed.svg",
 )  # fmt: skip
 TIMEOUT_S = 180
 

@@ -68,6 +68,7 @@ def sign_in(
         keeper.credentialsChanged, timeout=TIMEOUT, check_params_cb=lambda c: c is not None
     ) as blocker:
         keeper.sign_in(settings(srv.url, method), "admin", password)
+    qtbot.waitUntil(lambda: not keeper.busy, timeout=TIMEOUT)  # and the new token's probe
     return blocker.args[0]
 
 
@@ -296,11 +297,13 @@ def test_probe_401_renews_once_then_probes_again(
 ) -> None:
     keeper = make_keeper()
     sign_in(qtbot, keeper, server)
+    qtbot.waitUntil(settled(keeper), timeout=TIMEOUT)  # the sign-in's own probe: 200
     server.revoke_all()  # a restarted server forgot every token
     with qtbot.waitSignal(keeper.probeFinished, timeout=TIMEOUT) as blocker:
         keeper.probe()
     assert blocker.args[0].status == 200
-    assert (server.counts["probe"], server.counts["refresh"], server.counts["token"]) == (2, 1, 2)
+    # the sign-in's probe, the 401, and the probe of the token signed in for again
+    assert (server.counts["probe"], server.counts["refresh"], server.counts["token"]) == (3, 1, 2)
     qtbot.waitUntil(settled(keeper), timeout=TIMEOUT)
 
 
@@ -309,6 +312,7 @@ def test_probe_that_keeps_getting_401_does_not_loop(
 ) -> None:
     keeper = make_keeper()
     sign_in(qtbot, keeper, server)
+    qtbot.waitUntil(settled(keeper), timeout=TIMEOUT)
     server.config.fault = "unauthorized"
     server.config.fault_on = frozenset({"probe"})
     finished: list[object] = []
@@ -317,9 +321,9 @@ def test_probe_that_keeps_getting_401_does_not_loop(
         keeper.probe()
     assert isinstance(blocker.args[0], CredentialsRejected)
     wait_ticks(qtbot, keeper, 20)
-    assert (server.counts["probe"], server.counts["refresh"], server.counts["token"]) == (2, 1, 1)
+    assert (server.counts["probe"], server.counts["refresh"], server.counts["token"]) == (3, 1, 1)
     assert finished == []
-    assert keeper.state is S.VALID
+    assert keeper.state is S.UNCONFIRMED  # what the last probe saw: not "Valid"
 
 
 # -- sleep and wake ------------------------------------------------------------------------------
@@ -395,11 +399,13 @@ def test_only_the_latest_sign_in_is_kept(
     qtbot.waitUntil(lambda: keeper.state is S.VALID, timeout=TIMEOUT)
     # the slow sign-in was cancelled by the new one: its answer came at once, and was dropped
     qtbot.waitUntil(lambda: "dropped stale answer" in caplog.text, timeout=TIMEOUT)
+    qtbot.waitUntil(settled(keeper), timeout=TIMEOUT)  # the fast token's own probe said VALID
     assert keeper.settings.server == fast.url
     assert len(changes) == 1 and changes[0] is keeper.credentials
     with qtbot.waitSignal(keeper.probeFinished, timeout=TIMEOUT):
         keeper.probe()  # the kept token is the fast server's: the slow one's would get 401
-    assert (fast.counts["probe"], fast.counts["refresh"], fast.counts["token"]) == (1, 0, 1)
+    assert (fast.counts["probe"], fast.counts["refresh"], fast.counts["token"]) == (2, 0, 1)
+    assert slow.counts["probe"] == 0  # the stale sign-in was never probed
 
 
 def test_concurrent_refresh_requests_merge(

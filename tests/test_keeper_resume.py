@@ -46,7 +46,9 @@ def test_resume_is_one_refresh_then_the_usual_cycle(
     with qtbot.waitSignal(keeper.credentialsChanged, timeout=TIMEOUT):
         keeper.resume(settings, "admin", saved)
         assert keeper.state is S.SIGNING_IN
-    assert keeper.state is S.VALID
+    assert keeper.state is S.CHECKING  # "Valid" only once the new token got data
+    qtbot.waitUntil(lambda: keeper.state is S.VALID and not keeper.busy, timeout=TIMEOUT)
+    assert srv.counts["probe"] == 1
     assert (srv.counts["token"], srv.counts["refresh"]) == (1, 1)  # the 1 token: the earlier run
     creds = keeper.credentials
     assert creds is not None and creds.refresh_token not in (None, saved)  # rotated
@@ -119,6 +121,7 @@ def test_refresh_fraction_moves_the_refresh_point(
     assert keeper.next_refresh_at == pytest.approx(start + 50, abs=1)
     clock.advance(51)
     qtbot.waitUntil(lambda: keeper.last_refresh_at is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not keeper.busy, timeout=TIMEOUT)  # and the new token's probe
     assert srv.counts["refresh"] == 1
     keeper.refresh_fraction = 0.97  # "expiring soon" moves behind the refresh point
     clock.advance(92)  # 92 % of the new token's life: before the refresh point, not "soon"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +35,7 @@ from msauth_gui.gui.profiles import widgets as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
-from tests.memkeyring import LockedKeyring, MemoryKeyring
+from tests.memkeyring import LockedKeyring, MemoryKeyring, WaitingKeyring
 from tests.test_window import TIMEOUT, child, click, fill, sign_in, status, token_field
 
 S = KeeperState
@@ -53,7 +54,9 @@ class Env:
     def entry(self, kind: str, profile: str = "Default") -> str | None:
         return self.backend.entries.get((SERVICE, f"{kind}:{profile}"))
 
-    def window(self, store: SecretStore | None = None, **keeper_args: Any) -> MainWindow:
+    def window(
+        self, store: SecretStore | None = None, *, ready: bool = True, **keeper_args: Any
+    ) -> MainWindow:
         settings = QSettings(str(self.ini), QSettings.Format.IniFormat)
         keeper = TokenKeeper(clock=self.clock, **{"tick_ms": 20, **keeper_args})
         window = MainWindow(
@@ -66,7 +69,8 @@ class Env:
         self.qtbot.addWidget(window)
         window.show()
         self.qtbot.waitExposed(window)
-        self.qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
+        if ready:
+            self.qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
         self.windows.append(window)
         return window
 
@@ -94,6 +98,13 @@ def answer_names(monkeypatch: pytest.MonkeyPatch, *names: str | None) -> None:
     monkeypatch.setattr(
         profiles_ui.ProfileNameDialog, "ask", classmethod(lambda cls, p, t, d: queue.pop(0))
     )
+
+
+def share_through(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The export and import file dialogs both answer ``path``."""
+    dialogs = profiles_ui.ProfileFileDialog
+    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(path)))
+    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(path)))
 
 
 # -- remember password -------------------------------------------------------------------------
@@ -274,6 +285,50 @@ def test_rename_moves_the_secrets_and_delete_removes_them(
     assert "Склад 1" not in env.ini.read_text(encoding="utf-8")
 
 
+def test_deleting_the_profile_of_the_live_session_signs_out_first(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = env.window()
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    fill(qtbot, window, demo.url)
+    click(qtbot, window, "staySignedInCheck")
+    sign_in(qtbot, window)
+    click(qtbot, window, "copyTokenButton")
+    assert env.entry("refresh_token", "Склад 2") and window.keeper.active_timers()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        profiles_ui.ConfirmDialog, "ask", classmethod(lambda c, p, t, q: asked.append(q) or True)
+    )
+    combo = child(window, QComboBox, "profileCombo")
+    click(qtbot, window, "deleteProfileButton")
+    assert "signs you out" in asked[-1]  # the question says so
+    assert window.keeper.state is S.SIGNED_OUT and window.keeper.credentials is None
+    assert window.keeper.active_timers() == []  # nothing refreshes a deleted profile's token
+    assert token_field(window).text() == "" and QGuiApplication.clipboard().text() == ""
+    assert env.backend.entries == {}
+    log = log_text(window)
+    assert log.index("Signed out") < log.index("Profile “Склад 2” deleted")
+    assert combo.currentText() == "Default"
+
+
+def test_deleting_another_profile_keeps_the_session(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")  # the session stays Default's
+    asked: list[str] = []
+    monkeypatch.setattr(
+        profiles_ui.ConfirmDialog, "ask", classmethod(lambda c, p, t, q: asked.append(q) or True)
+    )
+    click(qtbot, window, "deleteProfileButton")
+    assert "signs you out" not in asked[-1]
+    assert window.keeper.state is S.VALID and window.keeper.active_timers()
+
+
 def test_command_line_server_gets_its_own_profile(qtbot: Any, env: Env, demo: DemoServer) -> None:
     settings = QSettings(str(env.ini), QSettings.Format.IniFormat)
     store = SecretStore(env.backend)
@@ -309,18 +364,74 @@ def test_no_keyring_backend_disables_the_options_and_sign_in_works(
     assert token_field(window).text()
 
 
-def test_locked_keyring_is_a_message_not_a_crash(qtbot: Any, env: Env, demo: DemoServer) -> None:
+def test_locked_keyring_disables_both_options_for_every_profile_before_sign_in(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env.backend = LockedKeyring()
     window = env.window()
-    click(qtbot, window, "rememberPasswordCheck")
+    said = "The system keyring could not read a saved secret: KeyringLocked"
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    combo = child(window, QComboBox, "profileCombo")
+    for name in ["Default", "Склад 2", "Default", "Склад 2"]:
+        combo.setCurrentText(name)
+        for box in (check(window, "rememberPasswordCheck"), check(window, "staySignedInCheck")):
+            assert not box.isEnabled() and not box.isChecked()
+            assert "locked" in box.toolTip()
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # a click does nothing
+            assert not box.isChecked()
+        label = child(window, QLabel, "keyringStatusLabel")
+        assert label.isVisible() and "cannot be saved" in label.text() and "locked" in label.text()
     fill(qtbot, window, demo.url)
-    sign_in(qtbot, window)  # the sign-in itself is not hurt
+    sign_in(qtbot, window)  # the sign-in itself is not hurt, and nothing complains after it
+    assert window.keeper.state is S.VALID
+    assert log_text(window).count(said) == 1  # said once, at start, not at each switch
+    assert "could not save" not in log_text(window)
+    assert env.backend.calls == 1  # probed once; nothing tried again
+    window.close()
+    stored = env.ini.read_text(encoding="utf-8")
+    assert "remember_password=false" in stored and "remember_password=true" not in stored
+    assert "stay_signed_in=true" not in stored
+
+
+def test_keyring_is_looked_at_off_the_gui_thread_checking_meanwhile(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    env.backend = backend = WaitingKeyring()
+    window = env.window(ready=False)
+    qtbot.waitUntil(backend.asked.is_set, timeout=TIMEOUT)  # the keyring is being read, and...
+    checking = child(window, QLabel, "keyringStatusLabel")
+    assert checking.isVisible() and checking.text() == "checking the keyring…"
+    for name in ("rememberPasswordCheck", "staySignedInCheck"):
+        assert not check(window, name).isEnabled()
+        assert check(window, name).toolTip() == "checking the keyring…"
+    fill(qtbot, window, demo.url)  # ...the window answers meanwhile: typing works
+    assert child(window, QLineEdit, "loginEdit").text() == "admin"
+    assert not window.profiles.ready
+    backend.gate.set()
+    qtbot.waitUntil(lambda: window.profiles.ready, timeout=TIMEOUT)
+    assert not checking.isVisible() and check(window, "rememberPasswordCheck").isEnabled()
+    assert not child(window, QLabel, "keyringStatusLabel").isVisible()
+    assert backend.threads and threading.main_thread() not in backend.threads
+
+
+def test_keyring_that_locks_later_unticks_the_choice_it_could_not_keep(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    env.backend = backend = LockedKeyring()
+    backend.locked = False  # unlocked at start...
+    window = env.window()
+    click(qtbot, window, "rememberPasswordCheck")
+    backend.locked = True  # ...locked before the password is saved
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)
     qtbot.waitUntil(lambda: "could not save a secret" in log_text(window), timeout=TIMEOUT)
     assert "locked" in window.statusBar().currentMessage()
     remember = check(window, "rememberPasswordCheck")
-    assert not remember.isEnabled() and "locked" in remember.toolTip()
+    assert not remember.isEnabled() and not remember.isChecked() and "locked" in remember.toolTip()
     assert child(window, QLabel, "keyringStatusLabel").isVisible()
     assert window.keeper.state is S.VALID
+    assert "remember_password=true" not in env.ini.read_text(encoding="utf-8")
 
 
 def test_keyring_loading_error_at_start_is_a_message(
@@ -330,11 +441,17 @@ def test_keyring_loading_error_at_start_is_a_message(
     fill(qtbot, window, demo.url)
     click(qtbot, window, "rememberPasswordCheck")
     sign_in(qtbot, window)
+    saved = env.backend
     env.backend = LockedKeyring()  # locked before the next start
     window = env.restart(window)
     assert "could not read a saved secret" in log_text(window)
     assert child(window, QLineEdit, "passwordEdit").text() == ""
     assert not check(window, "staySignedInCheck").isEnabled()
+    assert not check(window, "rememberPasswordCheck").isChecked()  # it cannot be kept now...
+    env.backend = saved  # ...but the choice is: unlocked again, the password is back
+    window = env.restart(window)
+    assert check(window, "rememberPasswordCheck").isChecked()
+    assert child(window, QLineEdit, "passwordEdit").text() == "admin"
 
 
 # -- import and export -------------------------------------------------------------------------
@@ -354,9 +471,7 @@ def test_export_has_no_secrets_and_imports_into_another_machine(
     sign_in(qtbot, window)
     refresh_token = window.keeper.credentials.refresh_token  # type: ignore[union-attr]
     exported = tmp_path / "team.json"
-    dialogs = profiles_ui.ProfileFileDialog
-    monkeypatch.setattr(dialogs, "save_path", classmethod(lambda cls, p, d: str(exported)))
-    monkeypatch.setattr(dialogs, "open_path", classmethod(lambda cls, p: str(exported)))
+    share_through(monkeypatch, exported)
     window.findChild(QAction, "exportProfilesAction").trigger()
     text = exported.read_text(encoding="utf-8")
     for secret in (PASSWORD, "team-client-secret", refresh_token, token_field(window).text()):
@@ -374,6 +489,47 @@ def test_export_has_no_secrets_and_imports_into_another_machine(
     assert child(window2, QLineEdit, "passwordEdit").text() == ""
     assert child(window2, QLineEdit, "clientSecretEdit").text() == "user"
     assert not check(window2, "rememberPasswordCheck").isChecked()
+
+
+def test_imported_profile_with_its_own_client_secret_says_to_enter_it_again(
+    qtbot: Any,
+    env: Env,
+    demo_factory: Callable[..., DemoServer],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    team, plain = demo_factory(client_secret="team-client-secret"), demo_factory()
+    window = env.window()
+    fill(qtbot, window, team.url)
+    child(window, QLineEdit, "clientSecretEdit").setText("team-client-secret")
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Plain")
+    click(qtbot, window, "newProfileButton")
+    fill(qtbot, window, plain.url)  # the default client secret
+    exported = tmp_path / "team.json"
+    share_through(monkeypatch, exported)
+    window.findChild(QAction, "exportProfilesAction").trigger()
+    text = exported.read_text(encoding="utf-8")
+    assert "team-client-secret" not in text and text.count('"own_client_secret": true') == 1
+
+    other = Env(qtbot, env.clock, tmp_path / "colleague")
+    window2 = other.window()
+    window2.findChild(QAction, "importProfilesAction").trigger()
+    hint = "“Default (2)” has a client secret of its own, which is never exported: enter it again"
+    assert hint in log_text(window2) and hint in window2.statusBar().currentMessage()
+    assert "“Plain” has a client secret" not in log_text(window2)
+    combo = child(window2, QComboBox, "profileCombo")
+    combo.setCurrentText("Plain")
+    combo.setCurrentText("Default (2)")  # said again whenever it is shown...
+    assert log_text(window2).count(hint) == 2
+    assert child(window2, QLineEdit, "clientSecretEdit").text() == "user"
+    child(window2, QLineEdit, "clientSecretEdit").setText("team-client-secret")
+    fill(qtbot, window2, team.url)
+    sign_in(qtbot, window2)
+    window2 = other.restart(window2)  # ...until the secret is entered
+    combo = child(window2, QComboBox, "profileCombo")
+    assert combo.currentText() == "Default (2)" and hint not in log_text(window2)
+    assert child(window2, QLineEdit, "clientSecretEdit").text() == "team-client-secret"
 
 
 def test_importing_a_bad_file_is_a_message(

@@ -1,4 +1,5 @@
-"""The token keeper's rules (core/session/renewal.py) as tables: state × event → decision.
+"""The token keeper's rules (core/session/renewal.py, probing.py) as tables: state × event →
+decision.
 
 Plain functions, no Qt, no network, no clock: each table lists every case, and a test per table
 walks it. The keeper's own tests (test_keeper.py) show the same rules at work against the demo
@@ -23,8 +24,13 @@ from msauth_gui.core.errors import (
     TooManyRequests,
     UnreadableAnswer,
 )
-from msauth_gui.core.session.renewal import (
+from msauth_gui.core.session.probing import (
     AfterProbe,
+    Rights,
+    after_probe_failure,
+    rights_after_probe,
+)
+from msauth_gui.core.session.renewal import (
     KeeperState,
     NextStep,
     NoFresherToken,
@@ -34,9 +40,10 @@ from msauth_gui.core.session.renewal import (
     Start,
     Timing,
     after_failure,
-    after_probe_failure,
     after_start_failure,
     backoff_delay,
+    begin_renewal,
+    finish_renewal,
     gained,
     judge_state,
     life_state,
@@ -102,52 +109,131 @@ def test_after_a_failed_start(start: Start, error: str) -> None:
         assert (state, shown) == (S.ERROR, ERRORS[error])
 
 
-# -- a probe failed: (error, token alive, last chance, renewed meanwhile) -> what next ----------
+# -- a probe failed: (error, token alive, last chance) -> what next -----------------------------
 PROBE_ERRORS = ["credentials_rejected", *NETWORK, "no_rights"]
-PROBE_CASES = list(itertools.product(PROBE_ERRORS, [1, 0], [1, 0], [1, 0]))
+PROBE_CASES = list(itertools.product(PROBE_ERRORS, [1, 0], [1, 0]))
 
 
-@pytest.mark.parametrize(("error", "alive", "last_chance", "renewed"), PROBE_CASES)
-def test_after_a_failed_probe(error: str, alive: int, last_chance: int, renewed: int) -> None:
+@pytest.mark.parametrize(("error", "alive", "last_chance"), PROBE_CASES)
+def test_after_a_failed_probe(error: str, alive: int, last_chance: int) -> None:
     step = after_probe_failure(
-        ERRORS[error], token_alive=bool(alive), last_chance=bool(last_chance), renewed=bool(renewed)
+        ERRORS[error], token_alive=bool(alive), last_chance=bool(last_chance)
     )
     if error != "credentials_rejected" or not alive or last_chance:
         assert step is AfterProbe.REPORT  # shown as it is: no loop, no second chance
-    elif renewed:
-        assert step is AfterProbe.PROBE_AGAIN  # the newer token gets the second try
     else:
         assert step is AfterProbe.RENEW_THEN_PROBE  # a restarted server forgot a live token
 
 
-# -- what state to show: (halted, life of the token, renewing) -> state --------------------------
+# -- a probe answered: (error) -> what it says of the account's rights --------------------------
+@pytest.mark.parametrize("error", [None, *ERRORS])
+def test_what_a_probe_says_of_the_rights(error: str | None) -> None:
+    rights = rights_after_probe(None if error is None else ERRORS[error])
+    if error is None:
+        assert rights is Rights.GRANTED  # data came back
+    elif error == "no_rights":
+        assert rights is Rights.NO_RIGHTS  # 403: signed in, but no role that may read data
+    else:
+        assert rights is Rights.UNCONFIRMED  # nothing known: never "Valid"
+
+
+def test_a_probe_answer_tells_who_asked_and_what_changed() -> None:
+    session = Session(creds=WITH_REFRESH, probe_asked=True)
+    assert session.probed(None) == (True, True)  # asked; UNKNOWN -> GRANTED
+    assert (session.rights, session.probe_asked, session.last_error) == (
+        Rights.GRANTED,
+        False,
+        None,
+    )
+    assert session.probed(ERRORS["no_rights"]) == (False, True)
+    assert session.last_error is ERRORS["no_rights"]
+    assert session.probed(ERRORS["no_rights"]) == (False, False)  # the same news: said once
+    session.back_off(ERRORS["timeout"], 10.0, (5,))  # a renewal failed meanwhile, retrying
+    assert session.probed(None) == (False, True)
+    assert session.last_error is ERRORS["timeout"]  # the renewal's trouble is still shown
+
+
+def test_only_the_newest_probe_counts_and_basic_sign_in_is_one() -> None:
+    session = Session(creds=BASIC)
+    first = session.next_probe()
+    second = session.next_probe()
+    assert second > first and session.probing
+    assert session.signed_in_probed(Rights.NO_RIGHTS, ERRORS["no_rights"])  # a Basic renewal
+    assert session.probe_serial > second and not session.probing  # both probes are stale now
+    assert not session.signed_in_probed(Rights.NO_RIGHTS, ERRORS["no_rights"])
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (Rights.UNKNOWN, Rights.UNKNOWN),
+        (Rights.GRANTED, Rights.GRANTED),  # rights belong to the account: kept until the probe
+        (Rights.NO_RIGHTS, Rights.NO_RIGHTS),  # ... that follows every renewal says otherwise
+        (Rights.UNCONFIRMED, Rights.UNKNOWN),  # the new token is being checked
+    ],
+)
+def test_a_renewed_token_keeps_what_the_last_probe_saw(before: Rights, after: Rights) -> None:
+    session = Session(creds=WITH_REFRESH, rights=before)
+    session.accept(WITH_REFRESH, 10.0, renewed=True)
+    assert session.rights is after
+
+
+# -- what state to show: (halted, life of the token, renewing, rights) -> state -----------------
 TOKEN = Token("abc", obtained_at=1000.0, expires_at=1100.0)
 LIFE_AT = {S.VALID: 1050.0, S.EXPIRING_SOON: 1095.0, S.EXPIRED: 1100.0}
+R = Rights
 JUDGE = [
-    # halted              life              renewing  shown
-    (None,                S.VALID,          False,    S.VALID),
-    (None,                S.VALID,          True,     S.REFRESHING),
-    (None,                S.EXPIRING_SOON,  False,    S.EXPIRING_SOON),
-    (None,                S.EXPIRING_SOON,  True,     S.REFRESHING),
-    (None,                S.EXPIRED,        False,    S.EXPIRED),
-    (None,                S.EXPIRED,        True,     S.EXPIRED),  # shown even while renewing
-    (S.ERROR,             S.VALID,          False,    S.ERROR),
-    (S.ERROR,             S.VALID,          True,     S.ERROR),
-    (S.ERROR,             S.EXPIRING_SOON,  False,    S.ERROR),
-    (S.ERROR,             S.EXPIRED,        False,    S.EXPIRED),  # an expired token says so first
-    (S.SIGN_IN_AGAIN,     S.VALID,          False,    S.SIGN_IN_AGAIN),
-    (S.SIGN_IN_AGAIN,     S.EXPIRED,        True,     S.SIGN_IN_AGAIN),  # it sticks
+    # halted              life              renewing  rights          shown
+    (None,                S.VALID,          False,    R.GRANTED,      S.VALID),
+    (None,                S.VALID,          False,    R.UNKNOWN,      S.CHECKING),  # not Valid yet
+    (None,                S.VALID,          False,    R.NO_RIGHTS,    S.NO_RIGHTS),
+    (None,                S.VALID,          False,    R.UNCONFIRMED,  S.UNCONFIRMED),
+    (None,                S.VALID,          True,     R.GRANTED,      S.REFRESHING),
+    (None,                S.VALID,          True,     R.NO_RIGHTS,    S.REFRESHING),
+    (None,                S.EXPIRING_SOON,  False,    R.GRANTED,      S.EXPIRING_SOON),
+    (None,                S.EXPIRING_SOON,  False,    R.UNKNOWN,      S.EXPIRING_SOON),
+    (None,                S.EXPIRING_SOON,  False,    R.UNCONFIRMED,  S.EXPIRING_SOON),
+    (None,                S.EXPIRING_SOON,  False,    R.NO_RIGHTS,    S.NO_RIGHTS),  # first
+    (None,                S.EXPIRING_SOON,  True,     R.GRANTED,      S.REFRESHING),
+    (None,                S.EXPIRED,        False,    R.GRANTED,      S.EXPIRED),
+    (None,                S.EXPIRED,        False,    R.NO_RIGHTS,    S.EXPIRED),
+    (None,                S.EXPIRED,        True,     R.GRANTED,      S.EXPIRED),  # while renewing
+    (S.ERROR,             S.VALID,          False,    R.GRANTED,      S.ERROR),
+    (S.ERROR,             S.VALID,          False,    R.NO_RIGHTS,    S.ERROR),
+    (S.ERROR,             S.VALID,          True,     R.GRANTED,      S.ERROR),
+    (S.ERROR,             S.EXPIRING_SOON,  False,    R.GRANTED,      S.ERROR),
+    (S.ERROR,             S.EXPIRED,        False,    R.GRANTED,      S.EXPIRED),  # expiry first
+    (S.SIGN_IN_AGAIN,     S.VALID,          False,    R.GRANTED,      S.SIGN_IN_AGAIN),
+    (S.SIGN_IN_AGAIN,     S.EXPIRED,        True,     R.NO_RIGHTS,    S.SIGN_IN_AGAIN),  # sticks
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("halted", "life", "renewing", "shown"), JUDGE)
+@pytest.mark.parametrize(("halted", "life", "renewing", "rights", "shown"), JUDGE)
 def test_the_state_shown(
-    halted: KeeperState | None, life: KeeperState, renewing: bool, shown: KeeperState
+    halted: KeeperState | None,
+    life: KeeperState,
+    renewing: bool,
+    rights: Rights,
+    shown: KeeperState,
 ) -> None:
     now = LIFE_AT[life]
     assert life_state(TOKEN, now, 0.9) is life
-    state = judge_state(TOKEN, now, soon_fraction=0.9, halted=halted, renewing=renewing)
+    state = judge_state(
+        TOKEN, now, soon_fraction=0.9, halted=halted, renewing=renewing, rights=rights
+    )
     assert state is shown
+
+
+def test_the_state_table_shows_every_state_of_a_held_token() -> None:
+    held = set(KeeperState) - {S.SIGNED_OUT, S.SIGNING_IN}  # those the keeper sets directly
+    assert {row[-1] for row in JUDGE} == held
+
+
+def test_basic_is_valid_only_with_rights() -> None:
+    for rights, shown in ((R.GRANTED, S.VALID), (R.NO_RIGHTS, S.NO_RIGHTS)):
+        state = judge_state(BASIC, 1e12, soon_fraction=0.9, halted=None, renewing=False,
+                            rights=rights)  # fmt: skip
+        assert state is shown
 
 
 def test_life_state_boundaries() -> None:
@@ -289,3 +375,52 @@ def test_a_first_sign_in_is_accepted_whatever_its_expiry() -> None:
     s = Session()
     assert s.accept(_token(NOW - 3600), NOW, renewed=False) is None
     assert s.failures == 0 and s.retry_at is None
+
+
+# -- the end of a renewal attempt, as both keepers book it ---------------------------------------
+_OLD = Token("old-access", obtained_at=0.0, expires_at=100.0, refresh_token="old-refresh")
+_FINISH_TABLE = [
+    # (renewal, answer, error, password known) -> (accepted refresh token, sign in next,
+    #  refresh token kept, halted, backing off)
+    (Renewal.REFRESH, Token("new", refresh_token=None), None, True,
+     ("old-refresh", False, True, None, False)),  # the answer kept the old refresh token
+    (Renewal.REFRESH, None, RefreshTokenRejected(status=400), True,
+     (None, True, False, None, False)),  # dead refresh token: sign in as the next step
+    (Renewal.REFRESH, None, RefreshTokenRejected(status=400), False,
+     (None, False, False, KeeperState.SIGN_IN_AGAIN, False)),
+    (Renewal.REFRESH, None, RequestTimeout(host="h", seconds=1), True,
+     (None, False, True, None, True)),  # network trouble: back off, keep everything
+    (Renewal.SIGN_IN, None, CredentialsRejected(status=401), True,
+     (None, False, True, KeeperState.SIGN_IN_AGAIN, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("renewal", "value", "error", "password", "expected"), _FINISH_TABLE)
+def test_finish_renewal_books_the_outcome(
+    renewal: Renewal, value: Token | None, error: AuthError | None, password: bool,
+    expected: tuple[str | None, bool, bool, KeeperState | None, bool],
+) -> None:  # fmt: skip
+    session = Session(creds=_OLD, login="u", password="pw" if password else None, job=renewal)
+    done = finish_renewal(session, renewal, value, error, 50.0, Timing(), allow_resign=True)
+    accepted, sign_in, kept, halted, backing_off = expected
+    got = done.creds.refresh_token if done.creds is not None else None
+    assert (got, done.sign_in) == (accepted, sign_in)
+    assert isinstance(session.creds, Token) and bool(session.creds.refresh_token) is kept
+    assert (session.halted, session.retry_at is not None) == (halted, backing_off)
+    # the second step keeps the session busy: nobody sees the attempt end half-way
+    assert session.job is (Renewal.SIGN_IN if sign_in else None)
+    assert (done.error is None) == (done.creds is not None or sign_in)
+
+
+def test_begin_renewal_waits_out_the_gap_and_halts_when_impossible() -> None:
+    timing = Timing(min_attempt_gap=1.0)
+    session = Session(creds=_OLD, last_attempt_at=10.0, retry_at=40.0)
+    assert begin_renewal(session, 10.5, timing, allow_resign=True) is None and session.deferred
+    assert session.retry_at == 40.0  # deferred: nothing else changes
+    assert begin_renewal(session, 10.5, timing, allow_resign=True, immediate=True) is (
+        Renewal.REFRESH
+    )
+    assert session.retry_at is None and not session.deferred
+    bare = Session(creds=Token("a", obtained_at=0.0, expires_at=100.0), login="u")
+    assert begin_renewal(bare, 50.0, timing, allow_resign=True) is Renewal.IMPOSSIBLE
+    assert bare.halted is KeeperState.SIGN_IN_AGAIN and bare.last_error is not None

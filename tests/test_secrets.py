@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from msauth_gui.core.errors import InvalidInput
-from msauth_gui.core.profiles import Profile, export_profiles, import_profiles, unique_name
+from msauth_gui.core.profiles import (
+    Profile,
+    export_profiles,
+    import_entries,
+    import_profiles,
+    unique_name,
+)
 from msauth_gui.core.redact import redact
 from msauth_gui.core.secrets import SERVICE, KeyringProblem, SecretStore
 
@@ -72,6 +78,19 @@ def test_profile_export_has_no_secrets_and_imports_back() -> None:
     assert back[0].remember_password is False  # secret choices are per user, not shared
 
 
+def test_export_marks_a_profile_with_its_own_client_secret() -> None:
+    profiles = [Profile(name="Prod", server="https://wms:9000"), Profile(name="Test")]
+    text = export_profiles(profiles, own_client_secret={"Prod"})
+    assert [p.get("own_client_secret") for p in json.loads(text)["profiles"]] == [True, None]
+    assert [(e.profile.name, e.own_client_secret) for e in import_entries(text)] == [
+        ("Prod", True),
+        ("Test", False),
+    ]
+    doc = json.loads(text)
+    doc["profiles"][1]["own_client_secret"] = "yes"  # only a true mark counts
+    assert not import_entries(json.dumps(doc))[1].own_client_secret
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [
@@ -125,20 +144,54 @@ REAL_SECRET_SERVICE = textwrap.dedent(
 )
 
 
-@pytest.mark.secret_service
-@pytest.mark.skipif(
+#: the window's options against a real Secret Service: ready, and what the keyring boxes say
+REAL_WINDOW = textwrap.dedent(
+    """
+    import json
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from msauth_gui.core.secrets import SecretStore
+    from msauth_gui.gui.window.main import MainWindow
+
+    app = QApplication([])
+    window = MainWindow(secrets=SecretStore())
+
+    def report(usable):
+        boxes = window.profiles.secrets.options
+        print(json.dumps({
+            "usable": usable,
+            "enabled": [box.isEnabled() for box in boxes.checks()],
+            "reason": boxes.status_label.text(),
+            "log": window.log.text(),
+        }))
+        app.quit()
+
+    window.profiles.keyringChecked.connect(report)
+    window.show()
+    QTimer.singleShot(30_000, app.quit)  # never hang the suite
+    app.exec()
+    """
+)
+needs_secret_service = pytest.mark.skipif(
     not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")),
     reason="needs dbus-run-session and gnome-keyring-daemon (Debian: dbus, gnome-keyring)",
 )
-def test_real_secret_service_round_trip(tmp_path: Path) -> None:
-    script = tmp_path / "ss.py"
-    script.write_text(REAL_SECRET_SERVICE, encoding="utf-8")
-    # A private session bus with an unlocked keyring, as on a signed-in Linux desktop.
-    shell = (
-        "echo -n ci-unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;"
-        f' exec "{sys.executable}" "{script}"'
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+
+
+def in_secret_service(tmp_path: Path, script: str, *, unlocked: bool) -> str:
+    """Run ``script`` on a private session bus with gnome-keyring: with its login keyring
+    unlocked (a signed-in Linux desktop), or with none unlocked and no prompt to unlock one."""
+    path = tmp_path / "script.py"
+    path.write_text(script, encoding="utf-8")
+    unlock = "echo -n ci-unlock | gnome-keyring-daemon --unlock"
+    start = unlock if unlocked else "gnome-keyring-daemon --start"
+    shell = f'{start} --components=secrets >/dev/null 2>&1; exec "{sys.executable}" "{path}"'
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     done = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", shell],
         capture_output=True,
@@ -147,7 +200,30 @@ def test_real_secret_service_round_trip(tmp_path: Path) -> None:
         env=env,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "secret service ok" in done.stdout
+    return done.stdout
+
+
+@pytest.mark.secret_service
+@needs_secret_service
+def test_real_secret_service_round_trip(tmp_path: Path) -> None:
+    assert "secret service ok" in in_secret_service(tmp_path, REAL_SECRET_SERVICE, unlocked=True)
+
+
+@pytest.mark.secret_service
+@needs_secret_service
+@pytest.mark.parametrize("unlocked", [True, False], ids=["unlocked", "locked"])
+def test_real_secret_service_window_options(tmp_path: Path, unlocked: bool) -> None:
+    """A locked Secret Service (no unlocked collection, the unlock prompt cannot show) is known
+    at start: both options disabled with the reason, said once; an unlocked one enables them."""
+    out = in_secret_service(tmp_path, REAL_WINDOW, unlocked=unlocked)
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["usable"] is unlocked
+    assert seen["enabled"] == [unlocked, unlocked]
+    if unlocked:
+        assert seen["reason"] == "" and "keyring" not in seen["log"]
+    else:
+        assert "cannot be saved" in seen["reason"] and "keyring could not read" in seen["reason"]
+        assert seen["log"].count("The system keyring could not read a saved secret") == 1
 
 
 def test_a_replaced_keyring_value_stops_being_masked() -> None:

@@ -1,10 +1,11 @@
 """Soak: 1,000 background refresh cycles against the demo server, on an accelerated clock.
 
 Server and keeper share one :class:`FakeClock`; each cycle moves it past the refresh point of a
-10 s token and the keeper's 2 ms tick starts the renewal, so a cycle costs one loopback request.
-Every cycle must make exactly one refresh call (no duplicate, no miss, no fallback sign-in), and
-nothing may pile up: timers, worker threads, Python threads, in-flight job carriers, memory.
-Start and end RSS are printed and recorded as junit properties.
+10 s token and the keeper's 2 ms tick starts the renewal, so a cycle costs two loopback requests:
+the refresh and the probe of the new token. Every cycle must make exactly one refresh call and
+one probe (no duplicate, no miss, no fallback sign-in, no probe per tick), and nothing may pile
+up: timers, worker threads, Python threads, in-flight job carriers, memory. Start and end RSS
+are printed and recorded as junit properties.
 """
 
 from __future__ import annotations
@@ -75,7 +76,9 @@ def test_thousand_refresh_cycles_one_call_each_and_nothing_leaks(
             assert creds.expires_at == pytest.approx(clock.now + LIFETIME)
             # exactly one refresh per cycle: a duplicate or a miss shows up right here
             assert server.counts["refresh"] == n, f"cycle {n}"
-            assert not keeper.busy and keeper.state is KeeperState.VALID
+            qtbot.waitUntil(lambda: not keeper.busy, timeout=TIMEOUT)  # the new token's probe
+            assert server.counts["probe"] == n + 1, f"cycle {n}"  # + the sign-in's
+            assert keeper.state is KeeperState.VALID
             assert len(keeper.active_timers()) == 2  # the tick and the refresh-point timer
 
         for n in range(1, WARM_UP + 1):
@@ -98,13 +101,16 @@ def test_thousand_refresh_cycles_one_call_each_and_nothing_leaks(
         # what is masked is the live session's: replaced tokens were let go as they went (a
         # refresh token held by a finished client waited for the garbage collector: +1 a cycle)
         assert most_registered <= 3, most_registered
-        assert logged[0] == CYCLES + 1  # every request reached the log, once
+        assert server.counts["probe"] == CYCLES + 1  # one per token, none per tick
+        assert logged[0] == 2 * (CYCLES + 1)  # every request reached the log, once
         qtbot.waitUntil(lambda: job_pool().activeThreadCount() == 0, timeout=TIMEOUT)
         assert QThreadPool.globalInstance().activeThreadCount() == 0
         assert not worker._in_flight  # every job carrier was delivered and let go
-        # the last job's runnable may still hold its carrier for a moment after answering; a
-        # leak would leave ~1,000 behind, not one for an instant
-        qtbot.waitUntil(lambda: carriers() <= start_carriers, timeout=TIMEOUT)
+        # a pool thread's last runnable may still hold its carrier after answering (a cycle's
+        # refresh and probe may end on two threads): at most one per pool thread; a leak
+        # would leave ~2,000 behind
+        most = start_carriers + worker.POOL_THREADS
+        qtbot.waitUntil(lambda: carriers() <= most, timeout=TIMEOUT)
         assert len(keeper.findChildren(QTimer)) == 2
         assert len(keeper.findChildren(QObject)) == start_children
         # the demo server's handler threads end when their connection closes

@@ -103,7 +103,7 @@ def test_tls_warning_and_state_colours_are_readable(
     backgrounds = [palette.color(r) for r in (QPalette.ColorRole.Window, QPalette.ColorRole.Base)]
     for background in backgrounds:
         assert theme.contrast_ratio(text_colour(warning), background) >= 4.5
-        for colour in (fmt.GREEN, fmt.BLUE, fmt.ORANGE, fmt.RED, fmt.GREY):
+        for colour in (fmt.GREEN, fmt.BLUE, fmt.ORANGE, fmt.RED, fmt.GREY, fmt.PURPLE):
             assert theme.contrast_ratio(theme.colour(colour), background) >= 4.5, colour
         text = palette.color(QPalette.ColorRole.WindowText)
         assert theme.contrast_ratio(text, background) >= 7
@@ -192,6 +192,7 @@ def test_tray_menu_copies_and_refreshes_like_the_window_buttons(
     tray.refresh_action.trigger()
     assert window.keeper.state is S.REFRESHING
     qtbot.waitUntil(lambda: window.keeper.last_refresh_at is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.keeper.busy, timeout=TIMEOUT)  # the new token's probe
     assert window.keeper.state is S.VALID and tray.notifications == []
     window.hide()
     tray.show_action.trigger()

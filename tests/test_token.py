@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -179,3 +180,12 @@ def test_parser_never_raises_on_odd_json_objects(data: dict) -> None:
     except UnreadableAnswer:
         return
     assert token.expires_at is None or token.expires_at > NOW
+
+
+def test_the_answer_is_kept_with_the_token_in_memory_only() -> None:
+    token = parse_token_response(VENDOR_PAGE, NOW)
+    assert token.raw == VENDOR_PAGE  # for the token details view
+    assert "123123123" not in repr(token) and "raw" not in repr(token)
+    assert replace(token, raw="") == token  # the same token, whatever the answer looked like
+    renewed = token.refreshed_by(parse_token_response('{"access_token": "456456456"}', NOW))
+    assert renewed.raw == '{"access_token": "456456456"}' and renewed.refresh_token == "321321321"

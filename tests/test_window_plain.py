@@ -30,6 +30,7 @@ from msauth_gui.gui.profiles.widgets import ProfileNameDialog
 from msauth_gui.gui.prompts import question_box
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.session.worker import job_pool
+from msauth_gui.gui.window.about import about_text, open_about
 from msauth_gui.gui.window.main import MainWindow
 
 from .conftest import FakeClock
@@ -165,14 +166,17 @@ def test_every_label_of_every_window_and_dialog_is_plain_text(qtbot: Any, clock:
     settings = window.open_settings()
     dialogs: list[QWidget] = [window, settings, ProfileNameDialog(window, "Name", "x")]
     dialogs.append(question_box(window, "Delete?", f"Delete the profile {MARKUP}?"))
-    dialogs += window.findChildren(CheckDialog)
+    dialogs += [*window.findChildren(CheckDialog), window.tools.open_details()]
+    dialogs.append(open_about(window))
     auto = [
         f"{type(root).__name__}: {label.objectName() or label.text()!r}"
         for root in dialogs
         for label in root.findChildren(QLabel)
-        if label.textFormat() != Qt.TextFormat.PlainText
+        # the one exception: About's own words and links, every value in them escaped
+        if label.textFormat() != Qt.TextFormat.PlainText and label.objectName() != "aboutText"
     ]
     assert auto == []
+    assert "&lt;img" in about_text(IMAGE, [(IMAGE, "")]) and "<img" not in about_text(IMAGE, [])
     boxes = [box for box in dialogs if isinstance(box, QMessageBox)]
     assert boxes and all(box.textFormat() == Qt.TextFormat.PlainText for box in boxes)
     settings.reject()

@@ -1,5 +1,6 @@
-"""Make the README's screenshots from the real window: signed out, signed in, error, check,
-and the signed-in window in the light and the dark theme at 1366×768.
+"""Make the README's screenshots from the real window: signed out, signed in (with the Local
+proxy on), error, no rights, check, and the signed-in window in the light and the dark theme at
+1366×768.
 
 Run: ``QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR] [--lang ru]``. The
 window is built with ``--demo`` (the in-process demo server), driven through its own widgets,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,7 +96,19 @@ def signed_in_window(lang: str = "en") -> MainWindow:
     wait_until(lambda: window.keeper.state is KeeperState.VALID)
     window.panel.probe_button.click()
     wait_until(lambda: "DocTypes" in window.log.view.toPlainText())
+    use_local_proxy(window)
     return window
+
+
+def use_local_proxy(window: MainWindow) -> None:
+    """Switch the Local proxy on and send a request through it, as a tool would."""
+    window.proxy.row.button.click()
+    if window.proxy.server is None:
+        return  # its port is taken here: the log says so
+    with urllib.request.urlopen(window.proxy.url + "/api/v1/DocTypes?$top=1") as answer:
+        answer.read()  # the proxy's own threads answer: the GUI thread is not needed
+    wait_until(lambda: window.proxy.count > 0)
+    window.proxy.report()  # the running count, as every few seconds
 
 
 def save_themes(out: Path, lang: str = "en", check_dir: Path | None = None) -> None:
@@ -150,6 +164,7 @@ def main(argv: list[str]) -> int:
     log_view = window.log.view
     window.panel.probe_button.click()
     wait_until(lambda: "DocTypes" in log_view.toPlainText())
+    use_local_proxy(window)
     save(window, out / shot_name("signed-in", args.lang))
 
     form.sign_out_button.click()
@@ -157,6 +172,11 @@ def main(argv: list[str]) -> int:
     form.sign_in_button.click()
     wait_until(lambda: keeper.state is KeeperState.ERROR)
     save(window, out / shot_name("error", args.lang))
+
+    form.fill(login="norights", password="norights")  # signs in, gets 403 on data
+    form.sign_in_button.click()
+    wait_until(lambda: keeper.state is KeeperState.NO_RIGHTS and not keeper.busy)
+    save(window, out / shot_name("no-rights", args.lang))
 
     save_check(window, out, args.lang)
 

@@ -56,6 +56,7 @@ _OTHER_ORIGIN = QT_TRANSLATE_NOOP(
     "you typed",
 )
 _NO_ENDPOINT = QT_TRANSLATE_NOOP("errors", "names no usable token_endpoint")
+_NAMES = QT_TRANSLATE_NOOP("errors", "names the token endpoint {url}")
 _UNREADABLE = QT_TRANSLATE_NOOP("errors", "not a readable discovery document")
 
 
@@ -65,12 +66,12 @@ class Attempt:
 
     method: str  #: "POST" or "GET"
     url: str
-    outcome: Outcome  #: answered (found) / missing (404, 405) / other answer / skipped
+    outcome: Outcome  #: answered (found; a document: read) / missing (404, 405) / other / skipped
     status: int | None = None
-    note: str = ""  #: why it was skipped (translated); empty for an answer
+    note: str = ""  #: why it was skipped, or what a document names (translated)
 
     def describe(self) -> str:
-        what = self.note if self.outcome == "skipped" else f"HTTP {self.status}"
+        what = self.note or f"HTTP {self.status}"  # a skip says why, a document what it names
         return f"{self.method} {self.url} ({what})"
 
 
@@ -106,7 +107,7 @@ def _verdict(answer: Answer, judge: Judge) -> Outcome | Literal["stop"]:
     return "missing" if answer.status in (404, 405) else "other"
 
 
-def _same_place(url: str) -> str:
+def same_place(url: str) -> str:
     """What makes two URLs one candidate: ``http://h:80/a/`` is ``http://h/a``."""
     origin = origin_of(url)
     path = urlsplit(url).path.rstrip("/") if origin else url
@@ -212,16 +213,16 @@ class Finder:
         return self._discover(send, judge, stale)
 
     def _discover(self, send: Send, judge: Judge, attempts: list[Attempt]) -> Answer:
-        tried = {_same_place(a.url) for a in attempts}
+        tried = {same_place(a.url) for a in attempts}
         best: Telling | None = None
         try:
             for step in self._candidates():
                 if isinstance(step, Attempt):
                     attempts.append(step)
                     continue
-                if _same_place(step.url) in tried:
+                if same_place(step.url) in tried:
                     continue
-                tried.add(_same_place(step.url))
+                tried.add(same_place(step.url))
                 try:
                     answer = send(step.url)
                 except RedirectRefused as exc:  # not followed: the next candidate
@@ -260,9 +261,16 @@ def token_candidates(ep: Endpoints, get: Send) -> Iterator[Step]:
     yield Candidate(ep.origin + "/oauth/token")
     yield Candidate(ep.api_base + "/session")
     yield Candidate(base + "/api/session")
+    yield from document_steps(ep, get)
+    yield Candidate(ep.origin + "/connect/token")
+
+
+def document_steps(ep: Endpoints, get: Send) -> Iterator[Step]:
+    """What the discovery documents (under the prefix, then at the root) say, each read when
+    reached: its request, then the ``token_endpoint`` it names or why that is skipped."""
+    base = ep.origin + ep.prefix
     for document in dict.fromkeys((base + WELL_KNOWN, ep.origin + WELL_KNOWN)):
         yield from _from_document(document, ep.origin, get)
-    yield Candidate(ep.origin + "/connect/token")
 
 
 def session_candidates(ep: Endpoints) -> Iterator[Step]:
@@ -288,7 +296,10 @@ def _from_document(url: str, origin: str, get: Send) -> Iterator[Step]:
     endpoint = _token_endpoint(answer.text)
     if endpoint is None:
         yield Attempt("GET", url, "skipped", 200, translate("errors", _NO_ENDPOINT))
-    elif not same_origin(endpoint, origin):
+        return
+    # the document's own request, in the list too: every request a discovery made is in it
+    yield Attempt("GET", url, "answered", 200, translate("errors", _NAMES).format(url=endpoint))
+    if not same_origin(endpoint, origin):
         shown = origin_of(endpoint) or endpoint
         note = translate("errors", _OTHER_ORIGIN).format(origin=shown)
         yield Attempt("POST", endpoint, "skipped", None, note)

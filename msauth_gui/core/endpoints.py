@@ -8,6 +8,7 @@ scheme (https is assumed, and remembered so an error can suggest ``http://``).
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -86,6 +87,16 @@ def same_origin(url: str, origin: str) -> bool:
     """Whether ``url`` is on ``origin`` (scheme, host and port; default ports filled in)."""
     key = _origin_key(url)
     return key is not None and key == _origin_key(origin)
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback addresses; False for everything else (``0.0.0.0``)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _idna2008_ok(host: str) -> bool:

@@ -1,12 +1,15 @@
 """Profiles: a named server set-up, without secrets, and their JSON import/export.
 
 A profile holds only what may sit in a plain file: passwords, refresh tokens and non-default
-client secrets live in the OS keyring (:mod:`.secrets`).
+client secrets live in the OS keyring (:mod:`.secrets`). An export never carries a secret; a
+profile with a client secret of its own is marked ``"own_client_secret": true`` so that whoever
+imports it is told to enter that secret.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -26,6 +29,7 @@ EXPORT_FORMAT = "msauth-gui profiles"
 _PROFILE = QT_TRANSLATE_NOOP("errors", "Profile")
 _FILE = QT_TRANSLATE_NOOP("errors", "Profiles file")
 EXPORT_VERSION = 1
+OWN_SECRET = "own_client_secret"  #: export key: the profile's client secret is not the default
 
 
 @dataclass(frozen=True)
@@ -99,17 +103,35 @@ class Profile:
         return replace(profile, **values)
 
 
-def export_profiles(profiles: list[Profile]) -> str:
-    """JSON for sharing a server list with a team: no secrets, no per-user secret flags."""
-    shared = [
-        {k: v for k, v in p.to_dict().items() if k not in ("remember_password", "stay_signed_in")}
-        for p in profiles
-    ]
+@dataclass(frozen=True)
+class Imported:
+    """A profile read from an export, and whether its own client secret must be entered."""
+
+    profile: Profile
+    own_client_secret: bool = False
+
+
+def export_profiles(profiles: list[Profile], own_client_secret: Collection[str] = ()) -> str:
+    """JSON for sharing a server list with a team: no secrets, no per-user secret flags; the
+    profiles named in ``own_client_secret`` are marked as needing theirs."""
+    shared = []
+    for p in profiles:
+        data = p.to_dict()
+        for personal in ("remember_password", "stay_signed_in"):
+            del data[personal]
+        if p.name in own_client_secret:
+            data[OWN_SECRET] = True
+        shared.append(data)
     doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "profiles": shared}
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
 def import_profiles(text: str) -> list[Profile]:
+    return [entry.profile for entry in import_entries(text)]
+
+
+def import_entries(text: str) -> list[Imported]:
+    """The profiles of an export, each with its "own client secret" mark."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -121,7 +143,11 @@ def import_profiles(text: str) -> list[Profile]:
     items = doc.get("profiles")
     if not isinstance(items, list):
         raise InvalidInput(field=_FILE, detail=translate("errors", "has no profile list"))
-    return [Profile.from_dict(item) for item in items]
+    return [Imported(Profile.from_dict(item), _marked(item)) for item in items]
+
+
+def _marked(item: Any) -> bool:
+    return isinstance(item, dict) and item.get(OWN_SECRET) is True
 
 
 def unique_name(wanted: str, taken: set[str]) -> str:

@@ -67,6 +67,7 @@ class Token:
     style: str = STYLE_OTHER
     strict_json: bool = True
     warnings: tuple[str, ...] = ()
+    raw: str = field(default="", repr=False, compare=False)  #: the answer as read; memory only
 
     def __post_init__(self) -> None:
         # the tokens are masked while this object lives; a replaced token stops costing time
@@ -285,6 +286,7 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
         style=_style([str(k) for k in data]),
         strict_json=strict,
         warnings=tuple(warnings),
+        raw=text,
     )
 
 

@@ -51,6 +51,7 @@ class Call(Generic[T]):
         self.note = ""  #: for the log: the start of an error answer
         self._lock = threading.Lock()
         self._handles: list[socket.socket] = []
+        self._guarded: list[socket.socket] = []
         self._waiters: list[threading.Event] = []
 
     @property
@@ -91,6 +92,18 @@ class Call(Generic[T]):
             _shut(handle)
         handle.close()
 
+    def guard(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down if this call expires or is cancelled; leave it be when the call
+        ends. No duplicate is taken: for a socket that only the calling thread closes (the
+        local proxy's connections), where :meth:`watch` would cost two system calls a call."""
+        with self._lock:
+            if self.state == RUNNING:
+                self._guarded.append(sock)
+                return
+            late = self.state != DONE
+        if late:
+            _shut(sock)
+
     def wait(self, wake: threading.Event) -> None:
         """Wait until ``wake`` is set, the call ends, or its deadline passes."""
         with self._lock:
@@ -109,27 +122,44 @@ class Call(Generic[T]):
                 return False
             self.state = state
             handles, self._handles = self._handles, []
+            guarded, self._guarded = self._guarded, []
             waiters, self._waiters = self._waiters, []
         for handle in handles:
             if state != DONE:
                 _shut(handle)
             handle.close()
+        if state != DONE:
+            for sock in guarded:
+                _shut(sock)
         for wake in waiters:
             wake.set()
         return True
 
 
 class _Watchdog:
-    """One thread for every call's deadline: it sleeps until the earliest and expires it."""
+    """One thread for every call's deadline: it sleeps until the earliest and expires it.
+
+    A call that ends leaves its entry behind until it reaches the top of the heap (at its
+    deadline, or sooner); with thousands of short calls a second (the local proxy) those would
+    pile up for a whole timeout, so the heap drops ended calls whenever it has grown past
+    :attr:`COMPACT_AT` entries since the last time.
+    """
+
+    COMPACT_AT = 256
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._heap: list[tuple[float, int, Call[Any]]] = []
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
+        self._compact_at = self.COMPACT_AT
 
     def add(self, call: Call[Any]) -> None:
         with self._cond:
+            if len(self._heap) >= self._compact_at:
+                self._heap = [entry for entry in self._heap if entry[2].state == RUNNING]
+                heapq.heapify(self._heap)
+                self._compact_at = max(self.COMPACT_AT, 2 * len(self._heap))
             heapq.heappush(self._heap, (call.deadline, next(self._order), call))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="msauth-watchdog")
@@ -207,6 +237,31 @@ def _resolve(call: Call[Any], host: str, port: int) -> list[str]:
     if "infos" not in found:  # the call ended or its deadline passed first
         raise TimeoutError(f"no address for {host} before the deadline")
     return list(dict.fromkeys(str(info[4][0]) for info in found["infos"]))
+
+
+def create_connection(
+    address: tuple[str, int], timeout: float | None = None, source: Any = None
+) -> socket.socket:
+    """``socket.create_connection`` for the current call: the host name resolved under the
+    call's deadline, the socket watched from right after the connect (so a stalled TLS
+    handshake can be stopped too). For ``http.client`` connections (their
+    ``_create_connection``), as :class:`TrackingAdapter` does it for urllib3's."""
+    host, port = address
+    call = current_call()
+    if call is None or _is_address(host) or not host.isascii():
+        sock = socket.create_connection(address, timeout, source)
+    else:
+        failure: OSError | None = None
+        for found in _resolve(call, host, port):
+            try:
+                sock = socket.create_connection((found, port), timeout, source)
+                break
+            except OSError as exc:
+                failure = exc
+        else:
+            raise failure or OSError(f"no address for {host}")
+    _watch(sock)
+    return sock
 
 
 class _Tracked:

@@ -5,8 +5,9 @@ few protected OData endpoints on loopback, over HTTP or HTTPS, and can misbehave
 (``DemoConfig.fault``) the ways real servers do.
 """
 
+from ..core.endpoints import is_loopback
 from .faults import FAULTS
-from .server import DemoServer, is_loopback
+from .server import DemoServer
 from .tokens import DEMO_USERS, TOKEN_STYLES, DemoConfig
 
 __all__ = ["DEMO_USERS", "FAULTS", "TOKEN_STYLES", "DemoConfig", "DemoServer", "is_loopback"]

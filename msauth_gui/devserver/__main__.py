@@ -8,8 +8,9 @@ import signal
 import sys
 from typing import Any
 
+from ..core.endpoints import is_loopback
 from .faults import FAULTS
-from .server import DemoServer, is_loopback
+from .server import DemoServer
 from .token_paths import token_paths
 from .tokens import TOKEN_STYLES, DemoConfig, normalise_prefix
 

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from .echo import echo, stream
 from .faults import apply_fault
 from .site import Site
 from .token_paths import openid_document, special_route
@@ -37,6 +38,7 @@ METADATA = (
 )
 
 Params = dict[str, str]
+ANY_METHOD = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
 
 def _parse_form(text: str) -> Params | None:
@@ -108,7 +110,11 @@ class DemoHandler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def write(self, data: bytes) -> None:
+        self.wfile.write(data)
 
     def respond_json(
         self, status: int, data: object, headers: Mapping[str, str] | None = None
@@ -127,7 +133,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._handle()
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_GET
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
 
     # --- routing ---------------------------------------------------------------------------
     def _read_body(self) -> bytes | None:
@@ -164,6 +170,8 @@ class DemoHandler(BaseHTTPRequestHandler):
             "/api/v1/doctypes": ("probe", self._doc_types, ("GET",)),
             "/api/v1/$metadata": ("probe", self._metadata, ("GET",)),
             "/api/v1/baseinfo": ("baseinfo", self._base_info, ("GET",)),
+            "/api/v1/echo": ("echo", self._echo, ANY_METHOD),
+            "/api/v1/stream": ("stream", self._stream, ("GET",)),
         }
 
     def _handle(self) -> None:
@@ -284,6 +292,14 @@ class DemoHandler(BaseHTTPRequestHandler):
     def _metadata(self) -> None:
         if self._authorized():
             self.respond(200, METADATA, "application/xml; charset=utf-8")
+
+    def _echo(self) -> None:
+        if self._authorized():
+            echo(self)
+
+    def _stream(self) -> None:
+        if self._authorized():
+            stream(self)
 
     def _base_info(self) -> None:
         self.respond_json(200, {"appName": "Mobile SMARTS demo", "serverVersion": "3.3.0.0-demo"})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import ssl
 import sys
@@ -21,16 +20,6 @@ from .token_paths import token_url
 from .tokens import DemoConfig, TokenStore, normalise_prefix
 
 HANDSHAKE_TIMEOUT = 10.0
-
-
-def is_loopback(host: str) -> bool:
-    """True for ``localhost`` and loopback addresses; False for everything else (``0.0.0.0``)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class _HTTPServer(ThreadingHTTPServer):

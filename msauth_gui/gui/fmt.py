@@ -1,7 +1,7 @@
 """Texts the window shows, as plain functions: no Qt, so they are unit-tested on their own.
 
-Countdowns (``23 h 59 min``, ``4 min 10 s``, ``12 s``), local times, the activity-log line,
-the ``curl`` command for "Copy as curl" and the words and colours of each token state.
+Countdowns (``23 h 59 min``, ``4 min 10 s``, ``12 s``), local times, the activity-log line and
+the words and colours of each token state. "Copy as curl" is written by :mod:`..core.curl`.
 """
 
 from __future__ import annotations
@@ -9,11 +9,13 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import shlex
 import time
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from typing import Any
 
+from ..core.curl import header_line as header_line  # the window copies it; curl builds on it
+from ..core.errors import NoRights
 from ..core.records import RequestRecord
 from ..core.redact import redact
 from ..core.session.renewal import KeeperState
@@ -25,6 +27,7 @@ BLUE = "#1f5fbf"
 ORANGE = "#a15c00"
 RED = "#c62828"
 GREY = "#5f6368"
+PURPLE = "#7b2fa8"  #: signed in without rights: not an error of the program, not valid either
 
 S = KeeperState
 #: state -> (words, colour, icon kind); the words are English source texts, translated by
@@ -32,7 +35,10 @@ S = KeeperState
 STATE_LOOK: dict[KeeperState, tuple[str, str, str]] = {
     S.SIGNED_OUT: (QT_TRANSLATE_NOOP("fmt", "Signed out"), GREY, "info"),
     S.SIGNING_IN: (QT_TRANSLATE_NOOP("fmt", "Signing in…"), BLUE, "busy"),
+    S.CHECKING: (QT_TRANSLATE_NOOP("fmt", "Signed in — checking…"), BLUE, "busy"),
     S.VALID: (QT_TRANSLATE_NOOP("fmt", "Valid"), GREEN, "ok"),
+    S.NO_RIGHTS: (QT_TRANSLATE_NOOP("fmt", "Signed in — no rights"), PURPLE, "no_rights"),
+    S.UNCONFIRMED: (QT_TRANSLATE_NOOP("fmt", "Signed in — not confirmed"), ORANGE, "warning"),
     S.REFRESHING: (QT_TRANSLATE_NOOP("fmt", "Refreshing…"), BLUE, "busy"),
     S.EXPIRING_SOON: (QT_TRANSLATE_NOOP("fmt", "Expiring soon"), ORANGE, "warning"),
     S.EXPIRED: (QT_TRANSLATE_NOOP("fmt", "Expired"), RED, "error"),
@@ -79,6 +85,12 @@ def local_time(epoch: float, now: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", moment)
 
 
+def iso_time(epoch: float) -> str:
+    """ISO 8601 in local time with its UTC offset, to the second: ``2024-05-01T14:03:12+03:00``."""
+    moment = datetime.fromtimestamp(epoch, timezone.utc).astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
 def clock_time(epoch: float) -> str:
     """``HH:MM:SS`` in local time: the activity log's time stamp."""
     return time.strftime("%H:%M:%S", time.localtime(epoch))
@@ -118,34 +130,6 @@ def when_text(epoch: float | None, now: float, never: str | None = None) -> str:
     if epoch is None:
         return translate("fmt", "never") if never is None else never
     return local_time(epoch, now)
-
-
-def header_line(authorization: str) -> str:
-    """The whole HTTP header line, ready to paste into an API tool."""
-    return f"Authorization: {authorization}"
-
-
-def curl_command(
-    url: str,
-    authorization: str,
-    *,
-    verify_tls: bool = True,
-    ca_bundle: str | None = None,
-) -> str:
-    """A POSIX shell command calling ``url`` with the header; ``-k``/``--cacert`` when relevant."""
-    parts = ["curl", "-sS"]
-    if not verify_tls:
-        parts.append("-k")
-    elif ca_bundle:
-        parts += ["--cacert", shlex.quote(ca_bundle)]
-    parts += [
-        "-H",
-        shlex.quote("Accept: application/json"),
-        "-H",
-        shlex.quote(header_line(authorization)),
-        shlex.quote(url),
-    ]
-    return " ".join(parts)
 
 
 def log_line(record: RequestRecord, when: float) -> str:
@@ -202,12 +186,40 @@ def status_message(
         return translate("fmt", "Renewing the token in the background…"), False
     if state == S.EXPIRED:
         return translate("fmt", "The token has expired. Sign in again."), True
+    if state == S.NO_RIGHTS:  # the roles to grant, also after a refresh cleared the error
+        return NoRights(status=403).message, True
+    if state == S.CHECKING:
+        text = translate(
+            "fmt", "Signed in to {host} by {method}; testing the token with a data request…"
+        )
+        return text.format(host=host, method=method), False
+    if state == S.UNCONFIRMED:
+        return translate(
+            "fmt", "Signed in, but the token could not be tested: Test token tries again."
+        ), True
     if basic:
         text = translate("fmt", "Credentials verified: the server accepted the Basic header.")
         return text, False
     return translate("fmt", "Signed in to {host} by {method}.").format(
         host=host, method=method
     ), False
+
+
+def copy_warning(state: KeeperState | str, *, expired: bool) -> str:
+    """Why a token just copied may not work, or "" when the last probe says it does."""
+    if expired:
+        return translate(
+            "fmt", "The copied token has expired: the server will refuse it. Sign in again."
+        )
+    if state == S.NO_RIGHTS:
+        return translate(
+            "fmt", "The server serves no data for the copied token: the account has no rights."
+        )
+    if state in (S.CHECKING, S.UNCONFIRMED):
+        return translate(
+            "fmt", "The copied token is not confirmed yet: no data request has succeeded with it."
+        )
+    return ""
 
 
 def title_text(server_host: str, state_words: str) -> str:

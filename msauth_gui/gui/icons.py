@@ -1,7 +1,8 @@
 """The application icon and one icon per token state, drawn from the SVG files in ``resources/``.
 
-Each state has its own shape (check mark, clock, cross, exclamation, key, power sign), so the
-icon tells the state apart without its colour. ``QIcon`` renders SVG through Qt's svg icon
+Each state has its own shape (check mark, clock, cross, exclamation, key, padlock, question
+mark, power sign; the busy states share the circular arrow), so the icon tells the state apart
+without its colour. ``QIcon`` renders SVG through Qt's svg icon
 engine; where that plugin is missing the file is rendered once with ``QSvgRenderer``.
 """
 
@@ -20,8 +21,11 @@ APP_ICON = "app.svg"
 STATE_ICON_FILES: dict[KeeperState, str] = {
     KeeperState.SIGNED_OUT: "state-signed-out.svg",
     KeeperState.SIGNING_IN: "state-busy.svg",
+    KeeperState.CHECKING: "state-busy.svg",
     KeeperState.REFRESHING: "state-busy.svg",
     KeeperState.VALID: "state-valid.svg",
+    KeeperState.NO_RIGHTS: "state-no-rights.svg",
+    KeeperState.UNCONFIRMED: "state-unconfirmed.svg",
     KeeperState.EXPIRING_SOON: "state-expiring.svg",
     KeeperState.EXPIRED: "state-expired.svg",
     KeeperState.ERROR: "state-error.svg",

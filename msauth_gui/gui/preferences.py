@@ -2,8 +2,10 @@
 
 Clipboard clearing delay (or off), the refresh point as a share of the token's lifetime,
 signing in again with the password in memory when a refresh token is refused, the activity
-log's size, the tray icon and the language ("" follows the system; a new choice takes effect at
-the next start, for the window and ``msauth`` alike).
+log's size, the tray icon, the language ("" follows the system; a new choice takes effect at
+the next start, for the window and ``msauth`` alike), the shell "Copy as curl" writes for
+("" follows the platform: PowerShell on Windows, bash elsewhere), and the local proxy's port
+and read-only mode.
 
 :class:`Preferences` holds the values and emits :attr:`Preferences.changed`; the keeper, the
 clipboard, the tray and the log each take them through :meth:`Preferences.subscribe`, and only
@@ -19,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from ..core.curl import SHELLS
 from ..core.translate import QT_TRANSLATE_NOOP
 
 GROUP = "settings"
@@ -38,6 +41,9 @@ class AppSettings:
     log_lines: int = 5000
     language: str = ""  #: "" (the system's), "en" or "ru"
     show_tray: bool = True  #: a tray icon, where the desktop has a tray
+    curl_shell: str = ""  #: "" (the platform's), "posix", "cmd" or "powershell": Copy as curl
+    proxy_port: int = 8001  #: the local proxy's port (0: any free port)
+    proxy_read_only: bool = False  #: the local proxy refuses POST, PUT, PATCH and DELETE
 
 
 #: attribute -> (QSettings key, stored type, stored value -> attribute, attribute -> stored)
@@ -48,6 +54,9 @@ _KEYS: dict[str, tuple[str, type, Any, Any]] = {
     "log_lines": ("logLines", int, None, None),
     "language": ("language", str, None, None),
     "show_tray": ("showTrayIcon", bool, None, None),
+    "curl_shell": ("curlShell", str, None, None),
+    "proxy_port": ("proxyPort", int, None, None),
+    "proxy_read_only": ("proxyReadOnly", bool, None, None),
 }
 
 
@@ -83,7 +92,9 @@ def clamped(s: AppSettings) -> AppSettings:
         clipboard_clear_ms=min(max(s.clipboard_clear_ms, 0), 3_600_000),
         refresh_fraction=min(max(s.refresh_fraction, 0.10), 0.95),
         log_lines=min(max(s.log_lines, 100), 100_000),
+        proxy_port=min(max(s.proxy_port, 0), 65535),
         language=s.language if s.language in [code for _label, code in LANGUAGES] else "",
+        curl_shell=s.curl_shell if s.curl_shell in SHELLS else "",
     )
 
 

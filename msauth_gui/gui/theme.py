@@ -26,6 +26,7 @@ DARK_VARIANTS: dict[str, str] = {
     fmt.ORANGE: "#f0a742",
     fmt.RED: "#ff7b72",
     fmt.GREY: "#a9aeb4",
+    fmt.PURPLE: "#d0a2f7",
 }
 _LIGHT_OF = {dark: light for light, dark in DARK_VARIANTS.items()}
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")

@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .fmt import RED
 from .plain import label as plain_label
@@ -24,12 +32,15 @@ def name(
 ) -> None:
     """Set the object name, the accessible name and what the control is for.
 
-    The window's contract widgets (``serverEdit``…) keep their object name as accessible name
-    (tests and scripts find them by it) and say what they are in ``description``; every other
-    control gets a human ``accessible`` name that screen readers speak.
+    The object name (``serverEdit``…) is the contract tests and scripts find a widget by; the
+    accessible name is the words a screen reader says ("Server"), translated with the rest of
+    the window. A button or check box without ``accessible`` is heard by its own text.
     """
     widget.setObjectName(object_name)
-    widget.setAccessibleName(object_name if accessible is None else accessible)
+    if accessible is None and isinstance(widget, QAbstractButton):
+        accessible = plain(widget.text())
+    if accessible is not None:
+        widget.setAccessibleName(accessible)
     if description is not None:
         widget.setAccessibleDescription(description)
 
@@ -72,8 +83,35 @@ def error_label(object_name: str, parent: QWidget | None = None) -> QLabel:
 
 
 def show_error(label: QLabel, text: str) -> None:
-    label.setText(shown(text, lines=True))  # it may quote what was typed or pasted
+    """Show a field's message, or hide the label for ""; screen readers hear a new message."""
+    text = shown(text, lines=True)  # it may quote what was typed or pasted
+    if text and text != label.text():
+        announce(label, text)
+    label.setText(text)
     label.setVisible(bool(text))
+
+
+class FittedTextView(QPlainTextEdit):
+    """Read-only text as tall as its wrapped lines: no scroll bar of its own, so inside a
+    scrolled area there are never two scroll bars nested."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda _size: self._fit())  # lines, for plain text
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = max(1, round(self.document().size().height()))
+        margins = 2 * (self.frameWidth() + round(self.document().documentMargin()))
+        height = lines * self.fontMetrics().lineSpacing() + margins
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
 
 class CollapsibleSection(QWidget):

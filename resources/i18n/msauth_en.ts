@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>LocalProxy</name>
+    <message numerus="yes">
+        <source>Local proxy: %n more failure(s) not shown</source>
+        <translation>
+            <numerusform>Local proxy: %n more failure not shown</numerusform>
+            <numerusform>Local proxy: %n more failures not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Local proxy: %n request(s) forwarded so far</source>
+        <translation>
+            <numerusform>Local proxy: %n request forwarded so far</numerusform>
+            <numerusform>Local proxy: %n requests forwarded so far</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileController</name>
     <message numerus="yes">
         <source>Imported %n profile(s) from {file}.</source>

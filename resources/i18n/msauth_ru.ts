@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Начало работы</translation>
+    </message>
+    <message>
+        <source>The window</source>
+        <translation>Окно программы</translation>
+    </message>
+    <message>
+        <source>Check server</source>
+        <translation>Проверка сервера</translation>
+    </message>
+    <message>
+        <source>The command line</source>
+        <translation>Командная строка</translation>
+    </message>
+    <message>
+        <source>Profiles and saved passwords</source>
+        <translation>Профили и сохранённые пароли</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Signs in to Mobile SMARTS servers, keeps the token fresh and copies it for API testing.</source>
+        <translation>Входит на серверы Mobile SMARTS, вовремя обновляет токен и копирует его для проверки API.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>Лицензия: {licence}.</translation>
+    </message>
+    <message>
+        <source>README.md, the manual, has these sections:</source>
+        <translation>Разделы руководства README.md:</translation>
+    </message>
+    <message>
+        <source>About msauth-gui</source>
+        <translation>О программе msauth-gui</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Closes this window.</source>
+        <translation>Закрывает это окно.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityLog</name>
     <message>
         <source>Activity log: every request, newest last. Arrow keys move through it; Tab leaves it.</source>
@@ -37,6 +88,10 @@
     </message>
     <message>
         <source>Activity</source>
+        <translation>Журнал действий</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
         <translation>Журнал действий</translation>
     </message>
 </context>
@@ -237,14 +292,6 @@
         <translation>Адрес токена</translation>
     </message>
     <message>
-        <source>Where OAuth tokens come from; empty means the server&apos;s /oauth/token.</source>
-        <translation>Откуда выдаются токены OAuth; пусто — /oauth/token сервера.</translation>
-    </message>
-    <message>
-        <source>{server}/oauth/token</source>
-        <translation>{сервер}/oauth/token</translation>
-    </message>
-    <message>
         <source>Probe path</source>
         <translation>Путь проверки</translation>
     </message>
@@ -278,7 +325,7 @@
     </message>
     <message>
         <source>&amp;Verify TLS certificates</source>
-        <translation>Про&amp;верять сертификаты TLS</translation>
+        <translation>Провер&amp;ять сертификаты TLS</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
@@ -324,6 +371,143 @@
         <source>Time&amp;out:</source>
         <translation>Время о&amp;жидания:</translation>
     </message>
+    <message>
+        <source>base64 (RFC 7617)</source>
+        <translation>base64 (стандарт RFC 7617)</translation>
+    </message>
+    <message>
+        <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
+        <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>находится автоматически</translation>
+    </message>
+    <message>
+        <source>Basic spelling</source>
+        <translation>Форма Basic</translation>
+    </message>
+    <message>
+        <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
+        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
+    </message>
+    <message>
+        <source>raw login:password</source>
+        <translation>без кодирования, логин:пароль</translation>
+    </message>
+    <message>
+        <source>Basic spellin&amp;g:</source>
+        <translation>Фор&amp;ма Basic:</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Секрет клиента</translation>
+    </message>
+</context>
+<context>
+    <name>IntegratorTools</name>
+    <message>
+        <source>&amp;bash, zsh (Linux, macOS)</source>
+        <translation>&amp;bash, zsh (Linux и macOS)</translation>
+    </message>
+    <message>
+        <source>curl command for bash</source>
+        <translation>команда curl для bash</translation>
+    </message>
+    <message>
+        <source>&amp;cmd (Windows)</source>
+        <translation>&amp;cmd (командная строка Windows)</translation>
+    </message>
+    <message>
+        <source>curl command for cmd</source>
+        <translation>команда curl для cmd</translation>
+    </message>
+    <message>
+        <source>&amp;PowerShell (Invoke-RestMethod)</source>
+        <translation>&amp;PowerShell (через Invoke-RestMethod)</translation>
+    </message>
+    <message>
+        <source>PowerShell command</source>
+        <translation>команда PowerShell</translation>
+    </message>
+    <message>
+        <source>Copy as curl &amp;for</source>
+        <translation>Скопировать как curl &amp;для</translation>
+    </message>
+    <message>
+        <source>Token &amp;details…</source>
+        <translation>&amp;Подробности о токене…</translation>
+    </message>
+    <message>
+        <source>Copy a command calling the probe endpoint, for {shell}</source>
+        <translation>Скопировать команду, вызывающую проверочный адрес, для {shell}</translation>
+    </message>
+</context>
+<context>
+    <name>KeeperSession</name>
+    <message>
+        <source>The window is signed out: sign in there, then try again.</source>
+        <translation>Окно вышло из сеанса: войдите в нём и повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The window is signing in: try again in a moment.</source>
+        <translation>Окно выполняет вход: повторите запрос через мгновение.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalProxy</name>
+    <message>
+        <source>Local proxy stopped: signed out.</source>
+        <translation>Локальный прокси остановлен: выполнен выход.</translation>
+    </message>
+    <message>
+        <source>Local proxy stopped.</source>
+        <translation>Локальный прокси остановлен.</translation>
+    </message>
+    <message>
+        <source>Local proxy: cannot listen on port {port} ({error}). Choose another port in Settings.</source>
+        <translation>Локальный прокси: не удаётся занять порт {port} ({error}). Выберите другой порт в настройках.</translation>
+    </message>
+    <message>
+        <source>Local proxy at {url} serves {api}, read-only, to this computer.</source>
+        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру, только для чтения.</translation>
+    </message>
+    <message>
+        <source>Local proxy at {url} serves {api} to this computer.</source>
+        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>Local proxy restarting…</source>
+        <translation>Локальный прокси перезапускается…</translation>
+    </message>
+    <message>
+        <source>Local proxy address copied.</source>
+        <translation>Адрес локального прокси скопирован.</translation>
+    </message>
+    <message>
+        <source>Local proxy: {line}</source>
+        <translation>Локальный прокси: {line}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Local proxy: %n more failure(s) not shown</source>
+        <translation>
+            <numerusform>Локальный прокси: ещё %n сбой не показан</numerusform>
+            <numerusform>Локальный прокси: ещё %n сбоя не показаны</numerusform>
+            <numerusform>Локальный прокси: ещё %n сбоев не показаны</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Local proxy: %n request(s) forwarded so far</source>
+        <translation>
+            <numerusform>Локальный прокси: передан %n запрос</numerusform>
+            <numerusform>Локальный прокси: передано %n запроса</numerusform>
+            <numerusform>Локальный прокси: передано %n запросов</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -337,7 +521,7 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>Вы&amp;йти</translation>
+        <translation>&amp;Завершить сеанс</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
@@ -400,10 +584,6 @@
         <translation>Продолжение сохранённого сеанса на {host} как {login} ({method})</translation>
     </message>
     <message>
-        <source>Signed out; the token is forgotten</source>
-        <translation>Выход выполнен; токен забыт</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -416,16 +596,12 @@
         <translation>заголовок Authorization</translation>
     </message>
     <message>
-        <source>curl command</source>
-        <translation>команда curl</translation>
-    </message>
-    <message>
         <source>{what} copied; the clipboard is cleared in {seconds:g} s.</source>
         <translation>Скопировано: {what}; буфер обмена будет очищен через {seconds:g} с.</translation>
     </message>
     <message>
         <source>{what} copied; the clipboard is cleared on sign-out and quit.</source>
-        <translation>Скопировано: {what}; буфер обмена будет очищен при выходе из учётной записи или из программы.</translation>
+        <translation>Скопировано: {what}; буфер обмена будет очищен при завершении сеанса или выходе из программы.</translation>
     </message>
     <message>
         <source>Warning: {text}</source>
@@ -440,8 +616,16 @@
         <translation>Токен работает: {url} ответил HTTP {status}.</translation>
     </message>
     <message>
-        <source>no server</source>
-        <translation>нет сервера</translation>
+        <source>&amp;About msauth-gui</source>
+        <translation>&amp;О программе msauth-gui</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спра&amp;вка</translation>
+    </message>
+    <message>
+        <source>{what} copied</source>
+        <translation>Скопировано: {what}</translation>
     </message>
 </context>
 <context>
@@ -584,6 +768,14 @@
             <numerusform>Экспортировано %n профилей (без секретов) в {path}.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>You are signed in with it: deleting it signs you out.</source>
+        <translation>Вы вошли с этим профилем: удаление завершит сеанс.</translation>
+    </message>
+    <message>
+        <source>“{name}” has a client secret of its own, which is never exported: enter it again under Advanced → Client secret.</source>
+        <translation>У профиля «{name}» свой секрет клиента, а секреты не экспортируются: введите его заново в разделе «Дополнительно» → «Секрет клиента».</translation>
+    </message>
 </context>
 <context>
     <name>ProfileFileDialog</name>
@@ -618,16 +810,51 @@
 <context>
     <name>ProfileSecrets</name>
     <message>
-        <source>the system keyring has not been checked yet</source>
-        <translation>системное хранилище паролей ещё не проверено</translation>
-    </message>
-    <message>
         <source>The client secret of “{name}” is not saved: {reason}</source>
         <translation>Секрет клиента профиля «{name}» не сохранён: {reason}</translation>
     </message>
     <message>
         <source>The saved secrets of “{name}” could not be removed: {reason}</source>
         <translation>Не удалось удалить сохранённые секреты профиля «{name}»: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyRow</name>
+    <message>
+        <source>Local proxy</source>
+        <translation>Локальный прокси</translation>
+    </message>
+    <message>
+        <source>Serves this session on this computer: other tools send requests to the address next to it without a token.</source>
+        <translation>Открывает этот сеанс на этом компьютере: другие программы отправляют запросы на адрес рядом, без токена.</translation>
+    </message>
+    <message>
+        <source>Let other programs (curl, 1C) use this session without a token</source>
+        <translation>Дать другим программам (curl, 1С) пользоваться этим сеансом без токена</translation>
+    </message>
+    <message>
+        <source>Local proxy address</source>
+        <translation>Адрес локального прокси</translation>
+    </message>
+    <message>
+        <source>The local proxy&apos;s address, while it runs.</source>
+        <translation>Адрес локального прокси, пока он работает.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy proxy address</source>
+        <translation>Копировать адрес прокси</translation>
+    </message>
+    <message>
+        <source>Copies the local proxy&apos;s address.</source>
+        <translation>Копирует адрес локального прокси.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +901,10 @@
     <message>
         <source>Passwords and sessions cannot be saved: {reason}</source>
         <translation>Пароли и сеансы нельзя сохранить: {reason}</translation>
+    </message>
+    <message>
+        <source>checking the keyring…</source>
+        <translation>проверка хранилища паролей…</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1025,34 @@
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
+    <message>
+        <source>Local proxy port</source>
+        <translation>Порт локального прокси</translation>
+    </message>
+    <message>
+        <source>The port the local proxy listens on; 0 picks a free one each time.</source>
+        <translation>Порт, на котором работает локальный прокси; 0 — каждый раз свободный.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>любой свободный</translation>
+    </message>
+    <message>
+        <source>Read-only: refuse POST, PUT, PATCH and DELETE</source>
+        <translation>Только чтение: отклонять POST, PUT, PATCH и DELETE</translation>
+    </message>
+    <message>
+        <source>Local proxy read-only</source>
+        <translation>Локальный прокси только для чтения</translation>
+    </message>
+    <message>
+        <source>The local proxy refuses requests that change data.</source>
+        <translation>Локальный прокси отклоняет запросы, которые меняют данные.</translation>
+    </message>
+    <message>
+        <source>Local proxy port:</source>
+        <translation>Порт локального прокси:</translation>
+    </message>
 </context>
 <context>
     <name>SignInForm</name>
@@ -854,10 +1113,6 @@
         <translation>Дополнительные настройки</translation>
     </message>
     <message>
-        <source>Shows or hides the client id and secret, token URL, probe path, CA bundle, TLS verification and timeout.</source>
-        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
-    </message>
-    <message>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
@@ -871,15 +1126,15 @@
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Выйти</translation>
+        <translation>Завершить сеанс</translation>
     </message>
     <message>
         <source>Signs out and forgets the token and the password.</source>
-        <translation>Выполняет выход и забывает токен и пароль.</translation>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
     </message>
     <message>
         <source>Sign out and forget the token</source>
-        <translation>Выйти и забыть токен</translation>
+        <translation>Завершить сеанс и забыть токен</translation>
     </message>
     <message>
         <source>Check server</source>
@@ -916,6 +1171,121 @@
     <message>
         <source>No such file.</source>
         <translation>Такого файла нет.</translation>
+    </message>
+    <message>
+        <source>Shows or hides the client id and secret, token URL, Basic spelling, probe path, CA bundle, TLS verification and timeout.</source>
+        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, форму Basic, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Способ входа</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDetailsDialog</name>
+    <message>
+        <source>Token details</source>
+        <translation>Подробности о токене</translation>
+    </message>
+    <message>
+        <source>Token answer</source>
+        <translation>Ответ с токеном</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, read-only.</source>
+        <translation>Ответ сервера на последний вход или обновление, только для чтения.</translation>
+    </message>
+    <message>
+        <source>&amp;Show secrets</source>
+        <translation>&amp;Показать секреты</translation>
+    </message>
+    <message>
+        <source>Show secrets</source>
+        <translation>Показать секреты</translation>
+    </message>
+    <message>
+        <source>Shows the tokens in the answer; they are hidden again when you close this.</source>
+        <translation>Показывает токены в ответе; при закрытии окна они снова скрываются.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;refresh token</source>
+        <translation>Скопировать токен &amp;обновления</translation>
+    </message>
+    <message>
+        <source>Copies the refresh token: it gets new access tokens without the password.</source>
+        <translation>Копирует токен обновления: по нему новые токены доступа выдаются без пароля.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;expires_in</source>
+        <translation>Скопировать &amp;expires_in</translation>
+    </message>
+    <message>
+        <source>Copies the seconds the token has left now, as a number.</source>
+        <translation>Копирует число секунд, оставшихся до истечения токена.</translation>
+    </message>
+    <message>
+        <source>Copy expiry &amp;time</source>
+        <translation>Скопировать &amp;время истечения</translation>
+    </message>
+    <message>
+        <source>Copies when the token expires, in ISO 8601 with the UTC offset.</source>
+        <translation>Копирует время истечения токена в формате ISO 8601 со смещением от UTC.</translation>
+    </message>
+    <message>
+        <source>Copy “{scheme} …” &amp;value</source>
+        <translation>Скопировать &amp;значение «{scheme} …»</translation>
+    </message>
+    <message>
+        <source>Copies the Authorization header&apos;s value without the header name.</source>
+        <translation>Копирует значение заголовка Authorization без имени заголовка.</translation>
+    </message>
+    <message>
+        <source>Not signed in: there is no token to show.</source>
+        <translation>Вход не выполнен: показывать нечего.</translation>
+    </message>
+    <message>
+        <source>Basic sign-in has no token answer: the header is the credential.</source>
+        <translation>При входе по Basic ответа с токеном нет: учётные данные передаются в самом заголовке.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, as received:</source>
+        <translation>Ответ сервера на последний вход или обновление, как он получен:</translation>
+    </message>
+    <message>
+        <source>Expires: {time}</source>
+        <translation>Истекает: {time}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the last sign-in or refresh, secrets hidden:</source>
+        <translation>Ответ сервера на последний вход или обновление, секреты скрыты:</translation>
+    </message>
+    <message>
+        <source>(the answer was not kept)</source>
+        <translation>(ответ не сохранён)</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>токен обновления</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>время истечения</translation>
+    </message>
+    <message>
+        <source>Authorization value</source>
+        <translation>значение Authorization</translation>
     </message>
 </context>
 <context>
@@ -1030,7 +1400,7 @@
     </message>
     <message>
         <source>Expires:</source>
-        <translation>Срок действия истекает:</translation>
+        <translation>Срок действия:</translation>
     </message>
     <message>
         <source>Refresh token:</source>
@@ -1074,7 +1444,7 @@
     </message>
     <message>
         <source>Expires: {when}</source>
-        <translation>Срок действия истекает: {when}</translation>
+        <translation>Срок действия: {when}</translation>
     </message>
     <message>
         <source>Token valid for {time}.</source>
@@ -1083,6 +1453,66 @@
     <message>
         <source>Hide</source>
         <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Адрес токена:</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>найден автоматически</translation>
+    </message>
+    <message>
+        <source>Session URL:</source>
+        <translation>Адрес сеанса:</translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation>как введён</translation>
+    </message>
+    <message>
+        <source>{url} ({how})</source>
+        <translation>{url} ({how})</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Подробнее…</translation>
+    </message>
+    <message>
+        <source>Token details</source>
+        <translation>Подробности о токене</translation>
+    </message>
+    <message>
+        <source>Opens the server&apos;s token answer and copies of its single values.</source>
+        <translation>Открывает ответ сервера с токеном и копирование отдельных значений.</translation>
+    </message>
+    <message>
+        <source>The token answer and its values (Ctrl+Shift+D)</source>
+        <translation>Ответ с токеном и его значения (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Shell for Copy as curl</source>
+        <translation>Оболочка для «Скопировать как curl»</translation>
+    </message>
+    <message>
+        <source>Chooses the shell the curl command is written for: bash, cmd or PowerShell.</source>
+        <translation>Выбирает оболочку, для которой пишется команда curl: bash, cmd или PowerShell.</translation>
+    </message>
+    <message>
+        <source>Choose the shell: bash, cmd or PowerShell</source>
+        <translation>Выбрать оболочку: bash, cmd или PowerShell</translation>
+    </message>
+    <message>
+        <source>Token status</source>
+        <translation>Состояние токена</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступа</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Срок действия</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1535,7 @@
     </message>
     <message>
         <source>Expires: {expiry}</source>
-        <translation>Срок действия истекает: {expiry}</translation>
+        <translation>Срок действия: {expiry}</translation>
     </message>
     <message>
         <source>The token for {server} has expired. Sign in again.</source>
@@ -1141,6 +1571,57 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+</context>
+<context>
+    <name>WindowView</name>
+    <message>
+        <source>no server</source>
+        <translation>нет сервера</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>От&amp;менить вход</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Отменить вход</translation>
+    </message>
+    <message>
+        <source>Stop the sign-in that is running</source>
+        <translation>Остановить выполняемый вход</translation>
+    </message>
+    <message>
+        <source>Stops the sign-in that is running; nothing is kept.</source>
+        <translation>Останавливает выполняемый вход; ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Завершить сеанс</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the token</source>
+        <translation>Завершить сеанс и забыть токен</translation>
+    </message>
+    <message>
+        <source>Signs out and forgets the token and the password.</source>
+        <translation>Завершает сеанс и забывает токен и пароль.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was kept</source>
+        <translation>Вход отменён; ничего не сохранено</translation>
+    </message>
+    <message>
+        <source>Signed out; the token is forgotten</source>
+        <translation>Сеанс завершён; токен забыт</translation>
     </message>
 </context>
 <context>
@@ -1568,32 +2049,12 @@
         <translation>OAuth, вход по паролю через /connect/token</translation>
     </message>
     <message>
-        <source>Basic (login:password)</source>
-        <translation>Basic (логин:пароль)</translation>
-    </message>
-    <message>
         <source>OAuth at /connect/token</source>
         <translation>OAuth через /connect/token</translation>
     </message>
     <message>
-        <source>Probe: Session token</source>
-        <translation>Проверка: токен сеанса</translation>
-    </message>
-    <message>
-        <source>Probe: OAuth token</source>
-        <translation>Проверка: токен OAuth</translation>
-    </message>
-    <message>
-        <source>Probe: /connect/token token</source>
-        <translation>Проверка: токен /connect/token</translation>
-    </message>
-    <message>
         <source> with grant_type=password</source>
         <translation> с grant_type=password</translation>
-    </message>
-    <message>
-        <source>The server issues a token (whether it works is the probe&apos;s row).</source>
-        <translation>Сервер выдаёт токен (работает ли он — в строке проверки).</translation>
     </message>
     <message>
         <source>The server accepts the login and password sent with each request.</source>
@@ -1626,10 +2087,6 @@
     <message>
         <source>Discovery names a token endpoint on another address ({url}); it was not tried: the password is only sent to the server you typed.</source>
         <translation>Обнаружение указывает адрес выдачи токенов на другом узле ({url}); он не проверялся: пароль отправляется только на введённый вами сервер.</translation>
-    </message>
-    <message>
-        <source>skipped: discovery names the configured token URL, checked above</source>
-        <translation>пропущено: обнаружение указывает настроенный адрес токена, он проверен выше</translation>
     </message>
     <message>
         <source>skipped: no token from {method}</source>
@@ -1666,10 +2123,6 @@
     <message>
         <source>skipped: no token to refresh</source>
         <translation>пропущено: нет токена для обновления</translation>
-    </message>
-    <message>
-        <source>Refresh ({method} token)</source>
-        <translation>Обновление (токен способа «{method}»)</translation>
     </message>
     <message>
         <source>POST {url} with grant_type=refresh_token</source>
@@ -1726,10 +2179,6 @@
     <message>
         <source>Refresh works. The refresh token is not rotated: the same one stays valid.</source>
         <translation>Обновление работает. Токен обновления не заменяется: он остаётся прежним.</translation>
-    </message>
-    <message>
-        <source> The new token meets the same lack of rights (see the probe rows).</source>
-        <translation> Новый токен упирается в ту же нехватку прав (см. строки проверки).</translation>
     </message>
     <message>
         <source>Refresh gives a new token, but the server does not accept it.</source>
@@ -1877,7 +2326,7 @@
     </message>
     <message>
         <source>server Date {date}; local clock {local}; difference {skew} s</source>
-        <translation>Date сервера {date}; местные часы {local}; разница {skew} с</translation>
+        <translation>время сервера {date}; местные часы {local}; разница {skew} с</translation>
     </message>
     <message>
         <source>The clocks agree within a minute.</source>
@@ -1894,6 +2343,106 @@
     <message>
         <source>Set the clock right (NTP) on the server or on this computer.</source>
         <translation>Выставьте точное время (NTP) на сервере или на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling in Advanced): the server accepts only login:password as the vendor page prints it, not base64 (there is no token to expire or refresh).</source>
+        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Форма Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена, который истекает или обновляется, нет).</translation>
+    </message>
+    <message>
+        <source>Token URL candidate {n}</source>
+        <translation>Адрес токена, вариант {n}</translation>
+    </message>
+    <message>
+        <source>The server refuses the standard base64 form and accepts only the raw one, login:password as the vendor page prints it. </source>
+        <translation>Сервер отклоняет стандартную форму base64 и принимает только форму без кодирования, логин:пароль, как на странице производителя. </translation>
+    </message>
+    <message>
+        <source>Both spellings were tried: base64 (RFC 7617) and raw login:password. </source>
+        <translation>Проверены обе формы: base64 (RFC 7617) и без кодирования, логин:пароль. </translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery document.</source>
+        <translation>Документ обнаружения сервера.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here: this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь: используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here (its OAuth error answer is the sign-in row&apos;s business): this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь (его ответ с ошибкой OAuth разобран в строке входа): используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>No discovery document here.</source>
+        <translation>Документа обнаружения здесь нет.</translation>
+    </message>
+    <message>
+        <source>Not a token endpoint: it does not take this request (HTTP 405).</source>
+        <translation>Не адрес выдачи токена: такой запрос он не принимает (HTTP 405).</translation>
+    </message>
+    <message>
+        <source>Nothing here (HTTP {status}).</source>
+        <translation>Здесь ничего нет (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The server limits requests (HTTP 429): the search stops here.</source>
+        <translation>Сервер ограничивает число запросов (HTTP 429): поиск на этом остановлен.</translation>
+    </message>
+    <message>
+        <source>A redirect, not followed: credentials never follow one.</source>
+        <translation>Перенаправление, по нему не переходили: учётные данные никогда не следуют за перенаправлением.</translation>
+    </message>
+    <message>
+        <source>Not an OAuth answer (HTTP {status}): not the token endpoint.</source>
+        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токена.</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names the token URL checked above</source>
+        <translation>пропущено: обнаружение указывает адрес токена, проверенный выше</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names a URL the search above asked</source>
+        <translation>пропущено: обнаружение указывает адрес, уже опрошенный при поиске выше</translation>
+    </message>
+    <message>
+        <source>Basic (login and password)</source>
+        <translation>Basic (логин и пароль)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (as entered)</source>
+        <translation>адрес токена {url} (как введён)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (found automatically)</source>
+        <translation>адрес токена {url} (найден автоматически)</translation>
+    </message>
+    <message>
+        <source>No candidate answers like the token endpoint of {method} (the rows below): this server may not offer it.</source>
+        <translation>Ни один из вариантов не отвечает как адрес выдачи токена для способа «{method}» (строки ниже): возможно, сервер его не предлагает.</translation>
+    </message>
+    <message>
+        <source>Data with the Session (GET) token</source>
+        <translation>Данные с токеном сеанса (GET)</translation>
+    </message>
+    <message>
+        <source>Data with the OAuth token</source>
+        <translation>Данные с токеном OAuth</translation>
+    </message>
+    <message>
+        <source>Data with the token from /connect/token</source>
+        <translation>Данные с токеном из /connect/token</translation>
+    </message>
+    <message>
+        <source>The server issues a token; a row below says whether data can be read with it.</source>
+        <translation>Сервер выдаёт токен; читаются ли с ним данные, сказано в строке ниже.</translation>
+    </message>
+    <message>
+        <source>Refresh of the {method} token</source>
+        <translation>Обновление токена способа «{method}»</translation>
+    </message>
+    <message>
+        <source> The new token meets the same lack of rights (see the “Data with” rows).</source>
+        <translation> Новый токен упирается в ту же нехватку прав (см. строки «Данные с токеном»).</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2478,57 @@
     <message>
         <source>no client secret on standard input</source>
         <translation>на стандартном вводе нет секрета клиента</translation>
+    </message>
+    <message>
+        <source>--reject-methods: {method} is not an HTTP method</source>
+        <translation>--reject-methods: {method} — не метод HTTP</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535</source>
+        <translation>--port должен быть числом от 0 до 65535</translation>
+    </message>
+    <message>
+        <source>cannot listen on {address} port {port} ({error}); choose another --port (0 picks a free one)</source>
+        <translation>не удаётся занять {address}, порт {port} ({error}); выберите другой --port (0 — любой свободный)</translation>
+    </message>
+    <message>
+        <source>warning: listening on {address}, not only on this computer: anyone who can reach it acts as {login} on the server</source>
+        <translation>внимание: прокси слушает {address}, не только этот компьютер: любой, кто до него доберётся, действует на сервере как {login}</translation>
+    </message>
+    <message>
+        <source>serving {api} at {url} as {login}; Ctrl+C stops</source>
+        <translation>{api} доступен по адресу {url} от имени {login}; Ctrl+C — остановить</translation>
+    </message>
+    <message>
+        <source>proxy stopped</source>
+        <translation>прокси остановлен</translation>
+    </message>
+    <message>
+        <source>token renewed</source>
+        <translation>токен обновлён</translation>
+    </message>
+    <message>
+        <source>renewal failed: {error}</source>
+        <translation>обновить токен не удалось: {error}</translation>
+    </message>
+    <message>
+        <source>Renewal has stopped; restart msauth proxy.</source>
+        <translation>Обновление остановлено; перезапустите msauth proxy.</translation>
+    </message>
+    <message>
+        <source>give the command to run after --</source>
+        <translation>укажите команду после --</translation>
+    </message>
+    <message>
+        <source>cannot run {command}: {error}</source>
+        <translation>не удаётся запустить {command}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>curl</name>
+    <message>
+        <source># Invoke-RestMethod takes no CA file: trust the CA in Windows first, e.g. {command}</source>
+        <translation># Invoke-RestMethod не принимает файл УЦ: сначала добавьте УЦ в доверенные в Windows, например: {command}</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2929,10 @@
         <source>The check&apos;s {seconds:g} s ran out before {host} answered: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
         <translation>Время проверки ({seconds:g} с) вышло раньше, чем ответил {host}: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
+    <message>
+        <source>names the token endpoint {url}</source>
+        <translation>указывает адрес выдачи токена {url}</translation>
+    </message>
 </context>
 <context>
     <name>fmt</name>
@@ -2398,7 +3002,7 @@
     </message>
     <message>
         <source>{left} left — at {time}</source>
-        <translation>осталось {left} — в {time}</translation>
+        <translation>осталось {left}, до {time}</translation>
     </message>
     <message>
         <source>refresh failed, retrying in {time}</source>
@@ -2458,7 +3062,129 @@
     </message>
     <message>
         <source>Signed in to {host} by {method}.</source>
-        <translation>Вход на {host} выполнен способом {method}.</translation>
+        <translation>Вход выполнен: {host}, {method}.</translation>
+    </message>
+    <message>
+        <source>Signed in — checking…</source>
+        <translation>Вход выполнен — проверка…</translation>
+    </message>
+    <message>
+        <source>Signed in — no rights</source>
+        <translation>Вход выполнен — нет прав</translation>
+    </message>
+    <message>
+        <source>Signed in — not confirmed</source>
+        <translation>Вход выполнен — не подтверждён</translation>
+    </message>
+    <message>
+        <source>Signed in to {host} by {method}; testing the token with a data request…</source>
+        <translation>Вход выполнен: {host}, {method}; проверяем токен запросом данных…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the token could not be tested: Test token tries again.</source>
+        <translation>Вход выполнен, но проверить токен не удалось: «Проверить токен» попробует снова.</translation>
+    </message>
+    <message>
+        <source>The copied token has expired: the server will refuse it. Sign in again.</source>
+        <translation>Скопированный токен истёк: сервер его отклонит. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The server serves no data for the copied token: the account has no rights.</source>
+        <translation>Сервер не отдаёт данные по скопированному токену: у учётной записи нет прав.</translation>
+    </message>
+    <message>
+        <source>The copied token is not confirmed yet: no data request has succeeded with it.</source>
+        <translation>Скопированный токен ещё не подтверждён: ни один запрос данных с ним пока не прошёл.</translation>
+    </message>
+</context>
+<context>
+    <name>proxy</name>
+    <message>
+        <source>The server refused the session&apos;s credentials (HTTP 401).</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The server refused the session&apos;s credentials (HTTP 401), the renewed ones too.</source>
+        <translation>Сервер отклонил учётные данные сеанса (HTTP 401), и обновлённые тоже.</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401); the body is too large to send again, so the 401 is passed on while the session renews: repeat the request.</source>
+        <translation>Сервер отклонил учётные данные (HTTP 401); тело запроса слишком велико для повторной отправки, поэтому ответ 401 передан как есть, а сеанс обновляется: повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The answer was cut off midway ({error}).</source>
+        <translation>Ответ оборвался на середине ({error}).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Host {host} is not accepted: the proxy answers only requests to {allowed} (a guard against DNS rebinding). Use one of those addresses.</source>
+        <translation>Host {host} не принимается: прокси отвечает только на запросы к {allowed} (защита от подмены DNS). Используйте один из этих адресов.</translation>
+    </message>
+    <message>
+        <source>The proxy forwards only to its own server; ask for a path such as /api/v1/…, not for another host.</source>
+        <translation>Прокси передаёт запросы только своему серверу; запрашивайте путь вида /api/v1/…, а не другой хост.</translation>
+    </message>
+    <message>
+        <source>{method} is not supported by the proxy.</source>
+        <translation>Прокси не поддерживает {method}.</translation>
+    </message>
+    <message>
+        <source>Upgrade (WebSocket, HTTP/2) is not supported by the proxy.</source>
+        <translation>Прокси не поддерживает Upgrade (WebSocket, HTTP/2).</translation>
+    </message>
+    <message>
+        <source>{method} is refused: this proxy is read-only.</source>
+        <translation>{method} отклонён: этот прокси только для чтения.</translation>
+    </message>
+    <message>
+        <source>Requests from web pages ({origin}) are refused: a page could act as you. Start the proxy with --allow-origin {origin} to let that page in.</source>
+        <translation>Запросы веб-страниц ({origin}) отклоняются: страница могла бы действовать от вашего имени. Чтобы пустить эту страницу, запустите прокси с --allow-origin {origin}.</translation>
+    </message>
+    <message>
+        <source>not HTTP ({error})</source>
+        <translation>не HTTP ({error})</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Выполнен выход.</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in first, then try again.</source>
+        <translation>Вход не выполнен: сначала войдите, затем повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The token has expired and could not be renewed yet ({problem}). Try again later.</source>
+        <translation>Срок действия токена истёк, обновить его пока не удалось ({problem}). Повторите позже.</translation>
+    </message>
+    <message>
+        <source>The token has expired and its renewal takes longer than {seconds:g} s.</source>
+        <translation>Срок действия токена истёк, а его обновление длится дольше {seconds:g} с.</translation>
+    </message>
+    <message>
+        <source>no renewal is running</source>
+        <translation>обновление не выполняется</translation>
+    </message>
+</context>
+<context>
+    <name>remember</name>
+    <message>
+        <source>Token endpoint found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес выдачи токена найден автоматически: {url} (проверено адресов: {count}).</translation>
+    </message>
+    <message>
+        <source>Session URL found automatically at {url} (URLs tried: {count}).</source>
+        <translation>Адрес сеанса найден автоматически: {url} (проверено адресов: {count}).</translation>
+    </message>
+    <message>
+        <source>The remembered token URL {url} answered HTTP {status}: it is forgotten and the token endpoint is looked for again.</source>
+        <translation>Запомненный адрес токена {url} ответил HTTP {status}: он забыт, адрес выдачи токена ищется заново.</translation>
+    </message>
+    <message>
+        <source>The remembered session URL {url} answered HTTP {status}: it is forgotten and looked for again.</source>
+        <translation>Запомненный адрес сеанса {url} ответил HTTP {status}: он забыт и ищется заново.</translation>
     </message>
 </context>
 <context>

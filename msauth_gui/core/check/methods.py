@@ -1,12 +1,15 @@
-"""Server check, steps 4 to 6: each sign-in method, the probe with each token, and one refresh."""
+"""Server check, steps 4 to 6: each sign-in method, the probe with each token, and one refresh.
+
+Where the token endpoint was found (a row per candidate), the endpoint a discovery document
+names and Basic's two spellings are in :mod:`.discovery`, which builds on the rows made here.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from ..client import AuthClient, ConnectionSettings
+from ..discovery import Attempt
 from ..errors import (
     AuthError,
     CredentialsRejected,
@@ -26,12 +29,10 @@ from .common import (
     describe_token,
     error_texts,
     fix_for,
-    http_for,
     tried_text,
 )
 from .report import CheckRow
 
-WELL_KNOWN = "/.well-known/openid-configuration"
 #: method -> its name in sentences; English source texts: pass them through :func:`label`
 LABELS = {
     "basic": QT_TRANSLATE_NOOP("check", "Basic"),
@@ -40,15 +41,17 @@ LABELS = {
     "oauth_connect": QT_TRANSLATE_NOOP("check", "OAuth password grant at /connect/token"),
 }
 TITLES = {
-    "basic": QT_TRANSLATE_NOOP("check", "Basic (login:password)"),
+    # not "Basic (login:password)": redaction masks a login:password after the word Basic
+    "basic": QT_TRANSLATE_NOOP("check", "Basic (login and password)"),
     "session": QT_TRANSLATE_NOOP("check", "Session (GET)"),
     "oauth": QT_TRANSLATE_NOOP("check", "OAuth password grant"),
     "oauth_connect": QT_TRANSLATE_NOOP("check", "OAuth at /connect/token"),
 }
+#: the rows that read data with each method's token
 PROBE_TITLES = {
-    "session": QT_TRANSLATE_NOOP("check", "Probe: Session token"),
-    "oauth": QT_TRANSLATE_NOOP("check", "Probe: OAuth token"),
-    "oauth_connect": QT_TRANSLATE_NOOP("check", "Probe: /connect/token token"),
+    "session": QT_TRANSLATE_NOOP("check", "Data with the Session (GET) token"),
+    "oauth": QT_TRANSLATE_NOOP("check", "Data with the OAuth token"),
+    "oauth_connect": QT_TRANSLATE_NOOP("check", "Data with the token from /connect/token"),
 }
 
 
@@ -62,7 +65,10 @@ class MethodResult:
     method: str  #: "basic", "session", "oauth", "oauth_connect"
     credentials: Credentials | None = None
     error: AuthError | None = None
-    settings: ConnectionSettings | None = None  #: what the sign-in used (its token URL)
+    #: what the sign-in used, with what it found remembered: later rows go straight there
+    settings: ConnectionSettings | None = None
+    token_url: str | None = None  #: where the token came from (typed or found); None: unknown
+    attempts: tuple[Attempt, ...] = ()  #: the candidates the token endpoint's search tried
 
     @property
     def token(self) -> Token | None:
@@ -75,47 +81,90 @@ def check_method(ctx: CheckContext, api: ApiFound, method: str) -> MethodResult:
     if not api.ok or api.settings is None:
         ctx.emit(CheckRow(key, title, "skip", "", api.blocked), "")
         return MethodResult(method)
-    return _sign_in(ctx, api.settings, method, method)
+    return sign_in_row(ctx, api.settings, method, method)
 
 
-def _sign_in(
+def sign_in_row(
     ctx: CheckContext,
     settings: ConnectionSettings,
     method: str,
     name: str,
     records: list[RequestRecord] | None = None,
 ) -> MethodResult:
-    key, title = f"method.{name}", translate("check", TITLES[name])
+    """Sign in with ``method`` and report row "method.<name>"."""
     watch = Stopwatch()
     records = [] if records is None else records
+    result = attempt_sign_in(ctx, settings, method, name, records)
+    report_sign_in(ctx, result, method, records, watch)
+    return result
+
+
+def attempt_sign_in(
+    ctx: CheckContext,
+    settings: ConnectionSettings,
+    method: str,
+    name: str,
+    records: list[RequestRecord],
+) -> MethodResult:
+    """One sign-in, no row: its credentials or error, and where its token came from."""
     client = client_for(ctx, settings, records)
+    credentials: Credentials | None = None
+    error: AuthError | None = None
     try:
         credentials = client.sign_in(ctx.login, ctx.password, method)  # type: ignore[arg-type]
     except AuthError as exc:
-        error: AuthError | None = exc
-        credentials = None
-    else:
-        error = None
+        error = exc
     finally:
         client.close()
+    attempts = client.token_finder.attempts if method == "oauth" else ()
+    return MethodResult(name, credentials, error, client.remembered(), client.token_url, attempts)
+
+
+def report_sign_in(
+    ctx: CheckContext,
+    result: MethodResult,
+    method: str,
+    records: list[RequestRecord],
+    watch: Stopwatch,
+    meaning_first: str = "",
+) -> None:
+    """Row "method.<name>" for ``result``; ``meaning_first`` goes before what it means."""
+    name, credentials, error = result.method, result.credentials, result.error
+    key, title = f"method.{name}", translate("check", TITLES[name])
     tried, happened = tried_text(records), answers_text(records)
+    if len(result.attempts) > 1 and result.token_url:  # found: each answer is in its own row
+        happened = answers_text(records[-1:])
     if method == "oauth" and tried:
         tried += translate("check", " with grant_type=password")
+    if method == "oauth" and result.token_url and credentials is not None:
+        typed = result.settings is not None and bool(result.settings.token_url)
+        where = (
+            translate("check", "token URL {url} (as entered)")
+            if typed
+            else translate("check", "token URL {url} (found automatically)")
+        )
+        happened += "; " + where.format(url=result.token_url)
     if error is None and isinstance(credentials, Token):
         happened += "; " + describe_token(credentials)
         meaning = translate(
-            "check", "The server issues a token (whether it works is the probe's row)."
+            "check", "The server issues a token; a row below says whether data can be read with it."
         )
-        row = CheckRow(key, title, "pass", tried, happened, meaning, "", watch.ms)
+        row = CheckRow(key, title, "pass", tried, happened, meaning_first + meaning, "", watch.ms)
         ctx.emit(row, "")
     elif error is None:
         meaning = translate(
             "check", "The server accepts the login and password sent with each request."
         )
-        row = CheckRow(key, title, "pass", tried, happened, meaning, "", watch.ms)
+        row = CheckRow(key, title, "pass", tried, happened, meaning_first + meaning, "", watch.ms)
         ctx.emit(row, "")
     elif isinstance(error, EndpointNotFound) and method != "basic":  # Basic: the probe's 404
         meaning = translate("check", "This server does not offer {method} there (HTTP 404).")
+        if result.attempts:
+            meaning = translate(
+                "check",
+                "No candidate answers like the token endpoint of {method} (the rows below): "
+                "this server may not offer it.",
+            )
         meaning = meaning.format(method=label(name))
         action = translate(
             "check", "Set the token URL if the server has it elsewhere (--token-url)."
@@ -131,66 +180,10 @@ def _sign_in(
             )
         if not records:  # failed before any request (an unreadable CA bundle…)
             happened = error.message.split(". ")[0]
-        ctx.emit(
-            CheckRow(key, title, "fail", tried, happened, meaning, action, watch.ms), fix_for(error)
+        row = CheckRow(
+            key, title, "fail", tried, happened, meaning_first + meaning, action, watch.ms
         )
-    return MethodResult(name, credentials, error, settings)
-
-
-def _same_origin(url: str, origin: str) -> bool:
-    a, b = urlsplit(url), urlsplit(origin)
-    return (a.scheme.lower(), a.netloc.lower()) == (b.scheme.lower(), b.netloc.lower())
-
-
-def check_oauth_connect(ctx: CheckContext, api: ApiFound) -> MethodResult:
-    """Row "method.oauth_connect": the token endpoint that OpenID discovery names, if any."""
-    key, title = "method.oauth_connect", translate("check", TITLES["oauth_connect"])
-    if not api.ok or api.settings is None:
-        ctx.emit(CheckRow(key, title, "skip", "", api.blocked), "")
-        return MethodResult("oauth_connect")
-    watch = Stopwatch()
-    ep = api.settings.endpoints()
-    urls = list(dict.fromkeys([ep.origin + ep.prefix + WELL_KNOWN, ep.origin + WELL_KNOWN]))
-    records: list[RequestRecord] = []
-    http = http_for(ctx, api.settings, records)
-    endpoint: object = None
-    why = translate("check", "skipped: the server publishes no {path}").format(path=WELL_KNOWN)
-    try:
-        for url in urls:
-            answer = http.request("GET", url)
-            if answer.status == 200:
-                try:
-                    data = json.loads(answer.text)
-                except ValueError:
-                    data = None
-                endpoint = data.get("token_endpoint") if isinstance(data, dict) else None
-                why = translate("check", "skipped: {url} names no token_endpoint").format(url=url)
-                break
-    except AuthError as exc:
-        why = translate("check", "skipped: OpenID discovery failed ({error})")
-        why = why.format(error=exc.message.split(". ")[0])
-    finally:
-        http.close()
-
-    def skip(text: str, status: str = "skip", meaning: str = "") -> MethodResult:
-        row = CheckRow(key, title, status, tried_text(records), text, meaning, "", watch.ms)
-        ctx.emit(row, "")
-        return MethodResult("oauth_connect")
-
-    if not isinstance(endpoint, str) or not endpoint.startswith(("http://", "https://")):
-        return skip(why)
-    if not _same_origin(endpoint, ep.origin):
-        meaning = translate(
-            "check",
-            "Discovery names a token endpoint on another address ({url}); it was not tried: "
-            "the password is only sent to the server you typed.",
-        ).format(url=endpoint)
-        return skip(f"token_endpoint {endpoint}", "warn", meaning)
-    if endpoint.rstrip("/").lower() == ep.token_url.rstrip("/").lower():
-        return skip(
-            translate("check", "skipped: discovery names the configured token URL, checked above")
-        )
-    return _sign_in(ctx, replace(api.settings, token_url=endpoint), "oauth", key[7:], records)
+        ctx.emit(row, fix_for(error))
 
 
 def check_probe(ctx: CheckContext, result: MethodResult, auth_on: bool | None) -> bool:
@@ -261,7 +254,7 @@ def check_refresh(ctx: CheckContext, methods: dict[str, MethodResult]) -> Refres
         )
         ctx.emit(CheckRow(key, title, "skip", "", why), "")
         return RefreshResult(False)
-    title = translate("check", "Refresh ({method} token)").format(method=label(source.method))
+    title = translate("check", "Refresh of the {method} token").format(method=label(source.method))
     watch = Stopwatch()
     old = source.token.refresh_token or ""
     records: list[RequestRecord] = []
@@ -282,12 +275,10 @@ def _refresh(
     watch: Stopwatch,
 ) -> RefreshResult:
     key = "refresh"
-    tried = translate("check", "POST {url} with grant_type=refresh_token").format(
-        url=client.endpoints.token_url
-    )
     try:
         new = client.refresh(old)
     except AuthError as exc:
+        tried = _refresh_tried(client)
         meaning, action = error_texts(exc)
         if isinstance(exc, RefreshTokenRejected):
             meaning = translate(
@@ -299,6 +290,7 @@ def _refresh(
         happened = answers_text(records) or exc.message.split(". ")[0]
         ctx.emit(CheckRow(key, title, "fail", tried, happened, meaning, action, watch.ms), "")
         return RefreshResult(True, False, source.method)
+    tried = _refresh_tried(client)
     new_token = translate("check", "the new token is {description}")
     parts = [answers_text(records), new_token.format(description=describe_token(new))]
     refusal: AuthError | None = None
@@ -343,7 +335,7 @@ def _refresh(
     status, action = "pass", ""
     if isinstance(refusal, NoRights):  # the same 403 as the first token: rights, not refresh
         meaning += translate(
-            "check", " The new token meets the same lack of rights (see the probe rows)."
+            "check", " The new token meets the same lack of rights (see the “Data with” rows)."
         )
     elif refusal is not None:
         status = "warn"
@@ -356,3 +348,9 @@ def _refresh(
     tried += translate("check", "; the probe with the new token; the old refresh token again")
     ctx.emit(CheckRow(key, title, status, tried, "; ".join(parts), meaning, action, watch.ms), "")
     return RefreshResult(True, refusal is None, source.method)
+
+
+def _refresh_tried(client: AuthClient) -> str:
+    """Where the refresh went: the token URL the sign-in used (or the refresh found)."""
+    url = client.token_url or client.endpoints.token_url
+    return translate("check", "POST {url} with grant_type=refresh_token").format(url=url)

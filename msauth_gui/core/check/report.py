@@ -49,6 +49,16 @@ class CheckRow:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {self.status!r}")
         for name in ("title", "tried", "happened", "meaning", "action"):
             object.__setattr__(self, name, redact(getattr(self, name)))
+        object.__setattr__(self, "meaning", said_once(self.meaning, self.action))
+
+
+def said_once(meaning: str, action: str) -> str:
+    """The meaning without the advice it ends with when that advice is the row's action too
+    (an error's own message often closes with what to do): a row says it once."""
+    meaning, advice = meaning.rstrip(), action.strip()
+    if advice and meaning != advice and meaning.endswith(advice):
+        return meaning[: -len(advice)].rstrip()
+    return meaning
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,11 @@ from ..translate import translate
 from .api import ApiFound, check_api, check_auth_on
 from .budget import Budget
 from .common import CheckContext, Stopwatch, human_seconds
+from .discovery import check_basic, check_oauth, check_oauth_connect, rank_in
 from .methods import (
     MethodResult,
     RefreshResult,
     check_method,
-    check_oauth_connect,
     check_probe,
     check_refresh,
     label,
@@ -42,9 +42,10 @@ from .methods import (
 from .report import CheckReport, CheckRow
 from .tls import Reach, check_clock, check_reach
 
-__all__ = ["ORDER", "CheckReport", "CheckRow", "run_check"]
+__all__ = ["ORDER", "CheckReport", "CheckRow", "row_rank", "run_check"]
 
-#: the rows of every report, in this order
+#: the rows of every report, in this order; "method.oauth.<n>" (one per candidate URL the
+#: search for the token endpoint asked) come right after "method.oauth"
 ORDER = (
     "tls",
     "api",
@@ -65,6 +66,11 @@ PREFERENCE = ("oauth", "oauth_connect", "session", "basic")
 TOKEN_METHODS = ("session", "oauth", "oauth_connect")
 
 
+def row_rank(key: str) -> tuple[int, int]:
+    """Where the row ``key`` goes in a report (and in the check dialog's table)."""
+    return rank_in(key, ORDER)
+
+
 @dataclass(frozen=True)
 class _Task:
     deps: tuple[str, ...]
@@ -82,8 +88,8 @@ def _tasks(ctx: CheckContext) -> dict[str, _Task]:
             ("api", "baseinfo"),
         ),
         "auth_on": _Task(("api",), lambda r: check_auth_on(ctx, r["api"]), None, ("auth_on",)),
-        "oauth_connect": _Task(
-            ("api",), lambda r: check_oauth_connect(ctx, r["api"]),
+        "oauth_connect": _Task(  # after OAuth: is the document's endpoint one it did not ask?
+            ("api", "oauth"), lambda r: check_oauth_connect(ctx, r["api"], r["oauth"]),
             MethodResult("oauth_connect"), ("method.oauth_connect",),
         ),
         "refresh": _Task(
@@ -94,6 +100,9 @@ def _tasks(ctx: CheckContext) -> dict[str, _Task]:
     }  # fmt: skip
 
     def sign_in_with(m: str) -> Callable[[dict[str, Any]], Any]:
+        special = {"basic": check_basic, "oauth": check_oauth}.get(m)  # both spellings; candidates
+        if special is not None:
+            return lambda r: special(ctx, r["api"])
         return lambda r: check_method(ctx, r["api"], m)
 
     def probe_of(m: str) -> Callable[[dict[str, Any]], Any]:
@@ -177,7 +186,7 @@ def run_check(
 
     ctx = CheckContext(settings, endpoints, login, password, clock, emit, budget)
     results = _run_graph(_tasks(ctx), max_workers, on_crash)
-    ordered = tuple(rows[key] for key in ORDER if key in rows)
+    ordered = tuple(sorted(rows.values(), key=lambda row: row_rank(row.key)))
     verdict, code, best = _conclude(results, ordered, fixes)
     return CheckReport(settings.server, ordered, verdict, code, best, watch.ms)
 
@@ -230,7 +239,14 @@ def _conclude(
 def _use(best: str, results: dict[str, Any], rows: tuple[CheckRow, ...]) -> str:
     result: MethodResult = results[best]
     token = result.token
-    if token is None:
+    if token is None and result.settings is not None and result.settings.basic_encoding == "raw":
+        text = translate(
+            "check",
+            "Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling "
+            "in Advanced): the server accepts only login:password as the vendor page prints "
+            "it, not base64 (there is no token to expire or refresh).",
+        )
+    elif token is None:
         text = translate(
             "check",
             "Use Basic: the server accepts the login and password on each request "
@@ -252,8 +268,8 @@ def _use(best: str, results: dict[str, Any], rows: tuple[CheckRow, ...]) -> str:
         elif not token.refresh_token:
             details.append(translate("check", "no refresh token, so sign in again when it expires"))
         name = label(best)
-        if best == "oauth_connect" and result.settings is not None:
-            name += translate("check", " (token URL {url})").format(url=result.settings.token_url)
+        if best in ("oauth", "oauth_connect") and result.token_url:  # the one to use
+            name += translate("check", " (token URL {url})").format(url=result.token_url)
         text = translate("check", "Use {method}: it gives a token the server accepts ({details}).")
         text = text.format(method=name, details=", ".join(details))
     api: ApiFound = results["api"]

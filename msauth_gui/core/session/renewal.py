@@ -1,7 +1,8 @@
 """The token keeper's decisions as plain functions: no Qt, no network, no clock of its own.
 
-When to refresh, how long to back off, which state a token is in and what an error means for
-the next step. :mod:`msauth_gui.gui.session.keeper` wires these to timers and worker jobs.
+Which state a token is in, how to renew it and what an error means for the next step; when to
+act and how long to back off are in :mod:`.timing`. :mod:`msauth_gui.gui.session.keeper` wires
+these to timers and worker jobs.
 """
 
 from __future__ import annotations
@@ -19,8 +20,19 @@ from ..errors import (
     ServerError,
     TooManyRequests,
 )
+from ..redact import forget_secret
 from ..token import BasicCredentials, Credentials, Token
 from ..translate import QT_TRANSLATE_NOOP
+from .probing import Rights, rights_after_probe
+from .timing import NoFresherToken as NoFresherToken
+from .timing import Timing as Timing
+from .timing import backoff_delay as backoff_delay
+from .timing import gained as gained
+from .timing import is_due as is_due
+from .timing import next_due as next_due
+from .timing import refresh_point as refresh_point
+from .timing import retry_after as retry_after
+from .timing import token_alive as token_alive
 
 NETWORK_ERRORS: tuple[type[AuthError], ...] = (
     RequestTimeout,
@@ -36,7 +48,10 @@ class KeeperState(str, enum.Enum):
 
     SIGNED_OUT = "signed_out"
     SIGNING_IN = "signing_in"
-    VALID = "valid"
+    CHECKING = "checking"  #: signed in; the first probe has not answered yet
+    VALID = "valid"  #: the last probe got data (or Basic's sign-in, which is a probe)
+    NO_RIGHTS = "no_rights"  #: signed in, but the last probe got 403: the account lacks a role
+    UNCONFIRMED = "unconfirmed"  #: signed in, but the last probe failed otherwise (timeout, 404…)
     REFRESHING = "refreshing"
     EXPIRING_SOON = "expiring_soon"
     EXPIRED = "expired"
@@ -57,14 +72,6 @@ class Renewal(str, enum.Enum):
     REFRESH = "refresh"
     SIGN_IN = "sign_in"
     IMPOSSIBLE = "impossible"
-
-
-class AfterProbe(str, enum.Enum):
-    """What to do after a probe failed."""
-
-    REPORT = "report"  #: show the error
-    PROBE_AGAIN = "probe_again"  #: renewed meanwhile: the new token gets the second try
-    RENEW_THEN_PROBE = "renew_then_probe"  #: the server forgot a live token: renew, probe again
 
 
 class NextStep(str, enum.Enum):
@@ -89,6 +96,10 @@ class Session:
     failures: int = 0  #: renewal failures in a row, for the backoff
     job: Start | Renewal | None = None  #: what runs now: the start, or a renewal
     probing: bool = False
+    probe_serial: int = 0  #: bumped by every probe: only the newest probe's answer counts
+    probe_asked: bool = False  #: the operator asked for the probe on its way ("Test token")
+    rights: Rights = Rights.UNKNOWN  #: what the last probe saw
+    confirming: bool = False  #: a renewed token's probe is on its way: the renewal goes on
     halted: KeeperState | None = None  #: ERROR or SIGN_IN_AGAIN: automatic renewal stopped
     last_attempt_at: float | None = None
     deferred: bool = False  #: a renewal asked for within the minimum gap, to run after it
@@ -105,10 +116,15 @@ class Session:
         renewed: bool,
         backoff: tuple[float, ...] = (),
     ) -> AuthError | None:
-        """Hold ``creds``. A renewal that did not move the expiry forward (:func:`gained`) is
-        kept (a rotated refresh token must be) but backs off like a failure: returns its error."""
+        """New credentials. A renewed token is "refreshing" until its probe answers; what the
+        last probe saw stays until then (rights belong to the account), unless it saw nothing.
+        A renewal that did not move the expiry forward (:func:`gained`) is kept (a rotated
+        refresh token must be) but backs off like a failure: returns its error."""
         fresher = not renewed or gained(self.creds, creds, now)
+        self.confirming = self.creds is not None  # a first sign-in is CHECKING instead
         self.creds, self.halted = creds, None
+        if self.rights is Rights.UNCONFIRMED:
+            self.rights = Rights.UNKNOWN
         if renewed:
             self.last_refresh_at = now
         if not fresher:
@@ -117,6 +133,14 @@ class Session:
             return error
         self.last_error, self.failures, self.retry_at = None, 0, None
         return None
+
+    def end(self, keep: str | None = None) -> bool:
+        """The session is over: its password is neither kept nor masked any more (unless it is
+        ``keep``, the next session's). True if it held credentials."""
+        if self.password != keep:
+            forget_secret(self.password)
+        self.password = None
+        return self.creds is not None
 
     def back_off(self, error: AuthError, now: float, backoff: tuple[float, ...]) -> None:
         self.failures += 1
@@ -140,6 +164,28 @@ class Session:
         self.halted, self.last_error = state, error
         self.retry_at, self.deferred, self.probe_recovery = None, False, False
 
+    def next_probe(self) -> int:
+        """A probe starts: its serial number (only the newest probe's answer counts)."""
+        self.probing, self.probe_serial = True, self.probe_serial + 1
+        return self.probe_serial
+
+    def probed(self, error: AuthError | None) -> tuple[bool, bool]:
+        """Take a probe's final answer; returns (the operator asked for it, the rights changed)."""
+        asked, self.probe_asked, self.confirming = self.probe_asked, False, False
+        before, self.rights = self.rights, rights_after_probe(error)
+        if error is not None:
+            self.last_error = error
+        elif self.retry_at is None and self.halted is None:
+            self.last_error = None  # no renewal trouble: the error shown was a probe's
+        return asked, self.rights is not before
+
+    def signed_in_probed(self, rights: Rights, refusal: AuthError | None) -> bool:
+        """Basic's sign-in was the probe, newer than any still on its way; True if it changed."""
+        before, self.rights, self.last_error = self.rights, rights, refusal
+        self.probe_serial, self.probing, self.probe_asked = self.probe_serial + 1, False, False
+        self.confirming = False
+        return self.rights is not before
+
     def drop_refresh_token(self) -> bool:
         """Forget a dead refresh token, so it is never sent again; True if there was one."""
         if isinstance(self.creds, Token) and self.creds.refresh_token:
@@ -159,18 +205,6 @@ class RenewalImpossible(AuthError):
     )
 
 
-class NoFresherToken(AuthError):
-    """A renewal gave a token that is already expired, or expires no later than the last one."""
-
-    kind = "no_fresher_token"
-    template = QT_TRANSLATE_NOOP(
-        "errors",
-        "The server's new token is no fresher than the last one: it has already expired by "
-        "this computer's clock, or expires sooner. The server's clock may be behind this "
-        "computer's. Renewing again after a pause.",
-    )
-
-
 class NotSignedIn(AuthError):
     kind = "not_signed_in"
     template = QT_TRANSLATE_NOOP("errors", "Sign in first.")
@@ -181,33 +215,6 @@ class SavedSessionEnded(AuthError):
 
     kind = "saved_session_ended"
     template = QT_TRANSLATE_NOOP("errors", "The saved session has ended; sign in again.")
-
-
-@dataclass(frozen=True)
-class Timing:
-    refresh_fraction: float = 0.8
-    #: the last (1 - fraction) of the lifetime is "expiring soon"; with refresh at 0.8 only a
-    #: token whose refresh keeps failing gets there
-    expiring_soon_fraction: float = 0.9
-    min_attempt_gap: float = 1.0
-    backoff: tuple[float, ...] = (5, 15, 30, 60)
-
-    def with_refresh_fraction(self, value: float) -> Timing:
-        """Renew at ``value`` of the lifetime (kept within 5-99 %); "expiring soon" moves behind
-        the refresh point when it would come first, so it stays the time after a missed one."""
-        fraction = min(max(float(value), 0.05), 0.99)
-        soon = self.expiring_soon_fraction
-        if fraction >= soon:
-            soon = (1 + fraction) / 2
-        return replace(self, refresh_fraction=fraction, expiring_soon_fraction=soon)
-
-
-def refresh_point(creds: Credentials | None, fraction: float) -> float | None:
-    """When renewal should start; None for unknown expiry and for Basic (nothing to renew)."""
-    if not isinstance(creds, Token) or creds.expires_at is None:
-        return None
-    lifetime = max(0.0, creds.expires_at - creds.obtained_at)
-    return creds.obtained_at + fraction * lifetime
 
 
 def life_state(creds: Credentials, now: float, soon_fraction: float) -> KeeperState:
@@ -229,11 +236,15 @@ def judge_state(
     soon_fraction: float,
     halted: KeeperState | None,
     renewing: bool,
+    rights: Rights,
 ) -> KeeperState:
     """The state to show while holding credentials.
 
     SIGN_IN_AGAIN sticks (only the operator can act); an expired token shows EXPIRED even while
     a renewal runs or after an error; then a halting ERROR; then REFRESHING during a renewal.
+    Then what the last probe saw: NO_RIGHTS before all else, EXPIRING_SOON next, and a token
+    is VALID only when a probe got data with it (CHECKING until the first probe answers,
+    UNCONFIRMED when it failed otherwise).
     """
     if halted is KeeperState.SIGN_IN_AGAIN:
         return halted
@@ -244,23 +255,18 @@ def judge_state(
         return halted
     if renewing:
         return KeeperState.REFRESHING
-    return life
+    if rights is Rights.NO_RIGHTS:
+        return KeeperState.NO_RIGHTS
+    if life is KeeperState.EXPIRING_SOON:
+        return life
+    return _BY_RIGHTS[rights]
 
 
-def gained(old: Credentials | None, new: Credentials, now: float) -> bool:
-    """Whether a renewal that replaced ``old`` by ``new`` at ``now`` moved the expiry forward.
-
-    It did not when ``new`` has already expired (a JWT whose ``exp`` is past, a server clock
-    behind ours) or expires sooner than ``old``: renewing again at once would give the same, so
-    the keeper backs off instead of renewing every second. The same expiry counts as kept (a
-    JWT's ``exp`` counts whole seconds). Unknown expiry and Basic: nothing to judge, yes.
-    """
-    if not isinstance(new, Token) or new.expires_at is None:
-        return True
-    if new.expires_at <= now:
-        return False
-    old_expiry = old.expires_at if isinstance(old, Token) else None
-    return old_expiry is None or new.expires_at >= old_expiry
+_BY_RIGHTS = {
+    Rights.UNKNOWN: KeeperState.CHECKING,
+    Rights.GRANTED: KeeperState.VALID,
+    Rights.UNCONFIRMED: KeeperState.UNCONFIRMED,
+}
 
 
 def renewal_for(creds: Credentials, *, can_resign: bool) -> Renewal:
@@ -294,49 +300,6 @@ def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> Ne
     return NextStep.STOP
 
 
-def after_probe_failure(
-    error: AuthError, *, token_alive: bool, last_chance: bool, renewed: bool
-) -> AfterProbe:
-    """A 401 for a token that should still live (a restarted server forgot it) gets one second
-    chance: probe the newer token if one came meanwhile, else renew once and probe again."""
-    if not isinstance(error, CredentialsRejected) or not token_alive or last_chance:
-        return AfterProbe.REPORT
-    return AfterProbe.PROBE_AGAIN if renewed else AfterProbe.RENEW_THEN_PROBE
-
-
-def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
-    """Seconds to wait after the ``failures``-th failure in a row (1-based): 5, 15, 30, 60, 60…"""
-    if not backoff:
-        return 0.0
-    return float(backoff[min(max(failures, 1), len(backoff)) - 1])
-
-
-def retry_after(error: AuthError) -> float:
-    """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
-    value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
-    return float(value) if value.isdigit() else 0.0
-
-
-def next_due(
-    *,
-    refresh_at: float | None,
-    retry_at: float | None,
-    deferred_until: float | None,
-) -> float | None:
-    """The next moment the keeper must act.
-
-    A pending retry replaces the refresh point (which has passed by then); a request deferred
-    by the minimum gap between attempts comes first when it is earlier.
-    """
-    planned = retry_at if retry_at is not None else refresh_at
-    moments = [t for t in (deferred_until, planned) if t is not None]
-    return min(moments) if moments else None
-
-
-def is_due(now: float, due: float | None) -> bool:
-    return due is not None and now >= due
-
-
 # -- decisions on a whole session ----------------------------------------------------------------
 def planned_refresh(s: Session, t: Timing) -> float | None:
     """The refresh point; None for unknown expiry, Basic, or while renewal is stopped."""
@@ -362,7 +325,8 @@ def session_state(s: Session, now: float, t: Timing) -> KeeperState | None:
         now,
         soon_fraction=t.expiring_soon_fraction,
         halted=s.halted,
-        renewing=s.job is not None,
+        renewing=s.job is not None or s.confirming,
+        rights=s.rights,
     )
 
 
@@ -379,3 +343,55 @@ def plan_renewal(
         # nothing to refresh: renewing Basic means checking the credentials again
         return Renewal.SIGN_IN if s.password is not None else Renewal.IMPOSSIBLE
     return renewal_for(s.creds, can_resign=s.can_resign(allow_resign))
+
+
+def begin_renewal(
+    s: Session, now: float, t: Timing, *, allow_resign: bool, immediate: bool = False
+) -> Renewal | None:
+    """:func:`plan_renewal` and its bookkeeping. None: deferred by the minimum gap
+    (:func:`session_due` says until when); IMPOSSIBLE: halted, ``s.last_error`` says why;
+    else the renewal to start now."""
+    kind = plan_renewal(s, now, t, allow_resign=allow_resign, immediate=immediate)
+    s.deferred = kind is None
+    if kind is not None:
+        s.retry_at = None
+    if kind is Renewal.IMPOSSIBLE:
+        s.halt(KeeperState.SIGN_IN_AGAIN, RenewalImpossible())
+    return kind
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a keeper does once a renewal attempt ended (:func:`finish_renewal`)."""
+
+    creds: Credentials | None = None  #: accept these: the renewal worked
+    dropped_refresh_token: bool = False  #: a dead refresh token was forgotten (creds changed)
+    sign_in: bool = False  #: sign in with the password now, as the same attempt's second step
+    error: AuthError | None = None  #: failed: the session backs off or halts; report it
+
+
+def finish_renewal(
+    s: Session,
+    kind: Renewal,
+    value: Credentials | None,
+    error: AuthError | None,
+    now: float,
+    t: Timing,
+    *,
+    allow_resign: bool,
+) -> Finished:
+    """Book the end of a ``kind`` renewal that gave ``value`` or ``error`` on the session."""
+    s.job = None
+    if error is None and value is not None:
+        if kind is Renewal.REFRESH and isinstance(s.creds, Token) and isinstance(value, Token):
+            value = s.creds.refreshed_by(value)  # keeps the refresh token if none came back
+        return Finished(creds=value)
+    error = error or NotSignedIn()
+    step = after_failure(error, kind, can_resign=s.can_resign(allow_resign))
+    dead = kind is Renewal.REFRESH and step in (NextStep.SIGN_IN, NextStep.SIGN_IN_AGAIN)
+    dropped = dead and s.drop_refresh_token()  # never sent again, so no retry loop spins
+    if step is NextStep.SIGN_IN:
+        s.job = Renewal.SIGN_IN  # still busy: whoever looks in between sees a renewal running
+        return Finished(dropped_refresh_token=dropped, sign_in=True)
+    s.settle(step, error, now, t.backoff)
+    return Finished(dropped_refresh_token=dropped, error=error)

@@ -218,7 +218,8 @@ class CheckDialog(QDialog):
         if generation != self._generation:
             return  # a row of an older run
         self.table.show_row(row)
-        self.progress.setValue(self.table.rowCount())
+        done = set(ORDER).intersection(self.table.keys())  # the fixed rows, not the candidates
+        self.progress.setValue(len(done))
         self.rowShown.emit(row)
 
     def _on_done(self, generation: int, report: Any, error: AuthError | None) -> None:

@@ -1,7 +1,7 @@
 """The server check's rows on screen: status icons and words, the table, the summary line.
 
 Each status has a painted icon, a colour and a word, so colour is never the only signal. The
-table keeps rows in the stable order of :data:`~msauth_gui.core.check.ORDER` however they
+table keeps rows in the stable order of :func:`~msauth_gui.core.check.row_rank` however they
 arrive, wraps long text and grows rows to fit it.
 """
 
@@ -18,8 +18,9 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.check import ORDER
+from ...core.check import row_rank
 from ...core.check.report import CheckReport, CheckRow
 from ...core.redact import redact
 from ...core.translate import QT_TRANSLATE_NOOP
@@ -206,7 +207,16 @@ class CheckTable(QTableWidget):
         self.setColumnWidth(0, 190)
         self._shown: dict[str, CheckRow] = {}  # key -> the row as shown
         # wrapped text needs the row heights worked out again whenever a column changes width
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        # (the stretched ones too, when the dialog is resized): once, after the layout settled
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()  # each row as tall as its tallest cell at the new width
 
     def keys(self) -> list[str]:
         items = [self.item(r, 0) for r in range(self.rowCount())]
@@ -263,5 +273,5 @@ class CheckTable(QTableWidget):
         self.setRowCount(0)
 
 
-def _rank(key: str) -> int:
-    return ORDER.index(key) if key in ORDER else len(ORDER)
+def _rank(key: str) -> tuple[int, int]:
+    return row_rank(key)  # a candidate URL's row right after its sign-in row

@@ -2,15 +2,16 @@
 
 The form shows the current profile; the profile takes the form's values back whenever it is
 left (switch, sign-in, export, closing). At start the last used profile is shown at once; the
-keyring is looked at right after the window is up (importing ``keyring`` is slow), and then a
-remembered password is filled in and a saved session resumed.
+keyring is looked at on a worker thread right after the window is up (importing ``keyring`` is
+slow, a locked one may wait for its prompt), and then a remembered password is filled in and a
+saved session resumed. The URLs a session found on the server (its token endpoint) are kept in
+that session's profile for the next start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
@@ -21,18 +22,21 @@ from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
 from ...core.profiles import Profile, unique_name
 from ...core.secrets import SecretStore
+from ...core.session.remember import Learned, moved, remember_in, with_remembered
+from ...core.session.renewal import KeeperState
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
-from .secrets import ProfileSecrets
-from .store import ProfileFileError, ProfileStore, read_profile_file, write_profile_file
-from .widgets import ConfirmDialog, ProfileBar, ProfileFileDialog, ProfileNameDialog
+from .secrets import Found, ProfileSecrets
+from .sharing import client_secret_hint, export_to_file, import_from_file
+from .store import ProfileStore
+from .widgets import ConfirmDialog, ProfileBar, ProfileNameDialog
 
 if TYPE_CHECKING:
+    from ...core.client import ConnectionSettings
     from ...core.token import Credentials
 
 FIRST_PROFILE = QT_TRANSLATE_NOOP("ProfileController", "Default")
-EXPORT_NAME = "msauth-profiles.json"
 START_LATEST_MS = 1000
 Say = Callable[[str], None]
 
@@ -59,6 +63,10 @@ class ProfileController(QObject):
 
     #: a saved session of the shown profile should be resumed with this refresh token
     resumeRequested = Signal(str)
+    #: the keyring was looked at (True: it can keep secrets); :attr:`ready` is set
+    keyringChecked = Signal(bool)
+    #: the profile of the live session is being deleted: the window signs out
+    signOutRequested = Signal()
 
     def __init__(
         self,
@@ -76,7 +84,8 @@ class ProfileController(QObject):
         self._say = say
         self._window = window
         self._store = ProfileStore(settings)
-        self.secrets = ProfileSecrets(secrets, say, self)
+        self.secrets = ProfileSecrets(secrets, say, self._store.client_secret_saved, self)
+        self._started = False  #: the keyring is being (or has been) looked at
         self.ready = False  #: the keyring was checked (and a saved session resumed)
         self._profiles = self._store.load()
         if not self._profiles:
@@ -99,6 +108,7 @@ class ProfileController(QObject):
         self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
         keeper.credentialsChanged.connect(self._on_credentials)
         keeper.errorRaised.connect(self._on_error)
+        keeper.endpointsLearned.connect(self._on_learned)
         self.import_action = add_action(window, self.tr("&Import profiles…"), self.on_import)
         self.import_action.setObjectName("importProfilesAction")
         self.export_action = add_action(window, self.tr("&Export profiles…"), self.on_export)
@@ -126,8 +136,8 @@ class ProfileController(QObject):
         return next((p for p in self._profiles if p.name == name), None)
 
     def _put(self, profile: Profile, old_name: str | None = None) -> None:
-        key = old_name or profile.name
-        self._profiles = [profile if p.name == key else p for p in self._profiles]
+        key = old_name or profile.name  # a new server forgets the URLs found on the old one
+        self._profiles = [moved(p, profile) if p.name == key else p for p in self._profiles]
 
     def _persist(self) -> None:
         self._store.save(self._profiles, self._current)
@@ -135,27 +145,60 @@ class ProfileController(QObject):
 
     # -- start -------------------------------------------------------------------------------
     def start(self) -> None:
-        """Check the keyring, fill in a remembered password, resume a saved session."""
-        if self.ready:
+        """Look at the keyring (on a worker); then fill in a remembered password, resume a saved
+        session (:meth:`_on_keyring`)."""
+        if self._started:
             return
-        self.ready = True
+        self._started = True
         profile = self.profile()
         form = self._form
         shown = (form.server(), form.login()) == (profile.server, profile.login)
         # (not shown: the command line asked for another server)
-        if self.secrets.check() and shown:
-            self._load_secrets(profile)
-            refresh_token = self.secrets.saved_session(profile)
-            if refresh_token and form.is_valid():
-                self.secrets.on_resume(profile.name, refresh_token)
-                self.resumeRequested.emit(refresh_token)
+        flags = self._store.client_secret_saved
+        before = set(flags)
+        has_secret = profile.name in flags
+
+        def answered(found: Found | None) -> None:
+            self._on_keyring(profile.name, shown, found, flags != before)
+
+        self.secrets.probe(profile, has_secret, answered)
+
+    def _on_keyring(self, name: str, shown: bool, found: Found | None, changed: bool) -> None:
+        self.ready = True
+        self._show_choices(self.profile())
+        if changed:  # client secrets saved while the keyring was looked at
+            self._persist()
+        if found is not None and name != self._current:  # another one was chosen meanwhile
+            self._load_secrets(self.profile())
+        elif found is not None and shown:
+            self._fill_found(name, found)
+        self.keyringChecked.emit(found is not None)
+
+    def _fill_found(self, name: str, found: Found) -> None:
+        """The remembered password and client secret in the form; the saved session resumed."""
+        form = self._form
+        if found.client_secret:
+            self.secrets.known_client_secret(name, found.client_secret)
+        typed = form.client_secret() != DEFAULT_CLIENT_SECRET  # while the keyring was looked at
+        form.set_secrets(
+            None if form.password() else found.password, None if typed else found.client_secret
+        )
+        idle = self._keeper.state is KeeperState.SIGNED_OUT
+        if found.refresh_token and form.is_valid() and idle:
+            self.secrets.on_resume(name, found.refresh_token)
+            self.resumeRequested.emit(found.refresh_token)
 
     # -- showing and keeping the form --------------------------------------------------------
     def _show(self, profile: Profile, *, load_secrets: bool = True) -> None:
         self._form.show_profile(profile)
-        self.options.set_values(profile.remember_password, profile.stay_signed_in)
+        self._show_choices(profile)
         if load_secrets:
             self._load_secrets(profile)
+        if profile.name in self._store.client_secret_needed:  # imported without it
+            self._say(client_secret_hint(profile.name))
+
+    def _show_choices(self, profile: Profile) -> None:
+        self.options.set_values(*self.secrets.honoured(profile))
 
     def _load_secrets(self, profile: Profile) -> None:
         has_secret = profile.name in self._store.client_secret_saved
@@ -166,12 +209,10 @@ class ProfileController(QObject):
         """Take the form's values into the current profile (its client secret to the keyring)."""
         self._put(self._form.to_profile(self.profile()))
         secret = self._form.client_secret()
-        saved = self.secrets.save_client_secret(
-            self._current, None if secret == DEFAULT_CLIENT_SECRET else secret
-        )
-        if saved is not None:
-            flags = self._store.client_secret_saved
-            flags.add(self._current) if saved else flags.discard(self._current)
+        own = secret not in ("", DEFAULT_CLIENT_SECRET)
+        self.secrets.save_client_secret(self._current, secret if own else None)
+        if own:  # entered: an imported profile has its client secret again
+            self._store.client_secret_needed.discard(self._current)
         self._persist()
 
     def _on_switched(self, name: str) -> None:
@@ -208,7 +249,23 @@ class ProfileController(QObject):
         self.secrets.on_sign_out(self._find(self.secrets.session or self._current))
 
     def _on_credentials(self, creds: Credentials | None) -> None:
-        self.secrets.on_credentials(creds, self._find(self.secrets.session))
+        profile = self._find(self.secrets.session)
+        if not self.secrets.on_credentials(creds, profile) and profile is not None:
+            # its password or session could not be saved: the choices are not kept as on
+            self._put(replace(profile, remember_password=False, stay_signed_in=False))
+            self._show_choices(self.profile())
+            self._persist()
+
+    def with_remembered(self, settings: ConnectionSettings) -> ConnectionSettings:
+        """``settings`` with the URLs found before on their server (the current profile's)."""
+        return with_remembered(settings, self.profile())
+
+    def _on_learned(self, learned: Learned) -> None:
+        """The session found (or dropped) a URL: its profile keeps that for the next start."""
+        profile = self._find(self.secrets.session)
+        if profile is not None and remember_in(profile, learned.settings) != profile:
+            self._put(remember_in(profile, learned.settings))
+            self._persist()
 
     def _on_error(self, error: AuthError) -> None:
         self.secrets.on_error(error, self._keeper.credentials is not None)
@@ -273,21 +330,32 @@ class ProfileController(QObject):
             return
         self.save_current()
         self.secrets.rename(old, name)
-        flags = self._store.client_secret_saved
-        if old in flags:
-            flags.discard(old)
-            flags.add(name)
+        for flags in (self._store.client_secret_saved, self._store.client_secret_needed):
+            if old in flags:
+                flags.discard(old)
+                flags.add(name)
         self._put(replace(self.profile(), name=name), old_name=old)
         self._current = name
         self._persist()
 
     def on_delete(self) -> None:
+        """Delete the shown profile and its secrets; if its session is live, that ends too.
+
+        A deleted profile's session is not kept running: its refresh token would go on
+        rotating with nowhere to be saved, for a server the list no longer has. The question
+        says so, and yes signs out first (the saved session, the clipboard and the timers go).
+        """
         name = self._current
+        live = self.secrets.session == name and self._keeper.state is not KeeperState.SIGNED_OUT
         question = self.tr(
             "Delete the profile “{name}” and the password and session saved for it?"
         ).format(name=name)
+        if live:
+            question += " " + self.tr("You are signed in with it: deleting it signs you out.")
         if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
             return
+        if live:
+            self.signOutRequested.emit()
         profile = self.profile()
         flags = self._store.client_secret_saved
         may_have_secrets = profile.remember_password or profile.stay_signed_in or name in flags
@@ -303,30 +371,25 @@ class ProfileController(QObject):
         self._say(self.tr("Profile “{name}” deleted").format(name=name))
 
     def on_import(self) -> None:
-        path = ProfileFileDialog.open_path(self._window)
-        if path is None:
+        imported, file = import_from_file(self._window, set(self.names()), self._say)
+        if not file:
             return
-        try:
-            imported = read_profile_file(path, set(self.names()))
-        except ProfileFileError as exc:
-            self._say(exc.message)
-            return
-        self._profiles.extend(imported)
-        self._persist()
         text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
-        self._say(text.format(file=Path(path).name))
+        self._say(text.format(file=file))
+        self._profiles.extend(entry.profile for entry in imported)
+        needed = {entry.profile.name for entry in imported if entry.own_client_secret}
+        self._store.client_secret_needed.update(needed)
+        self._persist()
+        for name in sorted(needed):
+            self._say(client_secret_hint(name))
 
     def on_export(self) -> None:
         self.save_current()
-        path = ProfileFileDialog.save_path(self._window, EXPORT_NAME)
-        if path is None:
-            return
-        try:
-            write_profile_file(path, self._profiles)
-        except ProfileFileError as exc:
-            self._say(exc.message)
-            return
-        text = self.tr(
-            "Exported %n profile(s), without secrets, to {path}.", "", len(self._profiles)
-        )
-        self._say(text.format(path=path))
+        own = self._store.client_secret_saved | self._store.client_secret_needed
+        if self._form.client_secret() != DEFAULT_CLIENT_SECRET:  # typed, perhaps not saved
+            own = own | {self._current}
+        path = export_to_file(self._window, self._profiles, own, self._say)
+        if path is not None:
+            count = len(self._profiles)
+            text = self.tr("Exported %n profile(s), without secrets, to {path}.", "", count)
+            self._say(text.format(path=path))

@@ -5,20 +5,31 @@ refresh token and replaces it whenever the keeper's credentials change (servers 
 tokens); sign-out removes the saved session, profile deletion everything. Every keyring call
 goes through :meth:`ProfileSecrets._call`: a failure is a message in the log and the status bar,
 the options turn off with the reason, and nothing is ever written anywhere else instead.
+
+The keyring is looked at once, on a worker thread (:meth:`ProfileSecrets.probe`): importing
+``keyring`` is slow, and a locked keyring may wait for its unlock prompt. It finds the backend
+and reads the shown profile's secrets, so a locked keyring is known before anything is ticked:
+both options are then disabled with the reason, for every profile, and that reason is said once.
+Until it answers the options read "checking the keyring…", reads find nothing, and writes (a
+sign-in's, a rename's) wait and run when it has answered. A choice saved while the keyring
+worked is kept while it is locked (shown unticked): the secrets saved with it are still there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
+from shiboken6 import isValid
 
 from ...core.errors import AuthError
 from ...core.secrets import KeyringProblem, SecretStore
 from ...core.session.renewal import SavedSessionEnded
 from ...core.token import Token
-from ...core.translate import QT_TRANSLATE_NOOP
+from ..session.worker import run_in_thread
+from .store import NoSecretStore
 from .widgets import SecretOptions
 
 if TYPE_CHECKING:
@@ -26,41 +37,120 @@ if TYPE_CHECKING:
     from ...core.token import Credentials
 
 Say = Callable[[str], None]
-NOT_CHECKED = QT_TRANSLATE_NOOP("ProfileSecrets", "the system keyring has not been checked yet")
+_pool: QThreadPool | None = None
+
+
+def keyring_pool() -> QThreadPool:
+    """The keyring's own thread: sign-ins waiting on a slow server never delay the look-up."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the keyring holds for the profile shown at start (None: nothing, or not asked)."""
+
+    password: str | None = None
+    client_secret: str | None = None
+    refresh_token: str | None = None
+
+
+def look_up(store: SecretStore, profile: Profile, has_client_secret: bool) -> Found | None:
+    """Find the keyring and read ``profile``'s secrets; None when there is no keyring.
+
+    Runs on a worker thread. The password entry is read even when it is not remembered, so that
+    a locked keyring says so now, not at the first save; a failure raises KeyringProblem.
+    """
+    if not store.available:
+        return None
+    password = store.get("password", profile.name)
+    return Found(
+        password if profile.remember_password else None,
+        store.get("client_secret", profile.name) if has_client_secret else None,
+        store.get("refresh_token", profile.name) if profile.stay_signed_in else None,
+    )
 
 
 class ProfileSecrets(QObject):
-    """Keyring side of the profiles; the checkboxes live in :attr:`options`."""
+    """Keyring side of the profiles; the checkboxes live in :attr:`options`.
 
-    def __init__(self, secrets: SecretStore, say: Say, parent: QObject | None = None) -> None:
+    ``client_secret_saved`` is the profile store's set of profiles with a client secret in the
+    keyring; it is kept up to date here.
+    """
+
+    def __init__(
+        self,
+        secrets: SecretStore,
+        say: Say,
+        client_secret_saved: set[str],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._secrets = secrets
         self._say = say
-        self._usable: bool | None = None  #: None until :meth:`check` ran
-        self._why = self.tr(NOT_CHECKED)  #: why secrets cannot be saved, when they cannot
+        self._flags = client_secret_saved
+        self._usable: bool | None = None  #: None until :meth:`probe` answered
+        self._why = ""  #: why secrets cannot be saved, when they cannot
+        self._deferred: list[Callable[[], object]] = []  #: writes asked for while probing
         self.session: str | None = None  #: the profile the keeper's session belongs to
         self._pending_password: str | None = None
         self._stored_refresh: str | None = None  #: the refresh token now in the keyring
         self._client_secrets: dict[str, str] = {}  #: values known to be in the keyring
         self._warned: set[str] = set()  #: profiles told their client secret is not saved
         self.options = SecretOptions()
-        for check in self.options.checks():
-            check.setEnabled(False)  # until the keyring was looked at, after the window is up
+        self.options.set_checking()  # until the keyring was looked at, after the window is up
 
     @property
     def usable(self) -> bool:
         return bool(self._usable)
 
-    def check(self) -> bool:
-        """Look for a keyring backend (imports keyring: done after the window is shown)."""
-        self._usable = self._secrets.available
-        self._why = self._secrets.unavailable_reason
-        self.options.set_available(self._usable, self._why)
-        return self._usable
+    def honoured(self, profile: Profile) -> tuple[bool, bool]:
+        """The profile's choices as the boxes show them: off while the keyring cannot keep them."""
+        kept = self._usable is not False
+        return profile.remember_password and kept, profile.stay_signed_in and kept
+
+    def probe(
+        self, profile: Profile, has_client_secret: bool, done: Callable[[Found | None], None]
+    ) -> None:
+        """Look at the keyring on a worker; then ``done(found)`` here (None: not usable)."""
+        store = self._secrets
+
+        def answer(found: Found | None, error: AuthError | None) -> None:
+            if not isValid(self.options):
+                return  # the window is gone
+            if error is not None:
+                self._usable, self._why = False, error.message
+                self._say(error.message)  # the one time this failure is told
+            elif found is None:
+                self._usable, self._why = False, store.unavailable_reason
+            else:
+                self._usable = True
+            self.options.set_available(self.usable, self._why)
+            deferred, self._deferred = self._deferred, []
+            for call in deferred:
+                call()
+            done(found if self._usable else None)
+
+        if isinstance(store, NoSecretStore):  # no keyring by design: nothing to wait for
+            answer(None, None)
+        else:
+            run_in_thread(
+                lambda: look_up(store, profile, has_client_secret), answer, keyring_pool()
+            )
+
+    def known_client_secret(self, name: str, secret: str) -> None:
+        """``secret`` was read from the keyring for ``name``."""
+        self._client_secrets[name] = secret
 
     def _call(self, fn: Callable[..., Any], *args: str) -> tuple[bool, Any]:
-        if self._usable is None:
-            self.check()
+        if self._usable is None:  # still looking: a read finds nothing, a write waits
+            if fn == self._secrets.get:
+                return False, None
+            self._deferred.append(lambda: self._call(fn, *args))
+            return True, None
         if not self._usable:
             return False, None
         try:
@@ -98,15 +188,20 @@ class ProfileSecrets(QObject):
         self.session, self._pending_password = profile, None
         self._stored_refresh = refresh_token
 
-    def on_credentials(self, creds: Credentials | None, profile: Profile | None) -> None:
-        """New credentials for the session: save the password and the (rotated) refresh token."""
+    def on_credentials(self, creds: Credentials | None, profile: Profile | None) -> bool:
+        """New credentials for the session: save the password and the (rotated) refresh token.
+
+        False when the keyring failed just now, and ``profile``'s choices were not kept.
+        """
         if creds is None or profile is None or profile.name != self.session:
-            return
+            return True
+        worked = self._usable
         password, self._pending_password = self._pending_password, None
         if password and profile.remember_password:
             self._call(self._secrets.set, "password", profile.name, password)
         if profile.stay_signed_in:
             self._save_session(profile.name, creds)
+        return not (worked and self._usable is False)
 
     def on_error(self, error: AuthError, signed_in: bool) -> None:
         if not signed_in:
@@ -155,34 +250,38 @@ class ProfileSecrets(QObject):
         return self.usable
 
     # -- client secret, rename, delete -----------------------------------------------------
-    def save_client_secret(self, name: str, secret: str | None) -> bool | None:
-        """Keep a non-default client secret (None: the default) in the keyring.
-
-        Returns whether one is saved now, or None when that is unknown (no usable keyring).
-        """
+    def save_client_secret(self, name: str, secret: str | None) -> None:
+        """Keep a non-default client secret (None: the default) in the keyring, and the flag
+        that says one is there; with no usable keyring the flag stays as it was."""
         known = self._client_secrets.get(name)
         if secret is None and known is None:  # nothing to do, and no reason to load keyring
-            return False if self._usable else None
+            if self._usable:
+                self._flags.discard(name)
+            return
         if secret == known:
-            return True
-        if self._usable is None:
-            self.check()
+            self._flags.add(name)
+            return
+        if self._usable is None:  # saved once the keyring has answered
+            self._deferred.append(lambda: self.save_client_secret(name, secret))
+            return
         if not self._usable:
             if secret is not None and name not in self._warned:
                 self._warned.add(name)
                 text = self.tr("The client secret of “{name}” is not saved: {reason}")
                 self._say(text.format(name=name, reason=self._why))
-            return None
+            return
         if secret is None:
             ok, _ = self._call(self._secrets.delete, "client_secret", name)
         else:
             ok, _ = self._call(self._secrets.set, "client_secret", name, secret)
         if not ok:
-            return None
+            return
         self._client_secrets.pop(name, None)
-        if secret is not None:
+        if secret is None:
+            self._flags.discard(name)
+        else:
             self._client_secrets[name] = secret
-        return secret is not None
+            self._flags.add(name)
 
     def rename(self, old: str, new: str) -> None:
         self._call(self._secrets.rename_profile, old, new)

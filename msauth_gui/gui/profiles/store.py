@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from ...core.errors import InvalidInput
-from ...core.profiles import Profile, export_profiles, import_profiles, unique_name
+from ...core.profiles import Imported, Profile, export_profiles, import_entries, unique_name
 from ...core.secrets import SecretStore
 from ...core.translate import translate
 
@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 PROFILES_KEY = "profiles"
 LAST_KEY = "lastProfile"
 CLIENT_SECRET_FLAG = "clientSecretSaved"  #: per profile: a non-default secret is in the keyring
+#: per profile: imported without its own client secret, which must be entered again
+SECRET_NEEDED_FLAG = "clientSecretNeeded"
 _FIELDS = [f.name for f in fields(Profile)]
 
 
@@ -46,6 +48,7 @@ class ProfileStore:
         self._profiles: list[Profile] = []
         self._last: str | None = None
         self.client_secret_saved: set[str] = set()
+        self.client_secret_needed: set[str] = set()
         if settings is not None:
             self._read(settings)
 
@@ -68,6 +71,8 @@ class ProfileStore:
             self._profiles.append(profile)
             if settings.value(CLIENT_SECRET_FLAG, False, bool):
                 self.client_secret_saved.add(profile.name)
+            if settings.value(SECRET_NEEDED_FLAG, False, bool):
+                self.client_secret_needed.add(profile.name)
         settings.endArray()
         last = settings.value(LAST_KEY, "", str)
         self._last = str(last) if last else None
@@ -84,6 +89,7 @@ class ProfileStore:
         self._last = last_used
         names = {p.name for p in profiles}
         self.client_secret_saved &= names
+        self.client_secret_needed &= names
         settings = self._settings
         if settings is None:
             return
@@ -94,6 +100,7 @@ class ProfileStore:
             for key, value in profile.to_dict().items():
                 settings.setValue(key, value)
             settings.setValue(CLIENT_SECRET_FLAG, profile.name in self.client_secret_saved)
+            settings.setValue(SECRET_NEEDED_FLAG, profile.name in self.client_secret_needed)
         settings.endArray()
         settings.setValue(LAST_KEY, last_used or "")
         settings.sync()  # another window (or the next start) reads the same file
@@ -120,10 +127,10 @@ class ProfileFileError(Exception):
         self.message = message
 
 
-def read_profile_file(path: str, taken: set[str]) -> list[Profile]:
+def read_profile_file(path: str, taken: set[str]) -> list[Imported]:
     """The profiles of an export file, renamed (``Prod (2)``) where a name is taken."""
     try:
-        imported = import_profiles(Path(path).read_text(encoding="utf-8"))
+        imported = import_entries(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         text = translate("errors", "Cannot read {path}: {error}")
         raise ProfileFileError(text.format(path=path, error=exc.strerror or exc)) from None
@@ -134,17 +141,18 @@ def read_profile_file(path: str, taken: set[str]) -> list[Profile]:
         raise ProfileFileError(exc.message) from None
     names = set(taken)
     result = []
-    for profile in imported:
-        name = unique_name(profile.name, names)
+    for entry in imported:
+        name = unique_name(entry.profile.name, names)
         names.add(name)
-        result.append(replace(profile, name=name))
+        result.append(replace(entry, profile=replace(entry.profile, name=name)))
     return result
 
 
-def write_profile_file(path: str, profiles: list[Profile]) -> None:
-    """Export ``profiles`` as JSON: no secrets, no per-user secret choices."""
+def write_profile_file(path: str, profiles: list[Profile], own_client_secret: set[str]) -> None:
+    """Export ``profiles`` as JSON: no secrets, no per-user secret choices; the profiles named
+    in ``own_client_secret`` are marked as needing theirs entered again."""
     try:
-        Path(path).write_text(export_profiles(profiles), encoding="utf-8")
+        Path(path).write_text(export_profiles(profiles, own_client_secret), encoding="utf-8")
     except OSError as exc:
         text = translate("errors", "Cannot write {path}: {error}")
         raise ProfileFileError(text.format(path=path, error=exc.strerror or exc)) from None

@@ -7,7 +7,7 @@ modal dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ STAY_TIP = QT_TRANSLATE_NOOP(
     "one refresh, without the password",
 )
 FILE_FILTER = QT_TRANSLATE_NOOP("ProfileFileDialog", "Profiles (*.json);;All files (*)")
+CHECKING = QT_TRANSLATE_NOOP("SecretOptions", "checking the keyring…")
 
 
 class ProfileNameDialog(QDialog):
@@ -201,7 +202,11 @@ class ProfileBar(QWidget):
 
 
 class SecretOptions(QWidget):
-    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are."""
+    """The "Remember password" and "Stay signed in" boxes, and why they are off if they are.
+
+    While the keyring is being looked at, both are disabled and "checking the keyring…" stands
+    where the reason would (a line that wraps, so long words never widen the form).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +227,7 @@ class SecretOptions(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("keyringStatusLabel")  # screen readers read its text
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote a backend
         self.status_label.setStyleSheet(f"color: {colour(GREY)};")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +244,13 @@ class SecretOptions(QWidget):
     def checks(self) -> tuple[QCheckBox, QCheckBox]:
         return self.remember_password, self.stay_signed_in
 
+    def set_checking(self) -> None:
+        """Both options disabled, with "checking the keyring…", until :meth:`set_available`."""
+        for check in self.checks():
+            check.setEnabled(False)
+            check.setToolTip(self.tr(CHECKING))
+        self._show_status(self.tr(CHECKING))
+
     def set_available(self, available: bool, reason: str) -> None:
         """Enable both options, or disable them with the reason in tooltips and the label."""
         for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
@@ -245,8 +258,14 @@ class SecretOptions(QWidget):
             unavailable = self.tr("Not available: {reason}").format(reason=reason)
             check.setToolTip(self.tr(tip) if available else plain_tip(unavailable))
         cannot = self.tr("Passwords and sessions cannot be saved: {reason}")
-        self.status_label.setText("" if available else shown(cannot.format(reason=reason)))
-        self.status_label.setVisible(not available)
+        self._show_status("" if available else cannot.format(reason=reason))
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(shown(text, lines=True))  # a keyring's error, plain
+        self.status_label.setVisible(bool(text))
+        # the wrapped text may take another number of lines: the form must ask our height again
+        # (a label's new height for a width does not reach the form by itself)
+        self.updateGeometry()
 
     def set_values(self, remember: bool, stay: bool) -> None:
         """Show a profile's choices without emitting ``toggled``."""

@@ -1,5 +1,9 @@
 """The keeper's worker jobs: one AuthClient per job, generations, request records.
 
+A job's client may find where requests go (the token endpoint, the GET session URL): what it
+learned travels back with the answer (:attr:`AuthJobs.learned`, emitted just before the
+handler runs) so that the next job starts from it instead of looking again.
+
 Every job carries the generation it started in; :meth:`AuthJobs.new_generation` (sign-out, a
 new sign-in, quitting) cancels every job still running — its client is abandoned, so the
 request in flight and any next one end at once and the worker is free again — and makes their
@@ -13,13 +17,18 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core.basic import make_basic
 from ...core.client import AuthClient, ConnectionSettings
-from ...core.errors import AuthError, RequestCancelled
+from ...core.errors import AuthError, NoRights, RequestCancelled
 from ...core.records import RequestRecord
+from ...core.session.probing import Rights
+from ...core.session.remember import Learned, learned_by
+from ...core.token import Credentials
 from ..timers import Clock
 from .worker import Report, run_in_thread
 
@@ -56,10 +65,32 @@ class JobHandle:
             client.abandon()
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    """A sign-in's answer. Basic's sign-in is a probe itself, so its answer says what it saw."""
+
+    creds: Credentials
+    rights: Rights | None = None  #: None: not probed yet (the keeper probes next)
+    refusal: AuthError | None = None  #: the probe's 403, to show
+
+
+def sign_in(client: AuthClient, login: str, password: str) -> SignedIn:
+    """Sign in by the settings' method. A 403 on Basic's sign-in is a sign-in without rights,
+    not a failed one: the credentials are right, the account lacks a role."""
+    if client.settings.method != "basic":
+        return SignedIn(client.sign_in(login, password))
+    try:
+        return SignedIn(client.sign_in(login, password), Rights.GRANTED)
+    except NoRights as refusal:
+        creds = make_basic(login, password, client.clock(), client.settings.basic_encoding)
+        return SignedIn(creds, Rights.NO_RIGHTS, refusal)
+
+
 class AuthJobs(QObject):
     """Starts core calls on worker threads; answers of the current generation reach the handler."""
 
     requestLogged = Signal(object)  # RequestRecord, on this object's (the GUI) thread
+    learned = Signal(object)  # Learned: a current job found or dropped a URL (before its answer)
 
     def __init__(self, parent: QObject | None = None, *, clock: Clock = time.time) -> None:
         super().__init__(parent)
@@ -88,6 +119,7 @@ class AuthJobs(QObject):
         """Run ``call(client)`` on a worker; ``handler(value, error)`` runs here, unless stale."""
         generation, clock, handle = self._generation, self._clock, JobHandle()
         self._running.add(handle)
+        found: list[Learned] = []  # filled on the worker before the answer is sent
 
         def job(report: Report) -> Any:  # every request's record, stale or not, is logged
             client = AuthClient(settings, clock=clock, on_request=report)
@@ -96,6 +128,7 @@ class AuthJobs(QObject):
                 return call(client)
             finally:
                 handle.detach()
+                found.append(learned_by(client))
                 client.close()
 
         def answer(value: Any, error: AuthError | None) -> None:
@@ -103,6 +136,8 @@ class AuthJobs(QObject):
             if generation != self._generation:
                 log.debug("dropped stale answer from generation %d", generation)
                 return
+            if found and found[0].news:
+                self.learned.emit(found[0])
             handler(value, error)
 
         run_in_thread(job, answer, on_progress=self._on_record)

@@ -6,7 +6,10 @@ retry, deferred request) and a tick every ``tick_ms`` that re-judges everything 
 clock, so a machine that wakes from sleep past the refresh point renews at the next tick. The
 decisions themselves are plain functions in :mod:`msauth_gui.core.session.renewal`. A session
 starts through one path, :meth:`TokenKeeper._start_session`: a sign-in with the password, or a
-:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle).
+:meth:`TokenKeeper.resume` of a saved session (ONE refresh, then the usual cycle). Every
+sign-in and renewal is followed by ONE probe (Basic's sign-in is one): the state says what the
+last probe saw, so a token the server serves no data for is never VALID. A URL a job found
+(:mod:`~msauth_gui.core.session.remember`) is where the session's later jobs go.
 """
 
 from __future__ import annotations
@@ -15,17 +18,18 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
-from ...core.redact import forget_secret, hold_secrets, register_secret, release_secrets
+from ...core.redact import hold_secrets, register_secret
+from ...core.session.probing import AfterProbe, Rights, after_probe_failure
+from ...core.session.remember import Learned
 from ...core.session.renewal import (
-    AfterProbe,
     KeeperState,
-    NextStep,
     NotSignedIn,
     Renewal,
     RenewalImpossible,
@@ -33,11 +37,10 @@ from ...core.session.renewal import (
     Session,
     Start,
     Timing,
-    after_failure,
-    after_probe_failure,
     after_start_failure,
+    begin_renewal,
+    finish_renewal,
     is_due,
-    plan_renewal,
     planned_refresh,
     session_due,
     session_state,
@@ -45,7 +48,8 @@ from ...core.session.renewal import (
 from ...core.token import Credentials, Token
 from ..preferences import AppSettings
 from ..timers import Clock, TimerFactory, default_timer_factory, interval_ms, owned_timer
-from .jobs import AuthJobs, Handler
+from .jobs import AuthJobs, Handler, SignedIn
+from .jobs import sign_in as sign_in_job
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +64,8 @@ class TokenKeeper(QObject):
     errorRaised = Signal(object)  # AuthError
     requestLogged = Signal(object)  # RequestRecord, on the GUI thread
     ticked = Signal()
-    probeFinished = Signal(object)  # ProbeResult
+    probeFinished = Signal(object)  # ProbeResult of a probe the operator asked for (probe())
+    endpointsLearned = Signal(object)  # Learned: a URL found or dropped; settings has it now
 
     def __init__(
         self,
@@ -84,6 +89,7 @@ class TokenKeeper(QObject):
         self.allow_resign = allow_resign
         self._jobs = AuthJobs(self, clock=clock)
         self._jobs.requestLogged.connect(self.requestLogged)
+        self._jobs.learned.connect(self._on_learned)
         self._due_timer = owned_timer(timer_factory, self, single_shot=True)
         self._due_timer.timeout.connect(self._on_due)
         self._tick_timer = owned_timer(timer_factory, self, single_shot=False)
@@ -94,6 +100,10 @@ class TokenKeeper(QObject):
         self._s = Session()
 
     # -- what the window reads -----------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
     @property
     def state(self) -> KeeperState:
         return self._state
@@ -158,7 +168,7 @@ class TokenKeeper(QObject):
     def sign_in(self, settings: ConnectionSettings, login: str, password: str) -> None:
         register_secret(password)
         session = Session(login=login, password=password)
-        self._start_session(settings, session, lambda c: c.sign_in(login, password))
+        self._start_session(settings, session, lambda c: sign_in_job(c, login, password))
 
     def resume(
         self,
@@ -175,11 +185,12 @@ class TokenKeeper(QObject):
         """
         register_secret(password)
         session = Session(login=login, password=password or None)
+        hold_secrets(session, refresh_token)  # masked while the session lives, not for ever
         self._start_session(settings, session, lambda c: c.refresh(refresh_token), refresh_token)
-        hold_secrets(self, refresh_token)  # masked until sign-out, not for ever
 
     def sign_out(self) -> None:
-        """Forget the tokens and the password, stop every timer, make pending answers stale."""
+        """Forget the tokens and the password, stop every timer, make pending answers stale:
+        the one way to end a session, and to cancel a sign-in still on its way."""
         had_credentials = self._forget()
         self._settings = None
         if had_credentials:
@@ -194,24 +205,23 @@ class TokenKeeper(QObject):
         self._renew()
 
     def probe(self) -> None:
-        if self._s.creds is None:
+        """Test the token now: its answer is reported (probeFinished or errorRaised)."""
+        s = self._s
+        if s.creds is None:
             self.errorRaised.emit(NotSignedIn())
-        elif not self._s.probing:
+            return
+        s.probe_asked = True  # a probe on its way already answers for this one
+        if not s.probing:
             self._start_probe(last_chance=False)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _forget(self, keep: str | None = None) -> bool:
-        """Cancel what runs, stop the timers, drop the session: its tokens are let go and its
-        password (unless it is ``keep``, the next one) no longer registered for masking."""
+        """Cancel the jobs, stop the timers, end the session (``keep``: the next one's password)."""
         self._jobs.new_generation()
         self._due_timer.stop()
         self._tick_timer.stop()
-        had_credentials, password = self._s.creds is not None, self._s.password
-        self._s = Session()
-        release_secrets(self)  # a saved refresh token the session resumed with
-        if password != keep:
-            forget_secret(password)
-        return had_credentials
+        old, self._s = self._s, Session()
+        return old.end(keep)
 
     def _start(self, call: Callable[[AuthClient], Any], handler: Handler) -> None:
         assert self._settings is not None
@@ -245,6 +255,12 @@ class TokenKeeper(QObject):
         self._on_due()
         self._update_state()
         self.ticked.emit()
+
+    @Slot(object)
+    def _on_learned(self, learned: Learned) -> None:  # later jobs start from what was found
+        if self._settings is not None and self._settings.server == learned.settings.server:
+            self._settings = learned.settings
+            self.endpointsLearned.emit(learned)
 
     # -- starting a session --------------------------------------------------------------------
     def _start_session(
@@ -280,24 +296,27 @@ class TokenKeeper(QObject):
             self._accept(value, renewed=start is Start.RESUME)
             return
         state, error = after_start_failure(error or NotSignedIn(), start)
-        forget_secret(s.password)
-        s.password, s.last_error = None, error  # a rejected password is not kept
+        s.end()  # a rejected password is neither kept nor masked
+        s.last_error = error
         self._set_state(state)
         self.errorRaised.emit(error)
 
-    def _accept(self, creds: Credentials, *, renewed: bool) -> None:
-        backoff = self._timing.backoff
-        no_gain = self._s.accept(creds, self._clock(), renewed=renewed, backoff=backoff)
-        self.credentialsChanged.emit(creds)
+    def _accept(self, answer: Credentials | SignedIn, *, renewed: bool) -> None:
+        """New credentials; then one probe, unless the sign-in was one (Basic)."""
+        signed = answer if isinstance(answer, SignedIn) else SignedIn(answer)
+        s = self._s
+        stuck = s.accept(signed.creds, self._clock(), renewed=renewed, backoff=self._timing.backoff)
+        changed = signed.rights is not None and s.signed_in_probed(signed.rights, signed.refusal)
+        self.credentialsChanged.emit(signed.creds)
         if not self._tick_timer.isActive():
             self._tick_timer.start()
         self._schedule()
+        if signed.rights is None and stuck is None:  # no fresher (it backs off): nothing to probe
+            last_chance, s.probe_recovery = s.probe_recovery, False
+            self._start_probe(last_chance=last_chance)
         self._update_state()
-        if no_gain is not None:  # kept, but no fresher: backs off like a failure, never storms
-            self.errorRaised.emit(no_gain)
-        elif self._s.probe_recovery:
-            self._s.probe_recovery = False
-            self._start_probe(last_chance=True)
+        if stuck is not None or (signed.refusal is not None and changed):
+            self.errorRaised.emit(stuck or signed.refusal)
 
     # -- renewal -------------------------------------------------------------------------------
     def _renew(self, *, immediate: bool = False) -> None:
@@ -306,20 +325,15 @@ class TokenKeeper(QObject):
         if s.creds is None or s.job is not None:
             return
         now = self._clock()
-        kind = plan_renewal(
+        kind = begin_renewal(
             s, now, self._timing, allow_resign=self.allow_resign, immediate=immediate
         )
-        s.deferred = kind is None
         if kind is None:
             self._schedule()  # the precise timer (or the tick) runs it when the gap has passed
-            return
-        s.retry_at = None
-        if kind is not Renewal.IMPOSSIBLE:
+        elif kind is Renewal.IMPOSSIBLE:
+            self._settle_failure(s.last_error or RenewalImpossible())
+        else:
             self._start_renewal(kind, now)
-            return
-        error = RenewalImpossible()
-        s.halt(KeeperState.SIGN_IN_AGAIN, error)
-        self._settle_failure(error)
 
     def _start_renewal(self, kind: Renewal, now: float) -> None:
         s = self._s
@@ -336,27 +350,22 @@ class TokenKeeper(QObject):
             self._start(lambda client: client.refresh(refresh_token), done)
         else:
             login, password = s.login or "", s.password or ""
-            self._start(lambda client: client.sign_in(login, password), done)
+            self._start(lambda client: sign_in_job(client, login, password), done)
 
     def _on_renewed(self, kind: Renewal, value: Any, error: AuthError | None) -> None:
-        s = self._s
-        s.job = None
-        if error is None and value is not None:
-            if kind is Renewal.REFRESH and isinstance(s.creds, Token) and isinstance(value, Token):
-                value = s.creds.refreshed_by(value)  # keeps the refresh token if none came back
-            self._accept(value, renewed=True)
+        done = finish_renewal(
+            self._s, kind, value, error, self._clock(), self._timing, allow_resign=self.allow_resign
+        )
+        if done.creds is not None:
+            self._accept(done.creds, renewed=True)
             return
-        error = error or NotSignedIn()
-        step = after_failure(error, kind, can_resign=s.can_resign(self.allow_resign))
-        dead = kind is Renewal.REFRESH and step in (NextStep.SIGN_IN, NextStep.SIGN_IN_AGAIN)
-        if dead and s.drop_refresh_token():  # never sent again, so no retry loop spins
-            self.credentialsChanged.emit(s.creds)
-        if step is NextStep.SIGN_IN:
+        if done.dropped_refresh_token:
+            self.credentialsChanged.emit(self._s.creds)
+        if done.sign_in:
             log.info("refresh token rejected; signing in again with the remembered password")
             self._start_renewal(Renewal.SIGN_IN, self._clock())  # same attempt, second step
             return
-        s.settle(step, error, self._clock(), self._timing.backoff)
-        self._settle_failure(error)
+        self._settle_failure(done.error or NotSignedIn())
 
     def _settle_failure(self, error: AuthError) -> None:
         self._schedule()
@@ -365,34 +374,27 @@ class TokenKeeper(QObject):
 
     # -- probe ---------------------------------------------------------------------------------
     def _start_probe(self, *, last_chance: bool) -> None:
-        creds = self._s.creds
-        self._s.probing = True
-
-        def done(value: Any, error: AuthError | None) -> None:
-            self._on_probed(creds, last_chance, value, error)
-
+        creds, done = self._s.creds, partial(self._on_probed, self._s.next_probe(), last_chance)
         self._start(lambda client: client.probe(creds), done)
 
-    def _on_probed(
-        self, used: Credentials | None, last_chance: bool, value: Any, error: AuthError | None
-    ) -> None:
+    def _on_probed(self, serial: int, last: bool, value: Any, error: AuthError | None) -> None:
         s = self._s
-        s.probing = False
-        if error is None and value is not None:
+        if serial != s.probe_serial:
+            return  # a newer token was probed since: that answer counts
+        s.probing, error = False, error or (None if value is not None else NotSignedIn())
+        if error is not None:
+            alive = isinstance(s.creds, Token) and not s.creds.is_expired(self._clock())
+            step = after_probe_failure(error, token_alive=alive, last_chance=last)
+            if step is AfterProbe.RENEW_THEN_PROBE:  # the new token's probe is the last
+                s.rights, s.probe_recovery, s.confirming = Rights.UNCONFIRMED, True, False
+                if s.job is None:
+                    s.halted = None
+                    self._renew(immediate=True)
+                self._update_state()
+                return
+        asked, changed = s.probed(error)
+        self._update_state()
+        if error is None and asked:
             self.probeFinished.emit(value)
-            return
-        error = error or NotSignedIn()
-        alive = isinstance(s.creds, Token) and not s.creds.is_expired(self._clock())
-        step = after_probe_failure(
-            error, token_alive=alive, last_chance=last_chance, renewed=used is not s.creds
-        )
-        if step is AfterProbe.PROBE_AGAIN:
-            self._start_probe(last_chance=True)
-        elif step is AfterProbe.RENEW_THEN_PROBE:
-            s.probe_recovery = True
-            if s.job is None:
-                s.halted = None
-                self._renew(immediate=True)
-        else:
-            s.last_error = error
+        elif error is not None and (asked or changed):
             self.errorRaised.emit(error)

@@ -2,6 +2,8 @@
 
 ``main`` (MainWindow: actions, what is shown, wiring), ``layout`` (where the parts sit, the
 menus) and ``focus`` (the tab order); the parts: ``form`` with ``options`` (Advanced),
-``token_panel``, ``logview``, ``tray`` and ``settings`` (the Settings dialog). Each part gets
+``token_panel``, ``proxy_switch`` (the Local proxy row), ``logview``, ``tray``, ``settings``
+(the Settings dialog) and ``integrator`` (Copy as curl for the operator's shell, and the
+``details`` dialog). Each part gets
 the narrow objects it needs (the keeper, the form, callbacks), never the window.
 """

@@ -2,9 +2,14 @@
 
 Profile bar → server → login → password → Show → method → keyring options → Advanced (its
 fields while expanded) → Check server → Sign out → Sign in → token field → Reveal → JWT
-claims → Refresh now → Test token → Copy token → Copy header → Copy as curl → Clear log →
-Copy log → the log itself, then round to the profile bar. Hidden and disabled widgets stay in
-the chain and are skipped by Qt, so the order holds in every state.
+claims → the panel's buttons as they read (Refresh now → Test token → Details → Copy token →
+Copy header → Copy as curl; Details last in two columns) → the panel's sections (Local proxy,
+its address, Copy) → Clear log → Copy log → the log itself, then round to the profile bar.
+Hidden and disabled widgets stay in the chain and are skipped by Qt, so the order holds in every
+state.
+
+At start the keyboard focus is in the first empty field of the form (:func:`focus_first_empty`):
+the password once the server and login are known, so typing it and pressing Enter signs in.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 if TYPE_CHECKING:
+    from .form import SignInForm
     from .layout import WindowParts
 
 
@@ -36,6 +42,7 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         options.client_id_edit,
         options.client_secret_edit,
         options.token_url_edit,
+        options.basic_combo,
         options.probe_path_edit,
         options.ca_bundle_edit,
         options.ca_bundle_button,
@@ -48,11 +55,8 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
         panel.reveal_button,
         panel.claims_box.button,
         panel.claims_view,
-        panel.refresh_button,
-        panel.probe_button,
-        panel.copy_token_button,
-        panel.copy_header_button,
-        panel.copy_curl_button,
+        *panel.action_buttons,  # as they read: Refresh, Test, (Details,) the copies (, Details)
+        *panel.section_focus,
         log.clear_button,
         log.copy_button,
         log.view,
@@ -70,3 +74,15 @@ def set_tab_order(window: QWidget, parts: WindowParts) -> None:
     chain = tab_chain(parts)
     for before, after in itertools.pairwise(chain):
         QWidget.setTabOrder(before, after)
+
+
+def focus_first_empty(form: SignInForm) -> QWidget:
+    """Put the keyboard focus in the first empty field of the form (server, login, password);
+    in the password when all are filled. Returns the field."""
+    fields: list[tuple[str, QWidget]] = [
+        (form.server(), form.server_edit),
+        (form.login(), form.login_edit),
+    ]
+    target = next((edit for text, edit in fields if not text), form.password_edit)
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    return target

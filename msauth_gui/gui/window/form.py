@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -32,6 +31,7 @@ from ...core.errors import InvalidInput
 from ...core.profiles import Profile
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import RED
+from ..plain import label as plain_label
 from ..theme import colour
 from ..widgets import CollapsibleSection, error_label, name, show_error
 from .options import ConnectionOptions
@@ -73,9 +73,8 @@ class SignInForm(QWidget):
         name(
             self.server_edit,
             "serverEdit",
-            description=self.tr(
-                "Server URL, for example https://host:9000; the list holds recent servers."
-            ),
+            self.tr("Server"),
+            self.tr("Server URL, for example https://host:9000; the list holds recent servers."),
         )
         self.server_edit.setEditable(True)
         self.server_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -91,13 +90,14 @@ class SignInForm(QWidget):
         )
         self.server_error = error_label("serverError", self)
         self.login_edit = QLineEdit(self)
-        name(self.login_edit, "loginEdit", description=self.tr("Login of the account."))
+        name(self.login_edit, "loginEdit", self.tr("Login"), self.tr("Login of the account."))
         self.login_error = error_label("loginError", self)
         self.password_edit = QLineEdit(self)
         name(
             self.password_edit,
             "passwordEdit",
-            description=self.tr("Password of the account; not shown. Toggle Show to see it."),
+            self.tr("Password"),
+            self.tr("Password of the account; not shown. Toggle Show to see it."),
         )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_password = QCheckBox(self.tr("Show"), self)
@@ -112,7 +112,8 @@ class SignInForm(QWidget):
         name(
             self.method_combo,
             "methodCombo",
-            description=self.tr("Sign-in method: Basic, Session (GET) or OAuth password."),
+            self.tr("Sign-in method"),
+            self.tr("Sign-in method: Basic, Session (GET) or OAuth password."),
         )
         for label, data in METHOD_ITEMS:
             self.method_combo.addItem(self.tr(label), data)
@@ -127,12 +128,11 @@ class SignInForm(QWidget):
             "advancedToggle",
             self.tr("Advanced settings"),
             self.tr(
-                "Shows or hides the client id and secret, token URL, probe path, CA bundle, "
-                "TLS verification and timeout."
+                "Shows or hides the client id and secret, token URL, Basic spelling, probe path, "
+                "CA bundle, TLS verification and timeout."
             ),
         )
-        self.tls_warning = QLabel(self.tr(TLS_WARNING), self)
-        self.tls_warning.setObjectName("tlsWarningLabel")  # screen readers read its text
+        self.tls_warning = plain_label(self.tr(TLS_WARNING), self, object_name="tlsWarningLabel")
         self.tls_warning.setWordWrap(True)
         self.tls_warning.setStyleSheet(
             f"color: {colour(RED)}; font-weight: bold; border: 1px solid {colour(RED)}; "
@@ -149,10 +149,10 @@ class SignInForm(QWidget):
         self.fields = form  #: the window adds rows (the keyring options) under Method
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Server:"), self.server_edit)
-        form.addRow("", self.server_error)
+        form.addRow(self.server_error)  # the whole width: never squeezed into a narrow column
         form.addRow(self.tr("&Login:"), self.login_edit)
-        form.addRow("", self.login_error)
-        password_label = QLabel(self.tr("&Password:"), self)
+        form.addRow(self.login_error)
+        password_label = plain_label(self.tr("&Password:"), self)
         password_label.setBuddy(self.password_edit)
         form.addRow(password_label, password_row)
         form.addRow(self.tr("&Method:"), self.method_combo)
@@ -255,6 +255,7 @@ class SignInForm(QWidget):
             client_id=self.client_id_edit.text().strip(),
             client_secret=self.client_secret_edit.text(),
             token_url=self.token_url_edit.text().strip() or None,
+            basic_encoding=self.options.basic_encoding(),
             probe_path=self.probe_path_edit.text().strip() or None,
             verify_tls=self.verify_tls.isChecked(),
             ca_bundle=self.ca_bundle_edit.text().strip() or None,
@@ -295,11 +296,14 @@ class SignInForm(QWidget):
 
     # -- profiles --------------------------------------------------------------------------
     def show_profile(self, profile: Profile) -> None:
-        """Show ``profile``: its fields, an empty password and the default client secret."""
+        """Show ``profile``: its fields, an empty password and the default client secret; no
+        field's message shows before the operator types (a new profile is empty, not wrong)."""
+        self._touched.clear()
         self.fill(server=profile.server, login=profile.login, password="", method=profile.method)
         self.client_id_edit.setText(profile.client_id)
         self.client_secret_edit.setText(DEFAULT_CLIENT_SECRET)
         self.token_url_edit.setText(profile.token_url)
+        self.options.set_basic_encoding(profile.basic_encoding)
         self.probe_path_edit.setText(profile.probe_path)
         self.ca_bundle_edit.setText(profile.ca_bundle)
         self.verify_tls.setChecked(profile.verify_tls)
@@ -316,6 +320,7 @@ class SignInForm(QWidget):
             login=self.login(),
             client_id=settings.client_id,
             token_url=settings.token_url or "",
+            basic_encoding=settings.basic_encoding,
             probe_path=settings.probe_path or "",
             verify_tls=settings.verify_tls,
             ca_bundle=settings.ca_bundle or "",

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from .token_panel import TokenPanel
 
 
+#: lines of the activity log that always stay in view
+LOG_LINES = 5
+#: inside the two boxes: tight enough for both side by side in 800 pixels, in Russian too
+BOX_MARGINS = (8, 6, 8, 8)
+#: the smallest window: the top row scrolls (up and down only) above the log's lines
+MIN_SIZE = (560, 440)
+
+
 @dataclass(frozen=True)
 class WindowParts:
     """The widgets the main window is made of, for its layout and its keyboard order."""
@@ -47,20 +55,41 @@ class WindowParts:
 
 
 class _TopRow(QWidget):
-    """The form and the token panel: the splitter never squeezes them below the height their
-    wrapped texts need at the current width (a splitter asks for the minimum size only, which
-    leaves word-wrapped labels out)."""
+    """The form and the token panel side by side, or one above the other when the window is
+    too narrow for both (so nothing scrolls sideways or is cut off). The splitter never
+    squeezes them below the height their wrapped texts need at the current width (a splitter
+    asks for the minimum size only, which leaves word-wrapped labels out)."""
+
+    def __init__(self, form_box: QWidget, token_box: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._boxes = (form_box, token_box)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(form_box, 5)
+        self.row.addWidget(token_box, 6)
+
+    def side_by_side_width(self) -> int:
+        """The narrowest width at which the form and the panel fit next to each other."""
+        return sum(box.minimumSizeHint().width() for box in self._boxes) + self.row.spacing()
+
+    def stacked(self) -> bool:
+        return self.row.direction() is QBoxLayout.Direction.TopToBottom
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        hint.setWidth(max(box.minimumSizeHint().width() for box in self._boxes))  # stacked
+        if self.row.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), self.row.totalHeightForWidth(self.width())))
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        narrow = event.size().width() < self.side_by_side_width()
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.row.direction() is not direction:
+            self.row.setDirection(direction)
+            self.updateGeometry()
+        elif event.size().width() != event.oldSize().width():
             self.updateGeometry()  # a new width: the splitter asks for the height again
 
 
@@ -118,22 +147,21 @@ def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
     """
     form_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Server and account"), window)
     form_layout = QVBoxLayout(form_box)
+    form_layout.setContentsMargins(*BOX_MARGINS)
     form_layout.addWidget(parts.form)
-    parts.form.fields.addRow("", parts.secret_options)  # under Method: the keyring options
+    parts.form.fields.addRow(parts.secret_options)  # under Method, the whole width: keyring options
     token_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Token"), window)
-    QVBoxLayout(token_box).addWidget(parts.panel)
-    top = _TopRow(window)
-    row = QHBoxLayout(top)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(form_box, 5)
-    row.addWidget(token_box, 6)
+    token_layout = QVBoxLayout(token_box)
+    token_layout.setContentsMargins(*BOX_MARGINS)
+    token_layout.addWidget(parts.panel)
+    top = _TopRow(form_box, token_box, window)
     splitter = QSplitter(Qt.Orientation.Vertical, window)
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(_TopArea(top, window))
     splitter.addWidget(parts.log)
-    view = parts.log.view  # three lines of log at least: the form gets the rest on small screens
+    view = parts.log.view  # a few lines of log at least, Advanced and the claims open or not
     margins = 2 * (view.frameWidth() + round(view.document().documentMargin()))
-    view.setMinimumHeight(3 * view.fontMetrics().lineSpacing() + margins)
+    view.setMinimumHeight(LOG_LINES * view.fontMetrics().lineSpacing() + margins)
     splitter.setStretchFactor(0, 0)  # the form and panel keep their natural height
     splitter.setStretchFactor(1, 1)  # the log takes the rest
     central = QWidget(window)
@@ -146,6 +174,8 @@ def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
     server_status = label(parent=window, object_name="serverStatusLabel")
     window.statusBar().addPermanentWidget(server_status)
     make_plain(window)  # the captions QFormLayout made, the form's warnings…
+    hint = window.minimumSizeHint()  # the profile bar's width, in the window's language
+    window.setMinimumSize(max(hint.width(), MIN_SIZE[0]), max(hint.height(), MIN_SIZE[1]))
     return server_status
 
 

@@ -7,7 +7,7 @@ Every line is redacted and its control and bidi characters are written as visibl
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -41,6 +41,13 @@ class _LogView(QPlainTextEdit):
         self._log.flush()
         return super().toPlainText()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        bar = self.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum()
+        super().resizeEvent(event)  # lines wrap anew: the newest may move out of view
+        if at_end:
+            self._log.scroll_to_newest()
+
 
 class ActivityLog(QWidget):
     """A read-only text view of request lines; "Copy log" puts it on the clipboard as is."""
@@ -58,7 +65,8 @@ class ActivityLog(QWidget):
         name(
             self.view,
             "logView",
-            description=self.tr(
+            self.tr("Activity log"),
+            self.tr(
                 "Activity log: every request, newest last. Arrow keys move through it; "
                 "Tab leaves it."
             ),
@@ -70,7 +78,10 @@ class ActivityLog(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.view.setMaximumBlockCount(MAX_LINES)
-        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # long lines (the demo accounts, an error's description, the roles to grant) wrap
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setPlaceholderText(
             self.tr("Requests appear here: time, method, URL, status, duration.")
@@ -143,19 +154,20 @@ class ActivityLog(QWidget):
         if keep > 0:
             lines = lines[-keep:]  # the view would drop the older ones straight away
         self.view.appendPlainText("\n".join(lines))
-        if not self.view.textCursor().hasSelection():  # never undo what the operator selects
-            # the cursor at the start of the newest line: a resize that brings the cursor into
-            # view then shows the time stamps, not the end of a long line
-            cursor = self.view.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-            self.view.setTextCursor(cursor)
-        # newest last and in view; keep the time stamps in view however long the line is
-        vertical, horizontal = self.view.verticalScrollBar(), self.view.horizontalScrollBar()
-        if vertical.value() != vertical.maximum():
-            vertical.setValue(vertical.maximum())
-        if horizontal.value() != 0:
-            horizontal.setValue(0)
+        self.scroll_to_newest()
+
+    def scroll_to_newest(self) -> None:
+        """Show the end of the newest entry, however many lines it wrapped into (the scroll
+        bar alone counts lines not laid out yet as one: the cursor at the end is exact)."""
+        view = self.view
+        if view.textCursor().hasSelection():  # never undo what the operator selects
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            return
+        cursor = view.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        view.setTextCursor(cursor)
+        view.ensureCursorVisible()
 
     def clear(self) -> None:
         """Empty the log, lines still waiting included."""

@@ -1,10 +1,9 @@
 """The main window: the sign-in form, the token panel and the activity log around a TokenKeeper.
 
-The composition root: it makes the parts (form, panel, log, profiles, tray, preferences),
-hands each the narrow objects it needs and wires them; nothing imports it back. The window only
-reacts: every network call runs in the keeper's worker jobs, and everything shown is derived
-from the keeper's state, credentials and last error, so the panel, title and status bar can
-never disagree.
+The composition root: it makes the parts (form, panel, log, profiles, tray, preferences), hands
+each the narrow objects it needs and wires them; nothing imports it back. The window only reacts:
+every network call runs in the keeper's worker jobs, and everything shown is derived from the
+keeper's state, credentials and last error, so the panel, title and status bar never disagree.
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
-from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
-from ...core.token import BasicCredentials, Credentials, Token
+from ...core.session.remember import notes
+from ...core.token import Credentials, Token
 from ...core.translate import QT_TRANSLATE_NOOP
 from .. import fmt
 from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
@@ -30,13 +29,17 @@ from ..profiles.store import NoSecretStore
 from ..session.keeper import KeeperState, TokenKeeper
 from ..timers import Clock, TimerFactory, default_timer_factory
 from ..widgets import add_action, announce
-from .focus import set_tab_order
+from .about import open_about
+from .focus import focus_first_empty, set_tab_order
 from .form import METHOD_ITEMS, SignInForm
+from .integrator import IntegratorTools
 from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
+from .proxy_switch import LocalProxy
 from .settings import SettingsDialog, open_settings
 from .token_panel import TokenPanel
 from .tray import TrayCommands, TrayIcon
+from .view import WindowView
 
 if TYPE_CHECKING:
     from ...core.client import ConnectionSettings, ProbeResult
@@ -74,8 +77,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._clock = clock
         self._settings = settings
-        self._host = ""
-        self._method = ""
         self.keeper = keeper or TokenKeeper(self, clock=clock, timer_factory=timer_factory)
         self.clipboard = SecretClipboard(self, clear_ms=clipboard_clear_ms)
         self.check_dialog: CheckDialog | None = None  # made on first use
@@ -105,12 +106,17 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(settings, built_with, self)
         for listener in (self.keeper, self.clipboard, self.tray, self.log):
             self.preferences.subscribe(listener.apply_preferences)
+        self.tools = IntegratorTools(self.keeper, self.preferences, self._copy, self.panel,
+                                     clock, self)  # fmt: skip
+        self.tools.add_after(self.copy_curl_action)  # Copy menu: "Copy as curl for ▸", details…
+        self.proxy = LocalProxy(self.keeper, self.panel, self.preferences, self.say, self.note)
         parts = WindowParts(self.profiles.bar, self.profiles.secrets.options, self.form,
                             self.panel, self.log)  # fmt: skip
         self.server_status = build_layout(self, parts)
+        self.view = WindowView(self, self.keeper, self.form, self.panel, self.server_status, clock)
         set_tab_order(self, parts)
         file_menu = (self.profiles.import_action, self.profiles.export_action, None,
-                     self.settings_action)  # fmt: skip
+                     self.settings_action, None, self.quit_action)  # fmt: skip
         file_title = QCoreApplication.translate("WindowLayout", "&File")
         add_menu(self, file_title, file_menu, first=True).setObjectName("fileMenu")
         self._connect()
@@ -120,6 +126,7 @@ class MainWindow(QMainWindow):
                 self.form.set_recent_servers([str(s) for s in servers])
         self.resize(1100, 660)  # fits a 1366×768 screen with title bar and taskbar
         self._render()
+        focus_first_empty(self.form)  # Enter signs in once the password is typed
 
     # -- construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -138,19 +145,25 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("Preferences", "&Settings…"), self.open_settings
         )
         self.settings_action.setObjectName("settingsAction")
-        quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setObjectName("quitAction")
+        self.about_action = act(self.tr("&About msauth-gui"), lambda: open_about(self))
+        self.about_action.setObjectName("aboutAction")
         add_menu(self, self.tr("Sessio&n"), (self.sign_in_action, self.sign_out_action,
-                 self.refresh_action, self.probe_action, None, quit_action))  # fmt: skip
+                 self.refresh_action, self.probe_action))  # fmt: skip
         add_menu(self, self.tr("&Copy"), (self.copy_token_action, self.copy_header_action,
                  self.copy_curl_action, None, self.copy_log_action))  # fmt: skip
         add_menu(self, self.tr("&Tools"), (self.check_server_action,))
+        add_menu(self, self.tr("&Help"), (self.about_action,)).setObjectName("helpMenu")
 
     def _connect(self) -> None:
         self.form.submitted.connect(self.on_sign_in)
         self.form.validityChanged.connect(self._update_actions)
+        self.form.server_edit.currentTextChanged.connect(self.view.render_server)
         self.form.sign_out_button.clicked.connect(self.on_sign_out)
         self.form.check_button.clicked.connect(self.check_server_action.trigger)
         self.profiles.resumeRequested.connect(self.resume_session)
+        self.profiles.signOutRequested.connect(self.on_sign_out)
         for button, action in self._button_actions():
             button.clicked.connect(action.trigger)
         keeper = self.keeper
@@ -160,6 +173,7 @@ class MainWindow(QMainWindow):
         keeper.requestLogged.connect(self._on_request)
         keeper.ticked.connect(self._render)
         keeper.probeFinished.connect(self._on_probe_finished)
+        keeper.endpointsLearned.connect(lambda learned: self.note(*notes(learned)))
         self.clipboard.cleared.connect(lambda: self.show_status(self.tr("Clipboard cleared.")))
         app = QApplication.instance()
         if app is not None:
@@ -191,21 +205,23 @@ class MainWindow(QMainWindow):
         """Settings for a sign-in; ``what`` (translated) says so in the log with {host} etc."""
         form = self.form
         try:
-            settings = form.settings()
-            host = build_endpoints(settings.server, settings.token_url, settings.probe_path).host
+            settings = self.profiles.with_remembered(form.settings())  # URLs found before
+            host = settings.endpoints().host
         except InvalidInput as exc:  # validated above; kept for a race with typing
             self.note(exc.message)
             return None
-        self._host = host
+        self.view.host = host
         self.statusBar().clearMessage()  # a passing message of the last session is stale now
         method = _METHOD_NAMES.get(settings.method, settings.method)
-        self._method = QCoreApplication.translate("SignInForm", method)
-        self.note(what.format(host=host, login=form.login(), method=self._method))
+        self.view.method = QCoreApplication.translate("SignInForm", method)
+        self.note(what.format(host=host, login=form.login(), method=self.view.method))
         return settings
 
     def on_sign_out(self) -> None:
-        if self.keeper.state is not KeeperState.SIGNED_OUT:
-            self.note(self.tr("Signed out; the token is forgotten"))
+        """Sign out; while a sign-in runs, cancel it (the same keeper call ends both)."""
+        ended = self.view.ended_note()
+        if ended:
+            self.note(ended)
         self.profiles.on_sign_out()  # the saved session goes too
         self.keeper.sign_out()
         self.clipboard.clear_if_ours()
@@ -235,16 +251,7 @@ class MainWindow(QMainWindow):
             self._copy(fmt.header_line(creds.authorization), self.tr("Authorization header"))
 
     def on_copy_curl(self) -> None:
-        creds, settings = self.keeper.credentials, self.keeper.settings
-        if creds is None or settings is None:
-            return
-        command = fmt.curl_command(
-            settings.endpoints().probe_url,
-            creds.authorization,
-            verify_tls=settings.verify_tls,
-            ca_bundle=settings.ca_bundle,
-        )
-        self._copy(command, self.tr("curl command"))
+        self.tools.copy_curl()  # for the shell of the operator's choice
 
     def on_check_server(self) -> None:
         """Open the "Check server" dialog (non-modal) and check with the form's values."""
@@ -271,7 +278,10 @@ class MainWindow(QMainWindow):
             text = self.tr("{what} copied; the clipboard is cleared in {seconds:g} s.")
         else:
             text = self.tr("{what} copied; the clipboard is cleared on sign-out and quit.")
-        self.show_status(text.format(what=what, seconds=seconds))
+        warning = self.view.copy_warning()  # expired, no rights, not confirmed: say so
+        self.show_status(" ".join((text.format(what=what, seconds=seconds), warning)).strip())
+        if warning:
+            self.tray.notify(self.tr("{what} copied").format(what=what), warning)
 
     # -- keeper signals --------------------------------------------------------------------
     def _on_state_changed(self, state: KeeperState) -> None:
@@ -301,28 +311,7 @@ class MainWindow(QMainWindow):
     # -- view ------------------------------------------------------------------------------
     def _render(self, error: AuthError | None = None) -> None:
         """Derive the panel, title, status bar and enabled actions from the keeper."""
-        keeper = self.keeper
-        now = self._clock()
-        error = error if isinstance(error, AuthError) else keeper.last_error
-        message, is_error = fmt.status_message(
-            keeper.state,
-            host=self._host,
-            method=self._method,
-            error=error.message if error is not None else "",
-            retry_in=None if keeper.retry_at is None else keeper.retry_at - now,
-            basic=isinstance(keeper.credentials, BasicCredentials),
-        )
-        words = self.panel.show_state(keeper.state, message, error=is_error)
-        self.panel.update_times(
-            now,
-            next_refresh_at=keeper.next_refresh_at,
-            retry_at=keeper.retry_at,
-            last_refresh_at=keeper.last_refresh_at,
-        )
-        shown_host = self._host if keeper.state is not KeeperState.SIGNED_OUT else ""
-        self.setWindowTitle(shown(fmt.title_text(shown_host, words)))
-        no_server = self.tr("no server")
-        self.server_status.setText(shown(f"{shown_host or no_server} · {words}"))
+        self.view.render(error)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -336,6 +325,7 @@ class MainWindow(QMainWindow):
         signed_out = state is KeeperState.SIGNED_OUT
         self.form.sign_out_button.setEnabled(not signed_out)
         self.sign_out_action.setEnabled(not signed_out)
+        self.view.render_sign_out(self.form.sign_out_button, self.sign_out_action)
         for button, action in self._button_actions():
             button.setEnabled(has_creds)
             action.setEnabled(has_creds)
@@ -350,6 +340,7 @@ class MainWindow(QMainWindow):
             (panel.copy_token_button, self.copy_token_action),
             (panel.copy_header_button, self.copy_header_action),
             (panel.copy_curl_button, self.copy_curl_action),
+            (panel.details_button, self.tools.details_action),
         )
 
     def say(self, text: str) -> None:
@@ -362,8 +353,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(shown(text), STATUS_MESSAGE_MS)
         announce(self.statusBar(), self.statusBar().currentMessage())
 
-    def note(self, text: str) -> None:
-        self.log.add_note(text, self._clock())
+    def note(self, *texts: str) -> None:
+        for text in texts:  # one log line each
+            self.log.add_note(text, self._clock())
 
     def _remember_server(self, server: str) -> None:
         self.form.remember_server(server)

@@ -1,4 +1,7 @@
-"""The "Advanced" connection settings: OAuth client, token URL, probe path, TLS and timeout.
+"""The "Advanced" connection settings: OAuth client, token URL, Basic's spelling, probe path,
+TLS and timeout.
+
+The token URL is found automatically when the field is empty; typing one turns that off.
 
 Signing in again with the password is not here: it is an application preference, set in
 Settings (:mod:`.settings`), the one place for it.
@@ -11,19 +14,29 @@ import os
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
 
+from ...core.basic import BasicEncoding
 from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
 from ...core.endpoints import DEFAULT_PROBE_PATH
+from ...core.translate import QT_TRANSLATE_NOOP
 from ..prompts import FileDialog
 from ..widgets import error_label, name
+
+#: (English label, encoding); shown as ``QCoreApplication.translate("ConnectionOptions", label)``
+BASIC_ITEMS: tuple[tuple[str, BasicEncoding], ...] = (
+    (QT_TRANSLATE_NOOP("ConnectionOptions", "base64 (RFC 7617)"), "base64"),
+    (QT_TRANSLATE_NOOP("ConnectionOptions", "raw login:password"), "raw"),
+)
 
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
@@ -52,13 +65,15 @@ class ConnectionOptions(QWidget):
         name(
             self.client_id_edit,
             "clientIdEdit",
-            description=self.tr("OAuth client id; the vendor's example is 123."),
+            self.tr("Client id"),
+            self.tr("OAuth client id; the vendor's example is 123."),
         )
         self.client_secret_edit = QLineEdit(DEFAULT_CLIENT_SECRET, self)
         name(
             self.client_secret_edit,
             "clientSecretEdit",
-            description=self.tr("OAuth client secret; hidden unless edited. The example is user."),
+            self.tr("Client secret"),
+            self.tr("OAuth client secret; hidden unless edited. The example is user."),
         )
         self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.token_url_edit = QLineEdit(self)
@@ -66,9 +81,27 @@ class ConnectionOptions(QWidget):
             self.token_url_edit,
             "tokenUrlEdit",
             self.tr("Token URL"),
-            self.tr("Where OAuth tokens come from; empty means the server's /oauth/token."),
+            self.tr(
+                "Where OAuth tokens come from; empty means found automatically on the server. "
+                "Typing a URL turns that off."
+            ),
         )
-        self.token_url_edit.setPlaceholderText(self.tr("{server}/oauth/token"))
+        self.token_url_edit.setPlaceholderText(self.tr("found automatically"))
+        self.basic_combo = QComboBox(self)
+        basic_help = self.tr(
+            "How Basic sends the login and password: base64 (the standard) or raw "
+            "login:password, for a server that accepts only the form the vendor page prints."
+        )
+        name(self.basic_combo, "basicEncodingCombo", self.tr("Basic spelling"), basic_help)
+        self.basic_combo.setToolTip(basic_help)
+        for label, encoding in BASIC_ITEMS:
+            self.basic_combo.addItem(self.tr(label), encoding)
+        # as wide as the fields around it, never wider: a long translation must not widen the form
+        self.basic_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.basic_combo.setMinimumContentsLength(16)
+        self.basic_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.token_url_error = error_label("tokenUrlError", self)
         self.probe_path_edit = QLineEdit(self)
         name(
@@ -117,20 +150,35 @@ class ConnectionOptions(QWidget):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle_edit, 1)
         ca_row.addWidget(self.ca_bundle_button)
+        # the OAuth client's id and secret side by side: a pair, and one row less to fit a laptop
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client_id_edit, 2)
+        secret_label = QLabel(self.tr("Client s&ecret:"), self)
+        secret_label.setBuddy(self.client_secret_edit)
+        client_row.addWidget(secret_label)
+        client_row.addWidget(self.client_secret_edit, 3)
+        id_label = QLabel(self.tr("Client &id:"), self)
+        id_label.setBuddy(self.client_id_edit)
         form = QFormLayout(self)
         form.setContentsMargins(16, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("Client &id:"), self.client_id_edit)
-        form.addRow(self.tr("Client s&ecret:"), self.client_secret_edit)
+        form.addRow(id_label, client_row)
         form.addRow(self.tr("Token &URL:"), self.token_url_edit)
-        form.addRow("", self.token_url_error)
+        form.addRow(self.token_url_error)
+        form.addRow(self.tr("Basic spellin&g:"), self.basic_combo)
         form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
         ca_label = QLabel(self.tr("CA bun&dle:"), self)
         ca_label.setBuddy(self.ca_bundle_edit)
         form.addRow(ca_label, ca_row)
-        form.addRow("", self.ca_bundle_error)
+        form.addRow(self.ca_bundle_error)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Time&out:"), self.timeout_spin)
+
+    def basic_encoding(self) -> BasicEncoding:
+        return "raw" if self.basic_combo.currentData() == "raw" else "base64"
+
+    def set_basic_encoding(self, encoding: str) -> None:
+        self.basic_combo.setCurrentIndex(max(0, self.basic_combo.findData(encoding)))
 
     def _on_browse(self) -> None:
         start = os.path.dirname(self.ca_bundle_edit.text().strip()) or os.path.expanduser("~")

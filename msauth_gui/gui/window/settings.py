@@ -2,13 +2,15 @@
 
 Clipboard clearing delay (or off), the refresh point as a percentage of the token's lifetime,
 signing in again with the password in memory (the one place this choice is made), the activity
-log's size, the tray icon and the language (from the next start). OK hands the values to the
-preferences model, which stores them and tells the keeper, clipboard, tray and log.
+log's size, the tray icon, the language (from the next start) and the local proxy's port and
+read-only mode. OK hands the values to the preferences model, which stores them and tells the
+keeper, clipboard, tray, log and local proxy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -110,6 +112,25 @@ class SettingsDialog(QDialog):
         else:
             self.tray_check.setToolTip(self.tr("This desktop has no system tray"))
 
+        self.proxy_port_spin = QSpinBox(self)
+        name(
+            self.proxy_port_spin,
+            "proxyPortSpin",
+            self.tr("Local proxy port"),
+            self.tr("The port the local proxy listens on; 0 picks a free one each time."),
+        )
+        self.proxy_port_spin.setRange(0, 65535)
+        self.proxy_port_spin.setSpecialValueText(self.tr("any free port"))
+        self.proxy_read_only_check = QCheckBox(
+            self.tr("Read-only: refuse POST, PUT, PATCH and DELETE"), self
+        )
+        name(
+            self.proxy_read_only_check,
+            "proxyReadOnlyCheck",
+            self.tr("Local proxy read-only"),
+            self.tr("The local proxy refuses requests that change data."),
+        )
+
         clear_row = QHBoxLayout()
         clear_row.addWidget(self.clear_check)
         clear_row.addWidget(self.clear_spin)
@@ -126,6 +147,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Activity log keeps:"), self.log_spin)
         form.addRow(self.tr("Language:"), language_row)
         form.addRow("", self.tray_check)
+        form.addRow(self.tr("Local proxy port:"), self.proxy_port_spin)
+        form.addRow("", self.proxy_read_only_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -137,6 +160,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         make_plain(self)
+        self._current = current
         self._show(current)
 
     def _show(self, s: AppSettings) -> None:
@@ -148,17 +172,22 @@ class SettingsDialog(QDialog):
         self.resign_check.setChecked(s.allow_resign)
         self.log_spin.setValue(s.log_lines)
         self.tray_check.setChecked(s.show_tray)
+        self.proxy_port_spin.setValue(s.proxy_port)
+        self.proxy_read_only_check.setChecked(s.proxy_read_only)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s.language)))
 
     def values(self) -> AppSettings:
         seconds = self.clear_spin.value() if self.clear_check.isChecked() else 0
-        return AppSettings(
+        return replace(  # what the dialog does not show (the curl shell) stays as it was
+            self._current,
             clipboard_clear_ms=seconds * 1000,
             refresh_fraction=self.refresh_spin.value() / 100,
             allow_resign=self.resign_check.isChecked(),
             log_lines=self.log_spin.value(),
             language=str(self.language_combo.currentData() or ""),
             show_tray=self.tray_check.isChecked(),
+            proxy_port=self.proxy_port_spin.value(),
+            proxy_read_only=self.proxy_read_only_check.isChecked(),
         )
 
 

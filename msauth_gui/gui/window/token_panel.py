@@ -1,10 +1,13 @@
 """The token panel: state at a glance, the masked token, its times and the copy buttons.
 
 The panel only shows what it is given; the window feeds it from the keeper's signals and the
-keeper's tick (so the countdown follows the injected clock).
+keeper's tick (so the countdown follows the injected clock). It also says where the session
+signs in and refreshes: "Token URL: … (found automatically)" or "(as entered)".
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,9 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +28,10 @@ from ...core.token import BasicCredentials, Credentials, Token
 from .. import fmt, theme
 from ..icons import state_icon
 from ..plain import label, shown, tip
-from ..widgets import CollapsibleSection, announce, name
+from ..widgets import CollapsibleSection, FittedTextView, announce, name
+
+if TYPE_CHECKING:
+    from ...core.client import ConnectionSettings
 
 ICON_SIZE = 24
 DASH = "—"
@@ -35,6 +41,7 @@ def _value_label(object_name: str, parent: QWidget) -> QLabel:
     # no accessible name: screen readers read the value
     value = label(DASH, parent, object_name=object_name)
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    value.setWordWrap(True)  # a long value (Russian times) wraps: the panel fits a small window
     return value
 
 
@@ -55,7 +62,7 @@ class TokenPanel(QWidget):
         self.state_icon = label(parent=self, object_name="stateIcon")
         self.state_label = label(parent=self, object_name="stateLabel")
         self.status_label = label(parent=self)
-        name(self.status_label, "statusLabel")
+        name(self.status_label, "statusLabel", self.tr("Token status"))
         self.status_label.setWordWrap(True)
         # a long error wraps instead of widening the panel (and squeezing the form)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -66,7 +73,8 @@ class TokenPanel(QWidget):
         name(
             self.token_field,
             "accessTokenField",
-            description=self.tr(
+            self.tr("Access token"),
+            self.tr(
                 "The access token, masked until revealed; Reveal shows it, Copy token copies it."
             ),
         )
@@ -83,25 +91,34 @@ class TokenPanel(QWidget):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show or hide the token"))
         self.reveal_button.toggled.connect(self._on_reveal)
+        self.details_button = QPushButton(self.tr("Details…"), self)
+        name(
+            self.details_button,
+            "tokenDetailsButton",
+            self.tr("Token details"),
+            self.tr("Opens the server's token answer and copies of its single values."),
+        )
+        self.details_button.setToolTip(self.tr("The token answer and its values (Ctrl+Shift+D)"))
 
         self.token_type_label = _value_label("tokenTypeLabel", self)
         self.obtained_label = _value_label("obtainedLabel", self)
         self.expiry_label = _value_label("expiryLabel", self)
-        name(self.expiry_label, "expiryLabel")  # the contract's name; the time is its description
+        name(self.expiry_label, "expiryLabel", self.tr("Expires"))  # the time: its description
         self.refresh_token_label = _value_label("refreshTokenLabel", self)
         self.last_refresh_label = _value_label("lastRefreshLabel", self)
         self.next_refresh_label = _value_label("nextRefreshLabel", self)
+        self.endpoint_caption = label(self.tr("Token URL:"), self)
+        self.endpoint_label = _value_label("tokenUrlLabel", self)  # a server may name it
+        self._endpoint_of: object = ()  # the settings shown (none yet)
 
-        self.claims_view = QPlainTextEdit(self)
+        self.claims_view = FittedTextView(self)  # as tall as the claims: no scroll bar inside
         name(
             self.claims_view,
             "claimsView",
             self.tr("JWT claims"),
             self.tr("The token's decoded claims, one per line, read-only."),
         )
-        self.claims_view.setReadOnly(True)
         self.claims_view.setTabChangesFocus(True)
-        self.claims_view.setMaximumHeight(120)
         self.claims_box = CollapsibleSection(self.tr("JWT claims"), self.claims_view, self)
         self.claims_box.setObjectName("claimsBox")
         name(
@@ -133,6 +150,19 @@ class TokenPanel(QWidget):
             "copyCurlButton",
             self.tr("Copy a curl command calling the probe endpoint"),
         )
+
+        self.curl_shell_button = QToolButton(self)  # its menu: the shell Copy as curl writes for
+        name(
+            self.curl_shell_button,
+            "curlShellButton",
+            self.tr("Shell for Copy as curl"),
+            self.tr("Chooses the shell the curl command is written for: bash, cmd or PowerShell."),
+        )
+        self.curl_shell_button.setToolTip(self.tr("Choose the shell: bash, cmd or PowerShell"))
+        self.curl_shell_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.curl_shell_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.curl_shell_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.curl_shell_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys: Copy menu
 
         for button, description in (
             (self.refresh_button, self.tr("Renews the token now instead of waiting (F5).")),
@@ -167,15 +197,29 @@ class TokenPanel(QWidget):
         details.addRow(self.tr("Refresh token:"), self.refresh_token_label)
         details.addRow(self.tr("Last refresh:"), self.last_refresh_label)
         details.addRow(self.tr("Next refresh:"), self.next_refresh_label)
+        details.addRow(self.endpoint_caption, self.endpoint_label)
+        self._details = details
         buttons = QGridLayout()
-        buttons.addWidget(self.refresh_button, 0, 0)
-        buttons.addWidget(self.probe_button, 0, 1)
         copy = (self.copy_token_button, self.copy_header_button, self.copy_curl_button)
-        # the copy buttons side by side while their words are short (English); in two columns
-        # when they are long (Russian), so that the panel still fits beside the form
+        # three columns while the words are short (English), two when they are long (Russian),
+        # so that the panel still fits beside the form; Details… takes the free cell either way
         columns = 3 if sum(button.sizeHint().width() for button in copy) <= 360 else 2
-        for i, button in enumerate(copy):
-            buttons.addWidget(button, 1 + i // columns, i % columns)
+        first, more = (self.refresh_button, self.probe_button), self.details_button
+        order = [*first, more, *copy] if columns == 3 else [*first, *copy, more]
+        #: the buttons under the times, in reading (and Tab) order
+        self.action_buttons: tuple[QPushButton, ...] = tuple(order)
+        curl_cell = QHBoxLayout()  # the curl button with its shell menu right beside it
+        curl_cell.setSpacing(0)
+        curl_cell.addWidget(self.copy_curl_button)
+        curl_cell.addWidget(self.curl_shell_button)
+        for i, button in enumerate(order):
+            row, column = divmod(i, columns)
+            if button is self.copy_curl_button:
+                buttons.addLayout(curl_cell, row, column)
+            else:
+                buttons.addWidget(button, row, column)
+        for column in range(columns):
+            buttons.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(state_row)
@@ -184,8 +228,16 @@ class TokenPanel(QWidget):
         layout.addWidget(self.claims_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self._layout = layout
+        self.section_focus: list[QWidget] = []
         self.show_state("signed_out")
         self.show_credentials(None, 0.0)
+
+    def add_section(self, widget: QWidget, focus: list[QWidget]) -> None:
+        """Another feature's row below the buttons (the local proxy's); ``focus``: its
+        controls in the order Tab visits them, after the panel's own."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self.section_focus.extend(focus)
 
     def _button(self, text: str, object_name: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -284,6 +336,24 @@ class TokenPanel(QWidget):
             fmt.next_refresh_text(next_refresh_at, retry_at, now, basic=basic)
         )
         self.last_refresh_label.setText(fmt.when_text(last_refresh_at, now))
+
+    def show_endpoint(self, settings: ConnectionSettings | None) -> None:
+        """Where the session signs in and refreshes (hidden for Basic, which has no token URL)."""
+        if settings is self._endpoint_of:
+            return  # the same session as on the last tick
+        self._endpoint_of = settings
+        caption, url, how = self.tr("Token URL:"), "", self.tr("found automatically")
+        if settings is not None and settings.method == "session":
+            caption, url = self.tr("Session URL:"), settings.remembered_session_url or ""
+        elif settings is not None and settings.token_url:
+            url, how = settings.endpoints().token_url, self.tr("as entered")
+        elif settings is not None:
+            url = settings.remembered_token_url or ""
+        self.endpoint_caption.setText(caption)
+        text = self.tr("{url} ({how})").format(url=url, how=how) if url else DASH
+        self.endpoint_label.setText(shown(text))
+        basic = settings is not None and settings.method == "basic"
+        self._details.setRowVisible(self.endpoint_label, not basic)
 
     def announce(self) -> str:
         """Have screen readers say the state line, once per change; returns what was said.

@@ -1,10 +1,11 @@
 """The optional system-tray icon: the token's state at a glance, copy and refresh from its menu.
 
 The icon follows the keeper's state, its tooltip names the server, the state and the expiry,
-and a notification pops up when a background refresh fails or the session ends (expired, or
-only a new sign-in helps). The object is built even where there is no tray (tests, a bare X
-server): it then keeps its tooltip, menu and notifications without ever showing the icon, and
-:attr:`TrayIcon.notifications` records every notification either way.
+and a notification pops up when a background refresh fails, the session ends (expired, or
+only a new sign-in helps) or the server serves no data to the account (no rights). The object
+is built even where there is no tray (tests, a bare X server): it then keeps its tooltip, menu
+and notifications without ever showing the icon, and :attr:`TrayIcon.notifications` records
+every notification either way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ...core.client import ConnectionSettings
-from ...core.errors import AuthError
+from ...core.errors import AuthError, NoRights
 from ...core.token import BasicCredentials
 from .. import fmt
 from ..icons import app_icon, state_icon
@@ -30,7 +31,10 @@ NOTIFY_MS = 10_000
 #: a notification is a glance; the whole error text is in the window and its log
 NOTIFY_CHARS = 240
 #: states in which a session is alive: leaving them for EXPIRED or SIGN_IN_AGAIN ends it
-_LIVE = {KeeperState.VALID, KeeperState.REFRESHING, KeeperState.EXPIRING_SOON, KeeperState.ERROR}
+_LIVE = {
+    KeeperState.CHECKING, KeeperState.VALID, KeeperState.NO_RIGHTS, KeeperState.UNCONFIRMED,
+    KeeperState.REFRESHING, KeeperState.EXPIRING_SOON, KeeperState.ERROR,
+}  # fmt: skip
 _ENDED = {KeeperState.EXPIRED, KeeperState.SIGN_IN_AGAIN}
 
 
@@ -79,6 +83,7 @@ class TrayIcon(QObject):
         self.notifications: list[tuple[str, str]] = []
         self._state = keeper.state
         self._renewing = False  #: a background renewal runs; an error now is its failure
+        self._no_rights_said = False  #: "no rights" is notified once a session
         self._refreshed_at = keeper.last_refresh_at
         self._icon_state: KeeperState | None = None
         self._host_of: tuple[ConnectionSettings | None, str] = (None, "")  #: settings, its host
@@ -193,7 +198,11 @@ class TrayIcon(QObject):
         if state is KeeperState.REFRESHING:
             self._renewing = True
         elif state in (KeeperState.SIGNED_OUT, KeeperState.SIGNING_IN):
-            self._renewing = False
+            self._renewing = self._no_rights_said = False
+        if state is KeeperState.NO_RIGHTS and not self._no_rights_said:
+            self._no_rights_said = True
+            roles = NoRights(status=403).message
+            self.notify(fmt.state_look(state)[0], f"{self._server()}\n{roles}", critical=True)
         if state in _ENDED and previous in _LIVE:
             self._renewing = False  # one notification says it all
             server = self._server()

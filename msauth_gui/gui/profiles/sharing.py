@@ -1,0 +1,59 @@
+"""Sharing profiles as a file: File → Export profiles… and Import profiles….
+
+The file holds no secret (:func:`~msauth_gui.core.profiles.export_profiles`). A profile with a
+client secret of its own is marked in it, so that after the import it says that the secret must
+be entered again — at the import, and each time it is shown until one is entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ...core.profiles import Imported, Profile
+from .store import ProfileFileError, read_profile_file, write_profile_file
+from .widgets import ProfileFileDialog
+
+EXPORT_NAME = "msauth-profiles.json"
+Say = Callable[[str], None]
+
+
+def import_from_file(parent: QWidget, taken: set[str], say: Say) -> tuple[list[Imported], str]:
+    """Ask for a file and read its profiles (renamed where ``taken``), with the file's name;
+    nothing when cancelled or unreadable (which is said)."""
+    path = ProfileFileDialog.open_path(parent)
+    if path is None:
+        return [], ""
+    try:
+        return read_profile_file(path, taken), Path(path).name
+    except ProfileFileError as exc:
+        say(exc.message)
+        return [], ""
+
+
+def export_to_file(
+    parent: QWidget, profiles: list[Profile], own_client_secret: set[str], say: Say
+) -> str | None:
+    """Ask where, and write ``profiles`` there without secrets; the path written, or None."""
+    path = ProfileFileDialog.save_path(parent, EXPORT_NAME)
+    if path is None:
+        return None
+    try:
+        write_profile_file(path, profiles, own_client_secret)
+    except ProfileFileError as exc:
+        say(exc.message)
+        return None
+    return path
+
+
+def client_secret_hint(name: str) -> str:
+    """What a profile imported without its own client secret says."""
+    text = QCoreApplication.translate(
+        "ProfileController",
+        "“{name}” has a client secret of its own, which is never exported: enter it again "
+        "under Advanced → Client secret.",
+    )
+    return text.format(name=name)
