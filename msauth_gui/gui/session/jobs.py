@@ -102,11 +102,6 @@ class AuthJobs(QObject):
     def generation(self) -> int:
         return self._generation
 
-    @property
-    def running(self) -> int:
-        """Jobs started and not yet answered (cancelled ones included, until they end)."""
-        return len(self._running)
-
     def new_generation(self) -> None:
         """Cancel every job in flight; their answers, if any come, are stale."""
         self._generation += 1
