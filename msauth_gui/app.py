@@ -32,6 +32,8 @@ DEMO_PASSWORD = "p@ss wörd"
 #: a short lifetime, so the demo shows the countdown and a background refresh within minutes
 DEMO_ACCESS_LIFETIME = 120
 
+#: the longest quitting waits for the workers (closing cancelled what they were doing)
+QUIT_WAIT_MS = 2000
 #: the QApplication build_window created, kept alive for as long as the module lives
 _app: QApplication | None = None
 
@@ -202,10 +204,18 @@ def _warm_up_network_code() -> None:
     ).start()
 
 
-def main() -> int:
+def prepare_process() -> None:
+    """What the window's process sets for itself before anything else."""
+    from .process import forbid_core_dumps
+
+    forbid_core_dumps()  # its memory holds passwords: never written out in a core file
     # Worker threads hold the GIL for up to the switch interval (5 ms by default); a shorter
     # one keeps the event loop's longest gap well inside a frame while requests run.
     sys.setswitchinterval(0.001)
+
+
+def main() -> int:
+    prepare_process()
     args = build_parser().parse_args(sys.argv[1:])
     if args.install_desktop_entry:
         from .desktop import install_desktop_entry
@@ -222,7 +232,12 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, _warm_up_network_code)
-    return app.exec()
+    code = app.exec()
+    from .gui.session.worker import job_pool
+
+    # closing cancelled every job: they end at once; a bounded wait lets them end cleanly
+    job_pool().waitForDone(QUIT_WAIT_MS)
+    return code
 
 
 if __name__ == "__main__":

@@ -408,7 +408,8 @@ def test_markdown_and_json(make_server) -> None:
     markdown = report.to_markdown()
     lines = markdown.splitlines()
     assert lines[0].startswith("## Server check: http://127.0.0.1:")
-    assert f"**Verdict:** {report.verdict}" in markdown
+    escaped = report.verdict.replace("(", "\\(").replace(")", "\\)")  # Markdown reads no link
+    assert f"**Verdict:** {escaped}" in markdown
     assert sum(line.startswith("| ") for line in lines) == 1 + len(ROWS)
     assert "| ✅ pass | OAuth password grant |" in markdown
     data = json.loads(report.to_json())

@@ -306,8 +306,7 @@ def test_run_again_drops_the_first_runs_late_rows(
     click(qtbot, dialog, "checkRunButton")
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
     assert dialog.report.server == quick.url  # type: ignore[union-attr]
-    # the first run finishes later; its rows and report must not land
-    qtbot.waitUntil(lambda: slow.counts["refresh"] >= 1, timeout=TIMEOUT)
+    # the first run was stopped; whatever it still reports must not land
     qtbot.waitUntil(lambda: job_pool().activeThreadCount() == 0, timeout=TIMEOUT)
     qtbot.wait(100)
     slow_port = f":{slow.port}"
@@ -331,7 +330,7 @@ def test_closing_the_dialog_drops_the_runs_results(
     dialog.close()
     assert not dialog.running
     shown_then = rows(window)
-    qtbot.waitUntil(lambda: slow.counts["refresh"] >= 1, timeout=TIMEOUT)
+    # closing stopped the run: its worker is free at once, and what it reported is dropped
     qtbot.waitUntil(lambda: job_pool().activeThreadCount() == 0, timeout=TIMEOUT)
     qtbot.wait(100)
     assert rows(window) == shown_then and dialog.report is None

@@ -138,3 +138,22 @@ def test_a_host_name_is_resolved_under_the_deadline_and_each_address_tried(demo)
     url = demo.url.replace("127.0.0.1", "localhost") + "/api/v1/BaseInfo"
     assert http.request("GET", url).status == 200
     http.close()
+
+
+def test_abandon_cancels_what_runs_and_refuses_what_would_come_next(hostile) -> None:
+    """A job that is abandoned (sign-out, a closed dialog) must not go on to its next step:
+    the request in flight ends at once and every later one is refused, never sent."""
+    server = hostile("stall")
+    records: list[RequestRecord] = []
+    http = Http(timeout=HANG, on_request=records.append)
+    thread, outcome = _in_thread(lambda: http.request("GET", server.url + "/api/v1/DocTypes"))
+    assert server.wait_for(requests=1)
+    http.abandon()
+    thread.join(HANG / 2)
+    assert not thread.is_alive() and isinstance(outcome.get("error"), RequestCancelled)
+    with pytest.raises(RequestCancelled):
+        http.request("GET", server.url + "/api/v1/BaseInfo")  # the next step of the job
+    assert server.wait_for(hangups=1)
+    assert [seen.path for seen in server.requests] == ["/api/v1/DocTypes"]  # never sent
+    assert len(records) == 1 and _calls_in_flight(http) == 0
+    http.close()

@@ -33,6 +33,7 @@ from msauth_gui.core.session.probing import (
 from msauth_gui.core.session.renewal import (
     KeeperState,
     NextStep,
+    NoFresherToken,
     Renewal,
     SavedSessionEnded,
     Session,
@@ -43,6 +44,7 @@ from msauth_gui.core.session.renewal import (
     backoff_delay,
     begin_renewal,
     finish_renewal,
+    gained,
     judge_state,
     life_state,
     plan_renewal,
@@ -320,6 +322,59 @@ def test_moving_the_refresh_point(asked: float, fraction: float, soon: float) ->
     timing = Timing(refresh_fraction=0.8, expiring_soon_fraction=0.9).with_refresh_fraction(asked)
     assert timing.refresh_fraction == pytest.approx(fraction)
     assert timing.expiring_soon_fraction == pytest.approx(soon)  # stays behind the refresh
+
+
+# -- a renewal that gains nothing (issue 10, point 6) -------------------------------------------
+NOW = 10_000.0
+
+
+def _token(expires_at: float | None) -> Token:
+    return Token("tok-gained-1", obtained_at=NOW, expires_at=expires_at)
+
+
+#: old expiry, new expiry (relative to NOW; None: unknown) -> did the renewal move it forward?
+GAINED = [
+    (None, 3600, True),  # the first token with an expiry
+    (60, 3600, True),  # the usual renewal
+    (60, 60, True),  # the same exp (a JWT counts whole seconds; a fast second renewal)
+    (60, 30, False),  # sooner than before: the server's clock went back
+    (None, -3600, False),  # a JWT whose exp is past: the server's clock is an hour behind
+    (-3600, -3600, False),  # …and the renewal gives the same again
+    (60, 0, False),  # expires this very moment
+    (60, None, True),  # unknown expiry: nothing to judge
+    (None, None, True),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "forward"), GAINED)
+def test_whether_a_renewal_moved_the_expiry_forward(
+    old: float | None, new: float | None, forward: bool
+) -> None:
+    old_token = _token(None if old is None else NOW + old)
+    new_token = _token(None if new is None else NOW + new)
+    assert gained(old_token, new_token, NOW) is forward
+    assert gained(None, BasicCredentials("u", "Basic dTpw"), NOW)  # Basic: nothing to judge
+
+
+def test_a_renewal_that_gains_nothing_backs_off_like_a_failure() -> None:
+    timing = Timing()
+    s = Session(creds=_token(NOW - 3600), login="u", password="p")
+    delays = []
+    for n in range(1, 7):
+        error = s.accept(_token(NOW - 3600), NOW, renewed=True, backoff=timing.backoff)
+        assert isinstance(error, NoFresherToken) and s.last_error is error
+        assert s.failures == n and s.creds is not None  # kept: a rotated refresh token must be
+        assert s.retry_at is not None
+        delays.append(s.retry_at - NOW)
+    assert delays == [5, 15, 30, 60, 60, 60]  # the failure schedule, never every second
+    assert s.accept(_token(NOW + 3600), NOW, renewed=True) is None  # a fresh one: all clear
+    assert (s.failures, s.retry_at, s.last_error) == (0, None, None)
+
+
+def test_a_first_sign_in_is_accepted_whatever_its_expiry() -> None:
+    s = Session()
+    assert s.accept(_token(NOW - 3600), NOW, renewed=False) is None
+    assert s.failures == 0 and s.retry_at is None
 
 
 # -- the end of a renewal attempt, as both keepers book it ---------------------------------------

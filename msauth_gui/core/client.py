@@ -24,7 +24,7 @@ from .errors import (
     UnreadableAnswer,
 )
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import hold_secrets, register_secret
+from .redact import hold_secrets, register_secret, release_secrets
 from .token import (
     BasicCredentials,
     Clock,
@@ -140,12 +140,22 @@ class AuthClient:
         )
 
     def close(self) -> None:
+        """Abandon what is in flight and let go of the refresh token this client held: the
+        client is often freed only by the garbage collector (its finders refer back to it),
+        and one refresh token a refresh must not stay masked until then."""
         self.http.close()
+        release_secrets(self)
 
     def cancel(self) -> None:
         """Abandon the request in flight, from any thread (sign-out, a new sign-in, quitting):
         the blocked call raises :class:`~.errors.RequestCancelled` at once."""
         self.http.cancel()
+
+    def abandon(self) -> None:
+        """Cancel for good, from any thread: the request in flight and every later one (the
+        next discovery candidate, the probe after a sign-in) raise
+        :class:`~.errors.RequestCancelled` at once."""
+        self.http.abandon()
 
     # -- sign-in ---------------------------------------------------------------------------
     def sign_in(self, login: str, password: str, method: Method | None = None) -> Credentials:

@@ -75,6 +75,7 @@ class Http:
             self.session.mount("https://", _UnverifiedAdapter())
         self._lock = threading.Lock()
         self._calls: set[Call[Any]] = set()  #: in flight
+        self._abandoned = False  #: :meth:`abandon` was called: every request is refused
 
     def cancel(self) -> None:
         """Abandon every request in flight, from any thread: their sockets are shut down and
@@ -84,9 +85,17 @@ class Http:
         for call in calls:
             call.cancel()
 
-    def close(self) -> None:
-        """Cancel what is in flight and close the connections."""
+    def abandon(self) -> None:
+        """Cancel what is in flight and refuse every later request with
+        :class:`RequestCancelled`, from any thread: whoever waited for the answers has gone
+        (sign-out, a closed dialog), so a next step (discovery's next URL) must not start."""
+        with self._lock:
+            self._abandoned = True
         self.cancel()
+
+    def close(self) -> None:
+        """Cancel what is in flight, refuse later requests and close the connections."""
+        self.abandon()
         self.session.close()
 
     @overload
@@ -107,6 +116,8 @@ class Http:
         call: Call[Any] = Call(time.monotonic() + self.timeout)
         start = time.perf_counter()
         with self._lock:
+            if self._abandoned:  # never sent, so not logged either
+                raise RequestCancelled(host=host)
             self._calls.add(call)
         try:
             ended = call.run(lambda: self._exchange(call, method, url, read, kwargs))
@@ -116,7 +127,7 @@ class Http:
         if call.error is not None and not isinstance(call.error, Exception):
             raise call.error  # Ctrl+C, SystemExit: never turned into a timeout
         if ended == EXPIRED:
-            error: AuthError | None = RequestTimeout(host=host, seconds=self.timeout)
+            error: AuthError | None = self.timeout_error(host)
         elif ended == CANCELLED:
             error = RequestCancelled(host=host)
         elif call.error is None or isinstance(call.error, AuthError):
@@ -132,6 +143,11 @@ class Http:
             raise error
         result, call.result = call.result, None  # the watchdog may hold the call a while
         return result
+
+    def timeout_error(self, host: str) -> AuthError:
+        """What a request to ``host`` that ran out of time raises ("no complete answer within
+        N s"); the server check says when its overall time was the limit."""
+        return RequestTimeout(host=host, seconds=self.timeout)
 
     def _record(self, method: str, url: str, status: int | None, start: float, error: str) -> None:
         if self.on_request is not None:
@@ -184,7 +200,7 @@ class Http:
         except requests.exceptions.SSLError as exc:
             raise tls_error(exc, url, host) from None
         except requests.exceptions.Timeout:
-            raise RequestTimeout(host=host, seconds=self.timeout) from None
+            raise self.timeout_error(host) from None
         except requests.exceptions.ConnectionError as exc:
             raise connection_error(exc, host) from None
         except requests.exceptions.ChunkedEncodingError:

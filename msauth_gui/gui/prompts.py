@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plain import make_plain
 from .widgets import plain
 
 
@@ -75,9 +76,12 @@ class FileDialog(QFileDialog):
 
 
 def question_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
-    """A Yes/No question (No is the default), not shown yet."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    """A Yes/No question (No is the default), not shown yet; its text is plain (it may name a
+    profile read from a file)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, "", parent=parent)
     box.setObjectName("questionBox")
+    make_plain(box)
+    box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     name_stock_controls(box)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from .fmt import RED
+from .plain import label as plain_label
+from .plain import shown
 from .theme import colour
 
 ShortcutKey = QKeySequence | QKeySequence.StandardKey | str
@@ -71,8 +73,8 @@ def add_action(
 
 def error_label(object_name: str, parent: QWidget | None = None) -> QLabel:
     """A red, word-wrapped label for a field's validation message; hidden while empty."""
-    label = QLabel(parent)
-    label.setObjectName(object_name)  # no accessible name: screen readers read the message
+    # no accessible name: screen readers read the message
+    label = plain_label(parent=parent, object_name=object_name)
     label.setStyleSheet(f"color: {colour(RED)};")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,6 +84,7 @@ def error_label(object_name: str, parent: QWidget | None = None) -> QLabel:
 
 def show_error(label: QLabel, text: str) -> None:
     """Show a field's message, or hide the label for ""; screen readers hear a new message."""
+    text = shown(text, lines=True)  # it may quote what was typed or pasted
     if text and text != label.text():
         announce(label, text)
     label.setText(text)

@@ -292,30 +292,6 @@
         <translation>Адрес токена</translation>
     </message>
     <message>
-        <source>base64 (RFC 7617)</source>
-        <translation>base64 (стандарт RFC 7617)</translation>
-    </message>
-    <message>
-        <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
-        <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
-    </message>
-    <message>
-        <source>found automatically</source>
-        <translation>находится автоматически</translation>
-    </message>
-    <message>
-        <source>Basic spelling</source>
-        <translation>Форма Basic</translation>
-    </message>
-    <message>
-        <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
-        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
-    </message>
-    <message>
-        <source>raw login:password</source>
-        <translation>без кодирования, логин:пароль</translation>
-    </message>
-    <message>
         <source>Probe path</source>
         <translation>Путь проверки</translation>
     </message>
@@ -384,10 +360,6 @@
         <translation>&amp;Адрес токена:</translation>
     </message>
     <message>
-        <source>Basic spellin&amp;g:</source>
-        <translation>Фор&amp;ма Basic:</translation>
-    </message>
-    <message>
         <source>Pro&amp;be path:</source>
         <translation>Пу&amp;ть проверки:</translation>
     </message>
@@ -398,6 +370,34 @@
     <message>
         <source>Time&amp;out:</source>
         <translation>Время о&amp;жидания:</translation>
+    </message>
+    <message>
+        <source>base64 (RFC 7617)</source>
+        <translation>base64 (стандарт RFC 7617)</translation>
+    </message>
+    <message>
+        <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
+        <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>находится автоматически</translation>
+    </message>
+    <message>
+        <source>Basic spelling</source>
+        <translation>Форма Basic</translation>
+    </message>
+    <message>
+        <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
+        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
+    </message>
+    <message>
+        <source>raw login:password</source>
+        <translation>без кодирования, логин:пароль</translation>
+    </message>
+    <message>
+        <source>Basic spellin&amp;g:</source>
+        <translation>Фор&amp;ма Basic:</translation>
     </message>
     <message>
         <source>Client id</source>
@@ -1153,10 +1153,6 @@
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <source>Shows or hides the client id and secret, token URL, Basic spelling, probe path, CA bundle, TLS verification and timeout.</source>
-        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, форму Basic, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
-    </message>
-    <message>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
@@ -1175,6 +1171,10 @@
     <message>
         <source>No such file.</source>
         <translation>Такого файла нет.</translation>
+    </message>
+    <message>
+        <source>Shows or hides the client id and secret, token URL, Basic spelling, probe path, CA bundle, TLS verification and timeout.</source>
+        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, форму Basic, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1319,10 +1319,6 @@
         <translation>Показать или скрыть токен</translation>
     </message>
     <message>
-        <source>Token URL:</source>
-        <translation>Адрес токена:</translation>
-    </message>
-    <message>
         <source>JWT claims</source>
         <translation>Утверждения JWT</translation>
     </message>
@@ -1451,6 +1447,18 @@
         <translation>Срок действия: {when}</translation>
     </message>
     <message>
+        <source>Token valid for {time}.</source>
+        <translation>Токен действителен ещё {time}.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Адрес токена:</translation>
+    </message>
+    <message>
         <source>found automatically</source>
         <translation>найден автоматически</translation>
     </message>
@@ -1465,14 +1473,6 @@
     <message>
         <source>{url} ({how})</source>
         <translation>{url} ({how})</translation>
-    </message>
-    <message>
-        <source>Token valid for {time}.</source>
-        <translation>Токен действителен ещё {time}.</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Скрыть</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -1747,10 +1747,6 @@
     <message>
         <source>Fix first: {fix}.</source>
         <translation>Сначала исправьте: {fix}.</translation>
-    </message>
-    <message>
-        <source>Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling in Advanced): the server accepts only login:password as the vendor page prints it, not base64 (there is no token to expire or refresh).</source>
-        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Форма Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена, который истекает или обновляется, нет).</translation>
     </message>
     <message>
         <source>Use Basic: the server accepts the login and password on each request (there is no token to expire or refresh).</source>
@@ -2089,64 +2085,8 @@
         <translation>пропущено: обнаружение OpenID не удалось ({error})</translation>
     </message>
     <message>
-        <source>Token URL candidate {n}</source>
-        <translation>Адрес токена, вариант {n}</translation>
-    </message>
-    <message>
-        <source>The server refuses the standard base64 form and accepts only the raw one, login:password as the vendor page prints it. </source>
-        <translation>Сервер отклоняет стандартную форму base64 и принимает только форму без кодирования, логин:пароль, как на странице производителя. </translation>
-    </message>
-    <message>
-        <source>Both spellings were tried: base64 (RFC 7617) and raw login:password. </source>
-        <translation>Проверены обе формы: base64 (RFC 7617) и без кодирования, логин:пароль. </translation>
-    </message>
-    <message>
-        <source>The server&apos;s discovery document.</source>
-        <translation>Документ обнаружения сервера.</translation>
-    </message>
-    <message>
-        <source>The token endpoint is here: this is the URL to use.</source>
-        <translation>Адрес выдачи токена здесь: используйте этот адрес.</translation>
-    </message>
-    <message>
-        <source>The token endpoint is here (its OAuth error answer is the sign-in row&apos;s business): this is the URL to use.</source>
-        <translation>Адрес выдачи токена здесь (его ответ с ошибкой OAuth разобран в строке входа): используйте этот адрес.</translation>
-    </message>
-    <message>
-        <source>No discovery document here.</source>
-        <translation>Документа обнаружения здесь нет.</translation>
-    </message>
-    <message>
-        <source>Not a token endpoint: it does not take this request (HTTP 405).</source>
-        <translation>Не адрес выдачи токена: такой запрос он не принимает (HTTP 405).</translation>
-    </message>
-    <message>
-        <source>Nothing here (HTTP {status}).</source>
-        <translation>Здесь ничего нет (HTTP {status}).</translation>
-    </message>
-    <message>
-        <source>The server limits requests (HTTP 429): the search stops here.</source>
-        <translation>Сервер ограничивает число запросов (HTTP 429): поиск на этом остановлен.</translation>
-    </message>
-    <message>
-        <source>A redirect, not followed: credentials never follow one.</source>
-        <translation>Перенаправление, по нему не переходили: учётные данные никогда не следуют за перенаправлением.</translation>
-    </message>
-    <message>
-        <source>Not an OAuth answer (HTTP {status}): not the token endpoint.</source>
-        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токена.</translation>
-    </message>
-    <message>
         <source>Discovery names a token endpoint on another address ({url}); it was not tried: the password is only sent to the server you typed.</source>
         <translation>Обнаружение указывает адрес выдачи токенов на другом узле ({url}); он не проверялся: пароль отправляется только на введённый вами сервер.</translation>
-    </message>
-    <message>
-        <source>skipped: discovery names the token URL checked above</source>
-        <translation>пропущено: обнаружение указывает адрес токена, проверенный выше</translation>
-    </message>
-    <message>
-        <source>skipped: discovery names a URL the search above asked</source>
-        <translation>пропущено: обнаружение указывает адрес, уже опрошенный при поиске выше</translation>
     </message>
     <message>
         <source>skipped: no token from {method}</source>
@@ -2191,22 +2131,6 @@
     <message>
         <source>The server does not accept the refresh token it has just issued.</source>
         <translation>Сервер не принимает токен обновления, который только что выдал.</translation>
-    </message>
-    <message>
-        <source>Basic (login and password)</source>
-        <translation>Basic (логин и пароль)</translation>
-    </message>
-    <message>
-        <source>token URL {url} (as entered)</source>
-        <translation>адрес токена {url} (как введён)</translation>
-    </message>
-    <message>
-        <source>token URL {url} (found automatically)</source>
-        <translation>адрес токена {url} (найден автоматически)</translation>
-    </message>
-    <message>
-        <source>No candidate answers like the token endpoint of {method} (the rows below): this server may not offer it.</source>
-        <translation>Ни один из вариантов не отвечает как адрес выдачи токена для способа «{method}» (строки ниже): возможно, сервер его не предлагает.</translation>
     </message>
     <message>
         <source>Clients will have to sign in again when the token expires.</source>
@@ -2419,6 +2343,82 @@
     <message>
         <source>Set the clock right (NTP) on the server or on this computer.</source>
         <translation>Выставьте точное время (NTP) на сервере или на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling in Advanced): the server accepts only login:password as the vendor page prints it, not base64 (there is no token to expire or refresh).</source>
+        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Форма Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена, который истекает или обновляется, нет).</translation>
+    </message>
+    <message>
+        <source>Token URL candidate {n}</source>
+        <translation>Адрес токена, вариант {n}</translation>
+    </message>
+    <message>
+        <source>The server refuses the standard base64 form and accepts only the raw one, login:password as the vendor page prints it. </source>
+        <translation>Сервер отклоняет стандартную форму base64 и принимает только форму без кодирования, логин:пароль, как на странице производителя. </translation>
+    </message>
+    <message>
+        <source>Both spellings were tried: base64 (RFC 7617) and raw login:password. </source>
+        <translation>Проверены обе формы: base64 (RFC 7617) и без кодирования, логин:пароль. </translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery document.</source>
+        <translation>Документ обнаружения сервера.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here: this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь: используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>The token endpoint is here (its OAuth error answer is the sign-in row&apos;s business): this is the URL to use.</source>
+        <translation>Адрес выдачи токена здесь (его ответ с ошибкой OAuth разобран в строке входа): используйте этот адрес.</translation>
+    </message>
+    <message>
+        <source>No discovery document here.</source>
+        <translation>Документа обнаружения здесь нет.</translation>
+    </message>
+    <message>
+        <source>Not a token endpoint: it does not take this request (HTTP 405).</source>
+        <translation>Не адрес выдачи токена: такой запрос он не принимает (HTTP 405).</translation>
+    </message>
+    <message>
+        <source>Nothing here (HTTP {status}).</source>
+        <translation>Здесь ничего нет (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The server limits requests (HTTP 429): the search stops here.</source>
+        <translation>Сервер ограничивает число запросов (HTTP 429): поиск на этом остановлен.</translation>
+    </message>
+    <message>
+        <source>A redirect, not followed: credentials never follow one.</source>
+        <translation>Перенаправление, по нему не переходили: учётные данные никогда не следуют за перенаправлением.</translation>
+    </message>
+    <message>
+        <source>Not an OAuth answer (HTTP {status}): not the token endpoint.</source>
+        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токена.</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names the token URL checked above</source>
+        <translation>пропущено: обнаружение указывает адрес токена, проверенный выше</translation>
+    </message>
+    <message>
+        <source>skipped: discovery names a URL the search above asked</source>
+        <translation>пропущено: обнаружение указывает адрес, уже опрошенный при поиске выше</translation>
+    </message>
+    <message>
+        <source>Basic (login and password)</source>
+        <translation>Basic (логин и пароль)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (as entered)</source>
+        <translation>адрес токена {url} (как введён)</translation>
+    </message>
+    <message>
+        <source>token URL {url} (found automatically)</source>
+        <translation>адрес токена {url} (найден автоматически)</translation>
+    </message>
+    <message>
+        <source>No candidate answers like the token endpoint of {method} (the rows below): this server may not offer it.</source>
+        <translation>Ни один из вариантов не отвечает как адрес выдачи токена для способа «{method}» (строки ниже): возможно, сервер его не предлагает.</translation>
     </message>
     <message>
         <source>Data with the Session (GET) token</source>
@@ -2818,6 +2818,10 @@
         <translation>Токен нельзя продлить без вас: сервер не дал пригодного токена обновления, а автоматический повторный вход выключен (или пароль неизвестен). Войдите снова.</translation>
     </message>
     <message>
+        <source>The server&apos;s new token is no fresher than the last one: it has already expired by this computer&apos;s clock, or expires sooner. The server&apos;s clock may be behind this computer&apos;s. Renewing again after a pause.</source>
+        <translation>Новый токен сервера не свежее прежнего: по часам этого компьютера он уже истёк или истекает раньше. Возможно, часы сервера отстают от часов этого компьютера. Новая попытка — после паузы.</translation>
+    </message>
+    <message>
         <source>Sign in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -2918,12 +2922,16 @@
         <translation>не содержит пригодного token_endpoint</translation>
     </message>
     <message>
-        <source>names the token endpoint {url}</source>
-        <translation>указывает адрес выдачи токена {url}</translation>
-    </message>
-    <message>
         <source>not a readable discovery document</source>
         <translation>не читается как документ обнаружения</translation>
+    </message>
+    <message>
+        <source>The check&apos;s {seconds:g} s ran out before {host} answered: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Время проверки ({seconds:g} с) вышло раньше, чем ответил {host}: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
+    </message>
+    <message>
+        <source>names the token endpoint {url}</source>
+        <translation>указывает адрес выдачи токена {url}</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def check_api(ctx: CheckContext, reach: Reach) -> ApiFound:
     ep = ctx.endpoints
     prefixes = [ep.prefix] + [p for p in API_PREFIXES if p.lower() != ep.prefix.lower()]
     records: list[RequestRecord] = []
-    http = http_for(ctx.settings, records)
+    http = http_for(ctx, ctx.settings, records)
     found: tuple[str, Answer] | None = None
     error: AuthError | None = None
     try:
@@ -156,7 +156,7 @@ def check_auth_on(ctx: CheckContext, api: ApiFound) -> bool | None:
     watch = Stopwatch()
     url = api.settings.endpoints().probe_url
     records: list[RequestRecord] = []
-    http = http_for(api.settings, records)
+    http = http_for(ctx, api.settings, records)
     tried = translate("check", "GET {url} without credentials").format(url=url)
     try:
         answer = http.request("GET", url)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..client import AuthClient, ConnectionSettings
 from ..endpoints import Endpoints
@@ -12,6 +13,7 @@ from ..errors import AuthError
 from ..http import Http, RequestRecord, TlsOptions
 from ..token import Clock, Token
 from ..translate import QT_TRANSLATE_NOOP, translate
+from .budget import Budget
 from .report import CheckRow
 
 NO_RIGHTS_ROLES = QT_TRANSLATE_NOOP(
@@ -30,18 +32,21 @@ class CheckContext:
     password: str
     clock: Clock
     emit: Emit
+    #: the check's overall time and stop switch: every request is made through it
+    budget: Budget = field(default_factory=lambda: Budget(math.inf))
 
 
-def http_for(settings: ConnectionSettings, records: list[RequestRecord]) -> Http:
-    """An :class:`Http` with the settings' TLS options that logs each request into ``records``."""
+def http_for(ctx: CheckContext, settings: ConnectionSettings, records: list[RequestRecord]) -> Http:
+    """An :class:`Http` with the settings' TLS options, under the check's budget, that logs
+    each request into ``records``."""
     tls = TlsOptions(settings.verify_tls, settings.ca_bundle or None)
-    return Http(tls, settings.timeout, records.append)
+    return ctx.budget.http(tls, settings.timeout, records)
 
 
 def client_for(
     ctx: CheckContext, settings: ConnectionSettings, records: list[RequestRecord]
 ) -> AuthClient:
-    return AuthClient(settings, clock=ctx.clock, http=http_for(settings, records))
+    return AuthClient(settings, clock=ctx.clock, http=http_for(ctx, settings, records))
 
 
 class Stopwatch:

@@ -123,7 +123,7 @@ def check_oauth_connect(ctx: CheckContext, api: ApiFound, oauth: MethodResult) -
         return MethodResult("oauth_connect")
     watch = Stopwatch()
     records: list[RequestRecord] = []
-    http = http_for(api.settings, records)
+    http = http_for(ctx, api.settings, records)
     found: Candidate | Attempt | None = None
     why = translate("check", "skipped: the server publishes no {path}").format(path=WELL_KNOWN)
     try:

@@ -1,17 +1,21 @@
 """The server check's result — one row per check and a verdict — as Markdown, text and JSON.
 
 Every string in a row is redacted when the row is made and again when it is rendered, so a
-report can be pasted into a support ticket as it is.
+report can be pasted into a support ticket as it is. What a server sent is data in every form:
+Markdown cells escape what Markdown reads as markup (``<>[]()``, backticks, ``|``, the
+backslash), and both Markdown and JSON show control and bidi characters as visible escapes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import asdict, dataclass
 
 from ..redact import redact
 from ..translate import QT_TRANSLATE_NOOP, translate
+from ..visible import visible, visible_json
 
 STATUSES = ("pass", "warn", "fail", "skip", "info")
 _ICONS = {"pass": "✅", "warn": "⚠️", "fail": "❌", "skip": "⏭️", "info": "ℹ️"}
@@ -84,8 +88,14 @@ class CheckReport:
         return render_json(self)
 
 
+#: what Markdown would read as a tag, a link, an image, code or a table's column break
+_MARKDOWN = re.compile(r"[\\`<>\[\]()|]")
+
+
 def _cell(text: str) -> str:
-    return redact(text).replace("|", "\\|").replace("\n", "<br>") or "—"
+    """``text`` as Markdown that shows exactly these characters, on one line."""
+    shown = visible(redact(text), keep="\n")
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(), shown).replace("\n", "<br>") or "—"
 
 
 def _status_word(status: str) -> str:
@@ -192,4 +202,4 @@ def render_json(report: CheckReport) -> str:
             for row in report.rows
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return visible_json(json.dumps(data, ensure_ascii=False, indent=2))

@@ -28,6 +28,7 @@ from ..redact import redact, register_secret
 from ..token import Clock
 from ..translate import translate
 from .api import ApiFound, check_api, check_auth_on
+from .budget import Budget
 from .common import CheckContext, Stopwatch, human_seconds
 from .discovery import check_basic, check_oauth, check_oauth_connect, rank_in
 from .methods import (
@@ -152,12 +153,16 @@ def run_check(
     on_row: Callable[[CheckRow], None] | None = None,
     clock: Clock = time.time,
     max_workers: int = 6,
+    budget: Budget | None = None,
 ) -> CheckReport:
     """Check ``settings.server`` with these credentials. Raises InvalidInput for a bad URL only.
 
     ``on_row`` is called from worker threads as each row completes; the report's rows come in
-    the stable order of :data:`ORDER`.
+    the stable order of :data:`ORDER`. The whole check ends within ``budget`` (by default
+    ``settings.timeout`` seconds from now); a caller that keeps the budget can stop the check
+    from another thread with :meth:`Budget.cancel`.
     """
+    budget = budget or Budget(settings.timeout)
     register_secret(password)
     endpoints = settings.endpoints()
     watch = Stopwatch()
@@ -179,7 +184,7 @@ def run_check(
                 failed = translate("check", "the check itself failed ({error})")
                 emit(CheckRow(key, key, "fail", "", failed.format(error=text)), "")
 
-    ctx = CheckContext(settings, endpoints, login, password, clock, emit)
+    ctx = CheckContext(settings, endpoints, login, password, clock, emit, budget)
     results = _run_graph(_tasks(ctx), max_workers, on_crash)
     ordered = tuple(sorted(rows.values(), key=lambda row: row_rank(row.key)))
     verdict, code, best = _conclude(results, ordered, fixes)

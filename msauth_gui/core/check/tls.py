@@ -26,6 +26,7 @@ from ..errors import (
 )
 from ..http import Answer
 from ..translate import QT_TRANSLATE_NOOP, translate
+from .budget import Budget
 from .certificate import Certificate, fetch_certificate, parse_certificate
 from .common import CheckContext, Stopwatch, fix_for, http_for, human_seconds
 from .report import CheckRow
@@ -47,7 +48,7 @@ class Reach:
     local_time: float | None = None  #: the local clock when that answer arrived
 
 
-def _connect(host: str, port: int, timeout: float) -> tuple[str, float]:
+def _connect(host: str, port: int, timeout: float, budget: Budget) -> tuple[str, float]:
     """DNS and a TCP connect: the address used and the connect time in ms; raises CannotConnect."""
     where = f"{host}:{port}"
     try:
@@ -58,7 +59,7 @@ def _connect(host: str, port: int, timeout: float) -> tuple[str, float]:
     address = str(infos[0][4][0])
     watch = Stopwatch()
     try:
-        with socket.create_connection((host, port), timeout=timeout):
+        with budget.connect((host, port), timeout):
             pass
     except ConnectionRefusedError:
         detail = translate("errors", "the connection was refused (nothing listens there)")
@@ -102,13 +103,13 @@ def check_reach(ctx: CheckContext) -> Reach:
         )
 
     try:
-        address, connect_ms = _connect(host, port, settings.timeout)
+        address, connect_ms = _connect(host, port, settings.timeout, ctx.budget)
         if address != host:
             shown = translate("check", "{host} is {address}")
             happened.append(shown.format(host=host, address=address))
         happened.append(translate("check", "connected in {ms} ms").format(ms=f"{connect_ms:.0f}"))
         if ep.is_https:
-            der, version = fetch_certificate(host, port, settings.timeout)
+            der, version = _certificate(host, port, settings.timeout, ctx.budget)
             cert = parse_certificate(der, host)
             happened.append(f"{version}; {cert.describe(ctx.clock())}")
     except PlainHttpServer as exc:
@@ -119,9 +120,10 @@ def check_reach(ctx: CheckContext) -> Reach:
         )
     except AuthError as exc:
         action = translate("check", "Check the address and port, and that the server runs.")
+        exc = ctx.budget.cut(exc)
         return fail(exc, exc.message, action)
 
-    http = http_for(settings, [])
+    http = http_for(ctx, settings, [])
     answer: Answer | None = None
     try:
         answer = http.request("GET", ep.origin + "/")
@@ -131,7 +133,7 @@ def check_reach(ctx: CheckContext) -> Reach:
         meaning = translate("check", "Clients refuse the connection: {reason}.")
         return fail(exc, meaning.format(reason=exc.params["detail"]), _tls_action(cert))
     except (ConnectionLost, CannotConnect, RequestTimeout) as exc:
-        if not ep.is_https and _speaks_tls(host, port, settings.timeout):
+        if not ep.is_https and _speaks_tls(host, port, settings.timeout, ctx.budget):
             suggestion = "https://" + ep.host
             happened.append(translate("check", "a TLS handshake succeeds on this port"))
             row = CheckRow(
@@ -238,9 +240,13 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _speaks_tls(host: str, port: int, timeout: float) -> bool:
+def _certificate(host: str, port: int, timeout: float, budget: Budget) -> tuple[bytes, str]:
+    return fetch_certificate(host, port, budget.clip(timeout), connect=budget.connect)
+
+
+def _speaks_tls(host: str, port: int, timeout: float, budget: Budget) -> bool:
     try:
-        fetch_certificate(host, port, timeout)
+        _certificate(host, port, timeout, budget)
     except AuthError:
         return False
     return True
@@ -259,7 +265,7 @@ def check_clock(ctx: CheckContext, reach: Reach) -> None:
         return
     try:
         parsed = email.utils.parsedate_to_datetime(reach.date) if reach.date else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # a Date in year 99999999999999999999
         parsed = None
     if parsed is None or parsed.tzinfo is None:
         why = translate("check", "skipped: the server sent no usable Date header")

@@ -191,13 +191,15 @@ class Keeper:
                 done = finish_renewal(
                     s, kind, value, error, now, self._timing, allow_resign=self.allow_resign
                 )
+                no_gain = None  # a token no fresher than the last: backs off like a failure
                 if done.creds is not None:
-                    s.accept(done.creds, now, renewed=True)
+                    backoff = self._timing.backoff
+                    no_gain = s.accept(done.creds, now, renewed=True, backoff=backoff)
                 elif done.sign_in:
                     kind, s.job, s.last_attempt_at = Renewal.SIGN_IN, Renewal.SIGN_IN, now
                 self._publish()
             if not done.sign_in:
-                self._tell(KeeperEvent(kind, done.creds, done.error, s.retry_at))
+                self._tell(KeeperEvent(kind, done.creds, done.error or no_gain, s.retry_at))
                 return
 
     def _tell(self, event: KeeperEvent) -> None:

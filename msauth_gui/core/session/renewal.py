@@ -1,7 +1,8 @@
 """The token keeper's decisions as plain functions: no Qt, no network, no clock of its own.
 
-When to refresh, how long to back off, which state a token is in and what an error means for
-the next step. :mod:`msauth_gui.gui.session.keeper` wires these to timers and worker jobs.
+Which state a token is in, how to renew it and what an error means for the next step; when to
+act and how long to back off are in :mod:`.timing`. :mod:`msauth_gui.gui.session.keeper` wires
+these to timers and worker jobs.
 """
 
 from __future__ import annotations
@@ -19,9 +20,19 @@ from ..errors import (
     ServerError,
     TooManyRequests,
 )
+from ..redact import forget_secret
 from ..token import BasicCredentials, Credentials, Token
 from ..translate import QT_TRANSLATE_NOOP
 from .probing import Rights, rights_after_probe
+from .timing import NoFresherToken as NoFresherToken
+from .timing import Timing as Timing
+from .timing import backoff_delay as backoff_delay
+from .timing import gained as gained
+from .timing import is_due as is_due
+from .timing import next_due as next_due
+from .timing import refresh_point as refresh_point
+from .timing import retry_after as retry_after
+from .timing import token_alive as token_alive
 
 NETWORK_ERRORS: tuple[type[AuthError], ...] = (
     RequestTimeout,
@@ -97,16 +108,39 @@ class Session:
     def can_resign(self, allowed: bool) -> bool:
         return allowed and self.password is not None and self.login is not None
 
-    def accept(self, creds: Credentials, now: float, *, renewed: bool) -> None:
+    def accept(
+        self,
+        creds: Credentials,
+        now: float,
+        *,
+        renewed: bool,
+        backoff: tuple[float, ...] = (),
+    ) -> AuthError | None:
         """New credentials. A renewed token is "refreshing" until its probe answers; what the
-        last probe saw stays until then (rights belong to the account), unless it saw nothing."""
+        last probe saw stays until then (rights belong to the account), unless it saw nothing.
+        A renewal that did not move the expiry forward (:func:`gained`) is kept (a rotated
+        refresh token must be) but backs off like a failure: returns its error."""
+        fresher = not renewed or gained(self.creds, creds, now)
         self.confirming = self.creds is not None  # a first sign-in is CHECKING instead
-        self.creds, self.last_error, self.halted = creds, None, None
-        self.failures, self.retry_at = 0, None
+        self.creds, self.halted = creds, None
         if self.rights is Rights.UNCONFIRMED:
             self.rights = Rights.UNKNOWN
         if renewed:
             self.last_refresh_at = now
+        if not fresher:
+            error = NoFresherToken()
+            self.back_off(error, now, backoff)
+            return error
+        self.last_error, self.failures, self.retry_at = None, 0, None
+        return None
+
+    def end(self, keep: str | None = None) -> bool:
+        """The session is over: its password is neither kept nor masked any more (unless it is
+        ``keep``, the next session's). True if it held credentials."""
+        if self.password != keep:
+            forget_secret(self.password)
+        self.password = None
+        return self.creds is not None
 
     def back_off(self, error: AuthError, now: float, backoff: tuple[float, ...]) -> None:
         self.failures += 1
@@ -181,33 +215,6 @@ class SavedSessionEnded(AuthError):
 
     kind = "saved_session_ended"
     template = QT_TRANSLATE_NOOP("errors", "The saved session has ended; sign in again.")
-
-
-@dataclass(frozen=True)
-class Timing:
-    refresh_fraction: float = 0.8
-    #: the last (1 - fraction) of the lifetime is "expiring soon"; with refresh at 0.8 only a
-    #: token whose refresh keeps failing gets there
-    expiring_soon_fraction: float = 0.9
-    min_attempt_gap: float = 1.0
-    backoff: tuple[float, ...] = (5, 15, 30, 60)
-
-    def with_refresh_fraction(self, value: float) -> Timing:
-        """Renew at ``value`` of the lifetime (kept within 5-99 %); "expiring soon" moves behind
-        the refresh point when it would come first, so it stays the time after a missed one."""
-        fraction = min(max(float(value), 0.05), 0.99)
-        soon = self.expiring_soon_fraction
-        if fraction >= soon:
-            soon = (1 + fraction) / 2
-        return replace(self, refresh_fraction=fraction, expiring_soon_fraction=soon)
-
-
-def refresh_point(creds: Credentials | None, fraction: float) -> float | None:
-    """When renewal should start; None for unknown expiry and for Basic (nothing to renew)."""
-    if not isinstance(creds, Token) or creds.expires_at is None:
-        return None
-    lifetime = max(0.0, creds.expires_at - creds.obtained_at)
-    return creds.obtained_at + fraction * lifetime
 
 
 def life_state(creds: Credentials, now: float, soon_fraction: float) -> KeeperState:
@@ -293,39 +300,6 @@ def after_failure(error: AuthError, renewal: Renewal, *, can_resign: bool) -> Ne
     return NextStep.STOP
 
 
-def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
-    """Seconds to wait after the ``failures``-th failure in a row (1-based): 5, 15, 30, 60, 60…"""
-    if not backoff:
-        return 0.0
-    return float(backoff[min(max(failures, 1), len(backoff)) - 1])
-
-
-def retry_after(error: AuthError) -> float:
-    """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
-    value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
-    return float(value) if value.isdigit() else 0.0
-
-
-def next_due(
-    *,
-    refresh_at: float | None,
-    retry_at: float | None,
-    deferred_until: float | None,
-) -> float | None:
-    """The next moment the keeper must act.
-
-    A pending retry replaces the refresh point (which has passed by then); a request deferred
-    by the minimum gap between attempts comes first when it is earlier.
-    """
-    planned = retry_at if retry_at is not None else refresh_at
-    moments = [t for t in (deferred_until, planned) if t is not None]
-    return min(moments) if moments else None
-
-
-def is_due(now: float, due: float | None) -> bool:
-    return due is not None and now >= due
-
-
 # -- decisions on a whole session ----------------------------------------------------------------
 def planned_refresh(s: Session, t: Timing) -> float | None:
     """The refresh point; None for unknown expiry, Basic, or while renewal is stopped."""
@@ -369,11 +343,6 @@ def plan_renewal(
         # nothing to refresh: renewing Basic means checking the credentials again
         return Renewal.SIGN_IN if s.password is not None else Renewal.IMPOSSIBLE
     return renewal_for(s.creds, can_resign=s.can_resign(allow_resign))
-
-
-def token_alive(creds: Credentials | None, now: float) -> bool:
-    """A token that should still be accepted: a 401 for it means the server forgot it."""
-    return isinstance(creds, Token) and not creds.is_expired(now)
 
 
 def begin_renewal(

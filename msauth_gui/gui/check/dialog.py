@@ -2,9 +2,11 @@
 
 :func:`~msauth_gui.core.check.run_check` runs in a worker job (:mod:`..session.worker`); each
 row it reports from the check's own threads arrives here as the job's progress. Every run
-carries a generation number: a run started while another is in flight, or closing the dialog,
-makes the older run's late rows and report stale, and they are dropped, as the keeper drops
-stale answers. The report is redacted by the core; nothing here adds unredacted text.
+carries a generation number and a :class:`~msauth_gui.core.check.Budget`: a run started while
+another is in flight, or closing the dialog, cancels the older run's budget (its requests end
+at once, its worker is free) and makes its late rows and report stale, and they are dropped, as
+the keeper drops stale answers. The report is redacted by the core; nothing here adds
+unredacted text, and every text is shown plain (:mod:`..plain`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -30,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.check import ORDER, run_check
+from ...core.check import ORDER, Budget, run_check
 from ...core.check.report import CheckReport, CheckRow
 from ...core.client import ConnectionSettings
 from ...core.errors import AuthError
-from ...core.redact import redact
 from .. import theme
+from ..plain import label, make_plain, shown, tip
 from ..prompts import FileDialog
 from ..session.worker import Report, run_in_thread
 from ..widgets import name
@@ -68,6 +69,7 @@ class CheckDialog(QDialog):
         self._source = source
         self._generation = 0
         self._running = False
+        self._budget: Budget | None = None  #: the run in flight's, to stop it
         self._report: CheckReport | None = None
         self._build()
         self.resize(1180, 640)  # fits a 1366×768 screen
@@ -75,11 +77,11 @@ class CheckDialog(QDialog):
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.verdict_icon = QLabel(self)
-        self.verdict_icon.setObjectName("checkVerdictIcon")  # named after the verdict's word
+        # the icon is named after the verdict's word; screen readers read the label's text
+        self.verdict_icon = label(parent=self, object_name="checkVerdictIcon")
         self.verdict_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.verdict_label = QLabel(self.tr("Not checked yet."), self)
-        self.verdict_label.setObjectName("checkVerdictLabel")  # screen readers read its text
+        self.verdict_label = label(self.tr("Not checked yet."), self)
+        self.verdict_label.setObjectName("checkVerdictLabel")
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,8 +90,7 @@ class CheckDialog(QDialog):
         self.progress.setRange(0, len(ORDER))
         self.progress.setFormat(self.tr("%v of %m checks done"))
         self.progress.hide()
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("checkSummaryLabel")  # screen readers read its text
+        self.summary_label = label(parent=self, object_name="checkSummaryLabel")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = CheckTable(self)
 
@@ -131,6 +132,7 @@ class CheckDialog(QDialog):
         layout.addLayout(status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        make_plain(self)
 
     def _button(self, text: str, object_name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
@@ -161,7 +163,8 @@ class CheckDialog(QDialog):
         self.run()
 
     def run(self) -> None:
-        """Start a check with the form's current values; an older run's results become stale."""
+        """Start a check with the form's current values; an older run is stopped."""
+        self._cancel()
         self._generation += 1
         generation = self._generation
         self._report = None
@@ -177,14 +180,17 @@ class CheckDialog(QDialog):
             self._update_buttons()
             return
         settings, login, password = inputs
+        budget = self._budget = Budget(settings.timeout)
 
         def job(report: Report) -> CheckReport:  # each row is reported from the check's threads
-            return run_check(settings, login, password, on_row=report, clock=time.time)
+            return run_check(
+                settings, login, password, on_row=report, clock=time.time, budget=budget
+            )
 
         self._running = True
         self.progress.setValue(0)
         self.progress.show()
-        checking = self.tr("Checking {server}…").format(server=redact(settings.server))
+        checking = self.tr("Checking {server}…").format(server=settings.server)
         self._show_verdict("running", checking)
         self._update_buttons()
         run_in_thread(
@@ -193,8 +199,14 @@ class CheckDialog(QDialog):
             on_progress=lambda row: self._on_row(generation, row),
         )
 
+    def _cancel(self) -> None:
+        if self._budget is not None:
+            self._budget.cancel()
+            self._budget = None
+
     def stop(self) -> None:
-        """Forget the run in flight: its late rows and report are dropped."""
+        """Stop the run in flight: its requests end now; late rows and report are dropped."""
+        self._cancel()
         self._generation += 1
         if self._running:
             self._running = False
@@ -213,7 +225,7 @@ class CheckDialog(QDialog):
     def _on_done(self, generation: int, report: Any, error: AuthError | None) -> None:
         if generation != self._generation:
             return  # an older run, or the dialog was closed meanwhile
-        self._running = False
+        self._running, self._budget = False, None
         self.progress.hide()
         if error is not None or not isinstance(report, CheckReport):
             message = error.message if error is not None else self.tr("no report")
@@ -226,7 +238,7 @@ class CheckDialog(QDialog):
         look = "pass" if report.best_method is not None else "fail"
         self._show_verdict(look, report.verdict)
         self.summary_label.setText(
-            redact(
+            shown(
                 self.tr("{counts} · took {ms} ms").format(
                     counts=counts_text(report.rows), ms=f"{report.duration_ms:.0f}"
                 )
@@ -239,9 +251,9 @@ class CheckDialog(QDialog):
     def _show_verdict(self, look: str, text: str) -> None:
         word, colour = status_word(look), STATUS_LOOK[look][1]
         self.verdict_icon.setPixmap(status_icon(look).pixmap(ICON_PX, ICON_PX))
-        self.verdict_icon.setToolTip(word)
+        self.verdict_icon.setToolTip(tip(word))
         self.verdict_icon.setAccessibleName(word)  # the icon says what its colour says
-        self.verdict_label.setText(redact(text))
+        self.verdict_label.setText(shown(text, lines=True))
         self.verdict_label.setStyleSheet(f"color: {theme.colour(colour)}; font-weight: bold;")
 
     def _update_buttons(self) -> None:
@@ -285,9 +297,9 @@ class CheckDialog(QDialog):
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
             text = self.tr("Could not save {path}: {error}")
-            self.summary_label.setText(redact(text.format(path=target, error=exc.strerror or exc)))
+            self.summary_label.setText(shown(text.format(path=target, error=exc.strerror or exc)))
             return
-        self.summary_label.setText(redact(self.tr("Report saved to {path}.").format(path=target)))
+        self.summary_label.setText(shown(self.tr("Report saved to {path}.").format(path=target)))
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -36,6 +36,7 @@ from ...core.check.report import CheckReport, CheckRow
 from ...core.redact import redact
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import BLUE, GREEN, GREY, ORANGE, RED
+from ..plain import shown, tip
 from ..theme import colour as themed
 from ..widgets import name
 
@@ -239,7 +240,7 @@ class CheckTable(QTableWidget):
         word, colour = status_word(row.status), STATUS_LOOK[row.status][1]
         tried = self.tr("Tried: {tried}").format(tried=row.tried)
         took = self.tr("Took {ms} ms").format(ms=f"{row.duration_ms:.0f}")
-        tip = "\n".join(
+        whole = "\n".join(
             part for part in (
                 tried if row.tried else "",
                 row.happened,
@@ -247,20 +248,20 @@ class CheckTable(QTableWidget):
                 took if row.duration_ms else "",
             ) if part
         )  # fmt: skip
-        tip = redact(tip)
+        tooltip = tip(whole)  # a server's text, shown as text (never markup)
         cells = (row.title, word, row.happened, meaning_text(row))
         items = []
         for text in cells:
-            item = QTableWidgetItem(redact(text))
+            item = QTableWidgetItem(shown(text, lines=True))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setToolTip(tip)
+            item.setToolTip(tooltip)
             item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             items.append(item)
         items[0].setData(KEY_ROLE, row.key)
         result = items[1]
         result.setIcon(status_icon(row.status))
         result.setForeground(QColor(themed(colour)))
-        result.setData(Qt.ItemDataRole.AccessibleTextRole, f"{word}: {row.title}")
+        result.setData(Qt.ItemDataRole.AccessibleTextRole, shown(f"{word}: {row.title}"))
         # each item complete before it goes in: one change (and one size check) per cell
         for column, item in enumerate(items):
             self.setItem(index, column, item)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import GREY
+from ..plain import make_plain, shown
+from ..plain import tip as plain_tip
 from ..prompts import FileDialog, ask_yes_no, name_stock_controls, question_box
 from ..theme import colour
 from ..widgets import name
@@ -71,6 +73,7 @@ class ProfileNameDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
         name_stock_controls(buttons)
+        make_plain(self)
 
     def profile_name(self) -> str | None:
         return self.edit.text().strip() or None
@@ -253,12 +256,12 @@ class SecretOptions(QWidget):
         for check, tip in zip(self.checks(), (REMEMBER_TIP, STAY_TIP), strict=True):
             check.setEnabled(available)
             unavailable = self.tr("Not available: {reason}").format(reason=reason)
-            check.setToolTip(self.tr(tip) if available else unavailable)
+            check.setToolTip(self.tr(tip) if available else plain_tip(unavailable))
         cannot = self.tr("Passwords and sessions cannot be saved: {reason}")
         self._show_status("" if available else cannot.format(reason=reason))
 
     def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
+        self.status_label.setText(shown(text, lines=True))  # a keyring's error, plain
         self.status_label.setVisible(bool(text))
         # the wrapped text may take another number of lines: the form must ask our height again
         # (a label's new height for a width does not reach the form by itself)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...core.client import AuthClient, ConnectionSettings
 from ...core.errors import AuthError
-from ...core.redact import register_secret
+from ...core.redact import hold_secrets, register_secret
 from ...core.session.probing import AfterProbe, Rights, after_probe_failure
 from ...core.session.remember import Learned
 from ...core.session.renewal import (
@@ -183,8 +183,9 @@ class TokenKeeper(QObject):
         when a refresh token dies and that is allowed. A saved refresh token the server no
         longer accepts ends in :class:`SavedSessionEnded`.
         """
-        register_secret(refresh_token, password)
+        register_secret(password)
         session = Session(login=login, password=password or None)
+        hold_secrets(session, refresh_token)  # masked while the session lives, not for ever
         self._start_session(settings, session, lambda c: c.refresh(refresh_token), refresh_token)
 
     def sign_out(self) -> None:
@@ -214,13 +215,13 @@ class TokenKeeper(QObject):
             self._start_probe(last_chance=False)
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _forget(self) -> bool:
+    def _forget(self, keep: str | None = None) -> bool:
+        """Cancel the jobs, stop the timers, end the session (``keep``: the next one's password)."""
         self._jobs.new_generation()
         self._due_timer.stop()
         self._tick_timer.stop()
-        had_credentials = self._s.creds is not None
-        self._s = Session()
-        return had_credentials
+        old, self._s = self._s, Session()
+        return old.end(keep)
 
     def _start(self, call: Callable[[AuthClient], Any], handler: Handler) -> None:
         assert self._settings is not None
@@ -271,7 +272,7 @@ class TokenKeeper(QObject):
     ) -> None:
         """Sign in (``call`` with the password) or resume (with ``saved_refresh_token``)."""
         start = Start.SIGN_IN if saved_refresh_token is None else Start.RESUME
-        had_credentials = self._forget()
+        had_credentials = self._forget(keep=session.password)
         self._settings = settings
         self._s = session
         session.job, session.last_attempt_at = start, self._clock()
@@ -295,7 +296,8 @@ class TokenKeeper(QObject):
             self._accept(value, renewed=start is Start.RESUME)
             return
         state, error = after_start_failure(error or NotSignedIn(), start)
-        s.password, s.last_error = None, error  # a rejected password is not kept
+        s.end()  # a rejected password is neither kept nor masked
+        s.last_error = error
         self._set_state(state)
         self.errorRaised.emit(error)
 
@@ -303,18 +305,18 @@ class TokenKeeper(QObject):
         """New credentials; then one probe, unless the sign-in was one (Basic)."""
         signed = answer if isinstance(answer, SignedIn) else SignedIn(answer)
         s = self._s
-        s.accept(signed.creds, self._clock(), renewed=renewed)
+        stuck = s.accept(signed.creds, self._clock(), renewed=renewed, backoff=self._timing.backoff)
         changed = signed.rights is not None and s.signed_in_probed(signed.rights, signed.refusal)
         self.credentialsChanged.emit(signed.creds)
         if not self._tick_timer.isActive():
             self._tick_timer.start()
         self._schedule()
-        if signed.rights is None:
+        if signed.rights is None and stuck is None:  # no fresher (it backs off): nothing to probe
             last_chance, s.probe_recovery = s.probe_recovery, False
             self._start_probe(last_chance=last_chance)
         self._update_state()
-        if signed.refusal is not None and changed:
-            self.errorRaised.emit(signed.refusal)
+        if stuck is not None or (signed.refusal is not None and changed):
+            self.errorRaised.emit(stuck or signed.refusal)
 
     # -- renewal -------------------------------------------------------------------------------
     def _renew(self, *, immediate: bool = False) -> None:

@@ -6,9 +6,10 @@ both go through :func:`run_in_thread`. A :class:`QRunnable` on a small dedicated
 :class:`JobCarrier`, a QObject created on (and living in) the calling thread, over a queued
 connection, so the callback always runs on the GUI thread. A job may also report progress as
 it goes (a request record, a check row), from any thread: each item reaches ``on_progress`` on
-the GUI thread, in order, before the answer. ``requests`` cannot be aborted mid-flight, so
-callers drop answers they no longer want (the keeper compares generations); every call has its
-own timeout in the core.
+the GUI thread, in order, before the answer. Every request has a total deadline in the core,
+and callers cancel what they no longer want (the keeper's jobs abandon their client, the check
+its budget), so a worker is never held by a server that stalls; answers that still arrive are
+dropped by their callers (the keeper compares generations).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Callback = Callable[[Any, "AuthError | None"], None]
 #: hands one progress item to the GUI thread; callable from any thread
 Report = Callable[[Any], None]
 
-#: a stale sign-in may wait on a slow server for its whole timeout; it must not block new jobs
+#: jobs run side by side (a sign-in, a probe, a check); cancelled ones end at once
 POOL_THREADS = 8
 
 _pool: QThreadPool | None = None
@@ -87,26 +88,36 @@ class JobCarrier(QObject):
         self._callback(value, error)
 
 
+def _bare(error: AuthError) -> AuthError:
+    """``error`` without its traceback and the exception it replaced: the error is kept (the
+    keeper's last error), their frames are not; their locals hold the password and the client."""
+    error.__traceback__ = error.__context__ = error.__cause__ = None
+    return error
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], carrier: JobCarrier) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
-        self._carrier = carrier
+        self._work: tuple[Callable[[], Any], JobCarrier] | None = (fn, carrier)
 
     def run(self) -> None:
+        if self._work is None:
+            return
+        # the runnable's Python side may outlive the run: it keeps neither the job nor its carrier
+        (fn, carrier), self._work = self._work, None
         value: Any = None
         error: AuthError | None = None
         try:
-            value = self._fn()
+            value = fn()
         except AuthError as exc:
-            error = exc
+            error = _bare(exc)
         except Exception as exc:  # a job must always answer, whatever went wrong
             # redacted, one line: a traceback could carry a password from a local variable
             log.warning("job failed unexpectedly: %s: %s", type(exc).__name__, redact(exc))
             error = UnexpectedFailure(detail=type(exc).__name__)
         try:
-            self._carrier.finished.emit(value, error)
+            carrier.finished.emit(value, error)
         except RuntimeError:  # the carrier was destroyed (application quitting)
             log.debug("answer arrived after its receiver was destroyed")
 

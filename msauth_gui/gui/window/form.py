@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -32,6 +31,7 @@ from ...core.errors import InvalidInput
 from ...core.profiles import Profile
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import RED
+from ..plain import label as plain_label
 from ..theme import colour
 from ..widgets import CollapsibleSection, error_label, name, show_error
 from .options import ConnectionOptions
@@ -132,8 +132,7 @@ class SignInForm(QWidget):
                 "CA bundle, TLS verification and timeout."
             ),
         )
-        self.tls_warning = QLabel(self.tr(TLS_WARNING), self)
-        self.tls_warning.setObjectName("tlsWarningLabel")  # screen readers read its text
+        self.tls_warning = plain_label(self.tr(TLS_WARNING), self, object_name="tlsWarningLabel")
         self.tls_warning.setWordWrap(True)
         self.tls_warning.setStyleSheet(
             f"color: {colour(RED)}; font-weight: bold; border: 1px solid {colour(RED)}; "
@@ -153,7 +152,7 @@ class SignInForm(QWidget):
         form.addRow(self.server_error)  # the whole width: never squeezed into a narrow column
         form.addRow(self.tr("&Login:"), self.login_edit)
         form.addRow(self.login_error)
-        password_label = QLabel(self.tr("&Password:"), self)
+        password_label = plain_label(self.tr("&Password:"), self)
         password_label.setBuddy(self.password_edit)
         form.addRow(password_label, password_row)
         form.addRow(self.tr("&Method:"), self.method_combo)

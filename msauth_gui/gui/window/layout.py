@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..plain import label, make_plain
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QResizeEvent
 
@@ -141,7 +143,7 @@ class _TopArea(QScrollArea):
 def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
     """Profile bar on top; form and token panel side by side; the activity log below.
 
-    Returns the status bar's server label.
+    Returns the status bar's server label. Every label of the window is plain text.
     """
     form_box = QGroupBox(QCoreApplication.translate("WindowLayout", "Server and account"), window)
     form_layout = QVBoxLayout(form_box)
@@ -168,9 +170,10 @@ def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
     layout.addWidget(parts.profile_bar)
     layout.addWidget(splitter)
     window.setCentralWidget(central)
-    server_status = QLabel(window)
-    server_status.setObjectName("serverStatusLabel")  # screen readers read its text
+    # screen readers read its text
+    server_status = label(parent=window, object_name="serverStatusLabel")
     window.statusBar().addPermanentWidget(server_status)
+    make_plain(window)  # the captions QFormLayout made, the form's warnings…
     hint = window.minimumSizeHint()  # the profile bar's width, in the window's language
     window.setMinimumSize(max(hint.width(), MIN_SIZE[0]), max(hint.height(), MIN_SIZE[1]))
     return server_status

@@ -1,4 +1,8 @@
-"""The activity log: every request the program makes, newest last, redacted, with "Copy log"."""
+"""The activity log: every request the program makes, newest last, with "Copy log".
+
+Every line is redacted and its control and bidi characters are written as visible escapes
+(:func:`..plain.shown`) when it is added: the last door out.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -14,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.records import RequestRecord
-from ...core.redact import redact
 from .. import fmt
+from ..plain import label, shown
 from ..preferences import AppSettings
 from ..widgets import name
 
@@ -104,7 +107,10 @@ class ActivityLog(QWidget):
         )
         self.clear_button.clicked.connect(self.clear)
 
-        title = QLabel("<b>{}</b>".format(self.tr("Activity")), self)
+        title = label(self.tr("Activity"), self)
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -127,12 +133,12 @@ class ActivityLog(QWidget):
         self.append(fmt.note_line(text, when))
 
     def append(self, line: str) -> None:
-        """Add one line at the end (redacted again here: this is the last door out).
+        """Add one line at the end (redacted and made visible here: this is the last door out).
 
         Lines are shown together a moment later (one edit and one repaint for a burst of
         records); :meth:`text`, :meth:`flush` and the view's ``toPlainText`` show them at once.
         """
-        self._pending.append(redact(line))
+        self._pending.append(shown(line))
         if len(self._pending) >= FLUSH_AT:
             self.flush()
         elif not self._flush_timer.isActive():

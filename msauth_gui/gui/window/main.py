@@ -17,12 +17,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from ...core.errors import AuthError, InvalidInput
-from ...core.redact import redact
 from ...core.session.remember import notes
 from ...core.token import Credentials, Token
 from ...core.translate import QT_TRANSLATE_NOOP
 from .. import fmt
 from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
+from ..plain import shown
 from ..preferences import AppSettings, Preferences
 from ..profiles.controller import ProfileController
 from ..profiles.store import NoSecretStore
@@ -349,8 +349,8 @@ class MainWindow(QMainWindow):
         self.show_status(text)
 
     def show_status(self, text: str) -> None:
-        """A passing message in the status bar (redacted, like every text shown)."""
-        self.statusBar().showMessage(redact(text), STATUS_MESSAGE_MS)
+        """A passing message in the status bar (redacted and plain, like every text shown)."""
+        self.statusBar().showMessage(shown(text), STATUS_MESSAGE_MS)
         announce(self.statusBar(), self.statusBar().currentMessage())
 
     def note(self, *texts: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..plain import make_plain
 from ..preferences import LANGUAGES, AppSettings, Preferences
 from ..prompts import name_stock_controls
 from ..widgets import name
@@ -158,6 +159,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        make_plain(self)
         self._current = current
         self._show(current)
 

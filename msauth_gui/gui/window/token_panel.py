@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.redact import redact
 from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
-from ...core.visible import visible
 from .. import fmt, theme
 from ..icons import state_icon
+from ..plain import label, shown, tip
 from ..widgets import CollapsibleSection, FittedTextView, announce, name
 
 if TYPE_CHECKING:
@@ -39,11 +38,11 @@ DASH = "—"
 
 
 def _value_label(object_name: str, parent: QWidget) -> QLabel:
-    label = QLabel(DASH, parent)
-    label.setObjectName(object_name)  # no accessible name: screen readers read the value
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)  # a long value (Russian times) wraps: the panel fits a small window
-    return label
+    # no accessible name: screen readers read the value
+    value = label(DASH, parent, object_name=object_name)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    value.setWordWrap(True)  # a long value (Russian times) wraps: the panel fits a small window
+    return value
 
 
 class TokenPanel(QWidget):
@@ -59,18 +58,17 @@ class TokenPanel(QWidget):
         self._error_shown = False
         self._announced = ""
 
-        self.state_icon = QLabel(self)
-        self.state_icon.setObjectName("stateIcon")  # its accessible name is the state's words
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("stateLabel")
-        self.status_label = QLabel(self)
+        # the icon's accessible name is the state's words
+        self.state_icon = label(parent=self, object_name="stateIcon")
+        self.state_label = label(parent=self, object_name="stateLabel")
+        self.status_label = label(parent=self)
         name(self.status_label, "statusLabel", self.tr("Token status"))
         self.status_label.setWordWrap(True)
         # a long error wraps instead of widening the panel (and squeezing the form)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.token_caption = QLabel(self.tr("Access token:"), self)
+        self.token_caption = label(self.tr("Access token:"), self)
         self.token_field = QLineEdit(self)
         name(
             self.token_field,
@@ -109,10 +107,8 @@ class TokenPanel(QWidget):
         self.refresh_token_label = _value_label("refreshTokenLabel", self)
         self.last_refresh_label = _value_label("lastRefreshLabel", self)
         self.next_refresh_label = _value_label("nextRefreshLabel", self)
-        self.endpoint_caption = QLabel(self.tr("Token URL:"), self)
-        self.endpoint_label = _value_label("tokenUrlLabel", self)
-        self.endpoint_label.setTextFormat(Qt.TextFormat.PlainText)  # a server may name it
-        self.endpoint_label.setWordWrap(True)
+        self.endpoint_caption = label(self.tr("Token URL:"), self)
+        self.endpoint_label = _value_label("tokenUrlLabel", self)  # a server may name it
         self._endpoint_of: object = ()  # the settings shown (none yet)
 
         self.claims_view = FittedTextView(self)  # as tall as the claims: no scroll bar inside
@@ -262,7 +258,7 @@ class TokenPanel(QWidget):
         )
         self.state_icon.setPixmap(state_icon(state).pixmap(ICON_SIZE, ICON_SIZE))
         self.state_icon.setAccessibleName(words)  # the icon says the same as the words
-        self.status_label.setText(redact(message))
+        self.status_label.setText(shown(message, lines=True))
         self.status_label.setAccessibleDescription(self.status_label.text())
         self._error_shown = error
         self.status_label.setStyleSheet(f"color: {theme.colour(fmt.RED)};" if error else "")
@@ -288,7 +284,7 @@ class TokenPanel(QWidget):
             self.token_caption.setText(self.tr("Header value:"))
             self.token_field.setText(creds.authorization)
             self.token_type_label.setText(
-                self.tr("Basic — credentials verified for {login}").format(login=creds.login)
+                shown(self.tr("Basic — credentials verified for {login}").format(login=creds.login))
             )
             self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
             self.refresh_token_label.setText(self.tr("none (Basic has no token)"))
@@ -297,7 +293,7 @@ class TokenPanel(QWidget):
             self.token_caption.setText(self.tr("Access token:"))
             self.token_field.setText(creds.access_token)
             self.token_field.setCursorPosition(0)
-            self.token_type_label.setText(creds.token_type)
+            self.token_type_label.setText(shown(creds.token_type))
             self.obtained_label.setText(fmt.local_time(creds.obtained_at, now))
             self.refresh_token_label.setText(
                 self.tr("present")
@@ -305,14 +301,14 @@ class TokenPanel(QWidget):
                 else self.tr("absent (renewal signs in again)")
             )
             claims = creds.claims()
-            self.claims_view.setPlainText(fmt.claims_text(claims, now))
+            self.claims_view.setPlainText(shown(fmt.claims_text(claims, now), lines=True))
             self.claims_box.setVisible(claims is not None)
         self.token_field.setToolTip(self._token_tooltip(creds))
 
     @staticmethod
     def _token_tooltip(creds: Credentials | None) -> str:
         if isinstance(creds, Token) and creds.warnings:
-            return "\n".join(creds.warnings)
+            return tip("\n".join(creds.warnings))
         return QCoreApplication.translate("TokenPanel", "The token is masked; Reveal shows it")
 
     def update_times(
@@ -355,7 +351,7 @@ class TokenPanel(QWidget):
             url = settings.remembered_token_url or ""
         self.endpoint_caption.setText(caption)
         text = self.tr("{url} ({how})").format(url=url, how=how) if url else DASH
-        self.endpoint_label.setText(visible(redact(text)))
+        self.endpoint_label.setText(shown(text))
         basic = settings is not None and settings.method == "basic"
         self._details.setRowVisible(self.endpoint_label, not basic)
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ...core.client import ConnectionSettings
 from ...core.errors import AuthError, NoRights
-from ...core.redact import redact
 from ...core.token import BasicCredentials
 from .. import fmt
 from ..icons import app_icon, state_icon
+from ..plain import notification, shown, tip
 from ..preferences import AppSettings
 from ..session.keeper import KeeperState, TokenKeeper
 from ..timers import Clock
@@ -36,6 +36,18 @@ _LIVE = {
     KeeperState.REFRESHING, KeeperState.EXPIRING_SOON, KeeperState.ERROR,
 }  # fmt: skip
 _ENDED = {KeeperState.EXPIRED, KeeperState.SIGN_IN_AGAIN}
+
+
+def _glance(message: str) -> str:
+    """``message`` as a notification (:func:`..plain.notification`), cut to NOTIFY_CHARS."""
+    text = shown(message, lines=True)
+    keep = len(text) + 1  # all of it
+    while True:
+        cut = text if keep > len(text) else text[: keep - 1].rstrip() + "…"
+        out = notification(cut)
+        if len(out) <= NOTIFY_CHARS:
+            return out
+        keep = max(1, min(keep - 1, keep * NOTIFY_CHARS // len(out)))  # entities are longer
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,7 @@ class TrayIcon(QObject):
                 creds.expires_at, now, basic=isinstance(creds, BasicCredentials)
             )
             lines.append(self.tr("Expires: {expiry}").format(expiry=expiry))
-        return redact("\n".join(lines))
+        return tip("\n".join(lines))  # the server's name as the operator typed it: plain
 
     def _server(self) -> str:
         """The signed-in server's host, worked out once per sign-in (not on every tick)."""
@@ -170,10 +182,9 @@ class TrayIcon(QObject):
 
     # -- notifications -----------------------------------------------------------------------
     def notify(self, title: str, message: str, *, critical: bool = False) -> None:
-        """Record the notification and pop it up when the icon is shown."""
-        message = redact(message)
-        if len(message) > NOTIFY_CHARS:
-            message = message[: NOTIFY_CHARS - 1].rstrip() + "…"
+        """Record the notification and pop it up when the icon is shown (its text plain, with
+        control characters visible: :func:`..plain.notification`)."""
+        message = _glance(message)
         self.notifications.append((title, message))
         self.notified.emit(title, message)
         if self.is_shown() and QSystemTrayIcon.supportsMessages():

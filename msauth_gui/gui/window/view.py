@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
 
 from ...core.endpoints import build_endpoints
 from ...core.errors import AuthError, InvalidInput
-from ...core.redact import redact
 from ...core.token import BasicCredentials, Token
 from .. import fmt
+from ..plain import shown
 from ..session.keeper import KeeperState, TokenKeeper
 from ..timers import Clock
 from .form import SignInForm
@@ -77,15 +77,16 @@ class WindowView(QObject):
             last_refresh_at=keeper.last_refresh_at,
         )
         signed_out = keeper.state is KeeperState.SIGNED_OUT
-        self._window.setWindowTitle(fmt.title_text("" if signed_out else self.host, self._words))
+        title = fmt.title_text("" if signed_out else self.host, self._words)
+        self._window.setWindowTitle(shown(title))
         self.render_server()
 
     def render_server(self) -> None:
         """The status bar's "server · state": while signed out, the server the form holds."""
         signed_out = self._keeper.state is KeeperState.SIGNED_OUT
         host = form_host(self._form.server()) if signed_out else self.host
-        shown = host or self.tr("no server")
-        self._server_status.setText(redact(f"{shown} · {self._words}"))
+        where = host or self.tr("no server")
+        self._server_status.setText(shown(f"{where} · {self._words}"))
 
     # -- Sign out, or Cancel -----------------------------------------------------------------
     def cancels(self) -> bool:
