@@ -36,17 +36,27 @@ class _LogView(QPlainTextEdit):
     def __init__(self, log: ActivityLog) -> None:
         super().__init__(log)
         self._log = log
+        #: show the newest entry after a resize; off while the operator reads further up (the
+        #: scroll bar's position alone cannot tell: wrapped lines are laid out lazily)
+        self.follow = True
+        self.verticalScrollBar().actionTriggered.connect(self._on_scrolled_by_hand)
 
     def toPlainText(self) -> str:
         self._log.flush()
         return super().toPlainText()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def _on_scrolled_by_hand(self, _action: int) -> None:
+        QTimer.singleShot(0, self._note_position)  # the action moves the bar after this signal
+
+    def _note_position(self) -> None:
         bar = self.verticalScrollBar()
-        at_end = bar.value() >= bar.maximum()
+        self.follow = bar.value() >= bar.maximum()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # lines wrap anew: the newest may move out of view
-        if at_end:
+        if self.follow:
             self._log.scroll_to_newest()
+            QTimer.singleShot(0, self._log.scroll_to_newest)  # again, once laid out anew
 
 
 class ActivityLog(QWidget):
@@ -164,6 +174,7 @@ class ActivityLog(QWidget):
             bar = view.verticalScrollBar()
             bar.setValue(bar.maximum())
             return
+        view.follow = True
         cursor = view.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         view.setTextCursor(cursor)
