@@ -26,11 +26,11 @@ from datetime import datetime, timezone
 from typing import Any, NoReturn, TextIO
 
 from . import VersionAction, cli_proxy
+from .cli_lang import argparse_speaking, requested_language, unrecognized_prefix
+from .cli_options import CLIENT_SECRET_ENV, connection_options, sign_in_options
 from .core.basic import BASIC_ENCODINGS
 from .core.client import (
-    DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
-    DEFAULT_TIMEOUT,
     METHODS,
     AuthClient,
     ConnectionSettings,
@@ -43,7 +43,6 @@ from .core.visible import visible, visible_json
 from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
 
 PASSWORD_ENV = "MSAUTH_PASSWORD"
-CLIENT_SECRET_ENV = "MSAUTH_CLIENT_SECRET"
 
 
 class UsageError(Exception):
@@ -59,94 +58,82 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        if message.startswith("unrecognized arguments:"):
-            words = message.split(":", 1)[1].split()
+        prefix = unrecognized_prefix()  # argparse's words, in the language spoken
+        if message.startswith(prefix):
+            words = message[len(prefix) :].split()
             shown = [w if w.startswith("-") else "…" for w in words]
-            message = "unrecognized arguments: " + " ".join(shown)
+            message = prefix + " ".join(shown)
         super().error(visible(redact(message)))
 
 
-def _connection_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
-    parser.add_argument("--server", required=True, help="server URL, e.g. https://host:9000")
-    parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, help="OAuth client id (123)")
-    secret = parser.add_mutually_exclusive_group()
-    secret.add_argument(
-        "--client-secret",
-        help=f"OAuth client secret (default: {CLIENT_SECRET_ENV}, else user); visible in ps",
-    )
-    secret.add_argument(
-        "--client-secret-stdin",
-        action="store_true",
-        help="read the client secret from standard input (after the password or refresh token)",
-    )
-    parser.add_argument(
-        "--token-url",
-        help="token endpoint; turns discovery off (default: found on the server, see README)",
-    )
-    tls = parser.add_mutually_exclusive_group()
-    tls.add_argument("--ca-bundle", metavar="FILE", help="trust the CA certificates in FILE")
-    tls.add_argument(
-        "--insecure", action="store_true", help="do not verify TLS certificates (test servers)"
-    )
-    parser.add_argument(
-        "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help="seconds (15)"
-    )
-    if formats:
-        parser.add_argument(
-            "--format", choices=("token", "header", "json"), default="token", help="output (token)"
-        )
-
-
-def _sign_in_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--login", required=True)
-    parser.add_argument("--probe-path", help="protected path to check (/DocTypes?$top=1)")
-    parser.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, in the language installed when it is built (:func:`run` installs it)."""
     parser = _Parser(
-        prog="msauth", description="Sign in to a Mobile SMARTS server and print the token."
+        prog="msauth",
+        description=translate("cli", "Sign in to a Mobile SMARTS server and print the token."),
     )
-    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument(
+        "--version", action=VersionAction, help=translate("cli", "print the version and exit")
+    )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="language of messages and reports (default: MSAUTH_LANG, the window's setting, "
-        "then the system's)",
+        help=translate(
+            "cli",
+            "language of messages and reports (default: MSAUTH_LANG, the window's setting, "
+            "then the system's)",
+        ),
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar=translate("cli", "COMMAND")
+    )
 
-    token = commands.add_parser("token", help="sign in and print a token")
-    _connection_options(token)
-    _sign_in_options(token)
-    token.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
+    token = commands.add_parser("token", help=translate("cli", "sign in and print a token"))
+    connection_options(token)
+    sign_in_options(token)
+    token.add_argument(
+        "--method",
+        choices=METHODS,
+        default="oauth",
+        help=translate("cli", "sign-in method (oauth)"),
+    )
     token.add_argument(
         "--basic-encoding",
         choices=BASIC_ENCODINGS,
         default="base64",
-        help="how --method basic spells the credentials: RFC 7617 base64 (default) or the raw "
-        "login:password some servers want",
+        help=translate(
+            "cli",
+            "how --method basic spells the credentials: RFC 7617 base64 (default) or the raw "
+            "login:password some servers want",
+        ),
     )
 
-    refresh = commands.add_parser("refresh", help="trade a refresh token for a new token")
-    _connection_options(refresh)
+    refresh = commands.add_parser(
+        "refresh", help=translate("cli", "trade a refresh token for a new token")
+    )
+    connection_options(refresh)
     refresh.add_argument(
         "--refresh-token-stdin",
         action="store_true",
         required=True,
-        help="read the refresh token from standard input",
+        help=translate("cli", "read the refresh token from standard input"),
     )
 
-    check = commands.add_parser("check", help="diagnose the server's sign-in set-up")
-    _connection_options(check, formats=False)
-    _sign_in_options(check)
-    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check = commands.add_parser(
+        "check", help=translate("cli", "diagnose the server's sign-in set-up")
+    )
+    connection_options(check, formats=False)
+    sign_in_options(check)
+    check.add_argument(
+        "--json", action="store_true", help=translate("cli", "print the report as JSON")
+    )
     served = cli_proxy.add_commands(commands, _kit())  # msauth proxy, msauth exec
     for command in (token, refresh, check, *served):  # after the command too: check --lang ru
         command.add_argument(
-            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as for msauth itself"
+            "--lang",
+            choices=LANGUAGES,
+            default=argparse.SUPPRESS,
+            help=translate("cli", "as for msauth itself"),
         )
     return parser
 
@@ -239,15 +226,21 @@ def render(credentials: Credentials, fmt: str, token_url: str | None = None) -> 
 
 
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    parser = build_parser()
-    try:
-        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
-            args = parser.parse_args(list(argv))
-    except SystemExit as exc:  # argparse already printed its message
-        return int(exc.code or 0) and EXIT_USAGE
-    language = resolve_language(args.lang, saved_language())
-    with translating(cli_translator(language)):
-        return _run(args, stdin, stdout, stderr)
+    """One ``msauth`` run, in its language from the first word (usage and --help too)."""
+    language = resolve_language(requested_language(argv), saved_language)
+    with translating(cli_translator(language), language), argparse_speaking():
+        parser = build_parser()
+        try:
+            with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
+                args = parser.parse_args(list(argv))
+        except SystemExit as exc:  # argparse already printed its message
+            return int(exc.code or 0) and EXIT_USAGE
+        try:
+            return _run(args, stdin, stdout, stderr)
+        except Exception as exc:  # last net, in the language spoken: one line, no traceback
+            text = translate("cli", "unexpected error: {error}")
+            _say(stderr, text.format(error=f"{type(exc).__name__}: {exc}"))
+            return 1
 
 
 def _say(stderr: TextIO, text: object) -> None:
@@ -327,8 +320,8 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
 def _kit() -> cli_proxy.CliKit:
     """What ``msauth proxy`` and ``msauth exec`` share with the other commands."""
     return cli_proxy.CliKit(
-        connection_options=lambda parser: _connection_options(parser, formats=False),
-        sign_in_options=_sign_in_options,
+        connection_options=lambda parser: connection_options(parser, formats=False),
+        sign_in_options=sign_in_options,
         password=_password,
         settings=_settings,
         say=_say,

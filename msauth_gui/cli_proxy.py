@@ -52,49 +52,74 @@ class CliKit:
 
 
 def add_commands(commands: Any, kit: CliKit) -> list[argparse.ArgumentParser]:
-    """Add ``proxy`` and ``exec`` to cli.py's subcommands; the parsers made."""
-    proxy = commands.add_parser("proxy", help="serve the session to any tool on loopback")
+    """Add ``proxy`` and ``exec`` to cli.py's subcommands; the parsers made (their texts in the
+    language spoken when they are built)."""
+    proxy = commands.add_parser(
+        "proxy", help=translate("cli", "serve the session to any tool on loopback")
+    )
     kit.connection_options(proxy)
     kit.sign_in_options(proxy)
-    proxy.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
+    method_help = translate("cli", "sign-in method (oauth)")
+    proxy.add_argument("--method", choices=METHODS, default="oauth", help=method_help)
     proxy.add_argument(
         "--port",
         type=int,
         default=DEFAULT_PORT,
-        help=f"port to listen on ({DEFAULT_PORT}; 0 picks a free one)",
+        metavar=translate("cli", "PORT"),
+        help=translate("cli", "port to listen on ({port}; 0 picks a free one)").format(
+            port=DEFAULT_PORT
+        ),
     )
     proxy.add_argument(
         "--address",
         default=DEFAULT_ADDRESS,
-        help=f"address to listen on ({DEFAULT_ADDRESS}); anyone who reaches it acts as you",
+        metavar=translate("cli", "ADDRESS"),
+        help=translate(
+            "cli", "address to listen on ({address}); anyone who reaches it acts as you"
+        ).format(address=DEFAULT_ADDRESS),
     )
     proxy.add_argument(
         "--accept-host",
         action="append",
         default=[],
-        metavar="NAME",
-        help="also accept requests for this host name (besides localhost and 127.0.0.1)",
+        metavar=translate("cli", "NAME"),
+        help=translate(
+            "cli", "also accept requests for this host name (besides localhost and 127.0.0.1)"
+        ),
     )
     proxy.add_argument(
         "--allow-origin",
         action="append",
         default=[],
-        metavar="ORIGIN",
-        help="let this web page (https://host:port) read answers (CORS); none by default",
+        metavar=translate("cli", "ORIGIN"),
+        help=translate(
+            "cli", "let this web page (https://host:port) read answers (CORS); none by default"
+        ),
     )
     proxy.add_argument(
         "--reject-methods",
         default="",
-        metavar="LIST",
-        help="refuse these methods, e.g. POST,PUT,PATCH,DELETE for a read-only proxy",
+        metavar=translate("cli", "LIST"),
+        help=translate(
+            "cli", "refuse these methods, e.g. POST,PUT,PATCH,DELETE for a read-only proxy"
+        ),
     )
-    proxy.add_argument("--quiet", action="store_true", help="no access log on stderr")
+    proxy.add_argument(
+        "--quiet", action="store_true", help=translate("cli", "no access log on stderr")
+    )
 
-    run = commands.add_parser("exec", help="run a command with the token in its environment")
+    run = commands.add_parser(
+        "exec", help=translate("cli", "run a command with the token in its environment")
+    )
     kit.connection_options(run)
     kit.sign_in_options(run)
-    run.add_argument("--method", choices=METHODS, default="oauth", help="sign-in method (oauth)")
-    run.add_argument("command_line", nargs=argparse.REMAINDER, metavar="-- COMMAND [ARGS…]")
+    run.add_argument("--method", choices=METHODS, default="oauth", help=method_help)
+    run.add_argument(
+        "command_line",
+        nargs=argparse.REMAINDER,
+        metavar=translate("cli", "-- COMMAND [ARGS…]"),
+        help=translate("cli", "the command to run and its arguments"),
+    )
     return [proxy, run]
 
 

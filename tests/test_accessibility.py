@@ -453,6 +453,37 @@ def test_no_two_mnemonics_of_the_window_clash(
     assert set(fields) <= with_letters, sorted(set(fields) - with_letters)
 
 
+@pytest.mark.parametrize("which", ["settings", "check server"])
+def test_the_dialogs_have_letters_and_none_clash(
+    language: str, qtbot: Any, make_window: Callable[..., MainWindow], demo: DemoServer, which: str
+) -> None:
+    """Settings and Check server (issue 16): every field with a label and every button or box
+    of ours has an Alt+letter, and no letter is used twice in the dialog. Qt's own OK and
+    Cancel have none: Enter and Esc are theirs."""
+    window = make_window()
+    fill(qtbot, window, demo.url)
+    dialog = DIALOGS[which][0](window, qtbot)
+    if not dialog.isVisible():
+        dialog.show()
+    qtbot.waitExposed(dialog)
+    try:
+        controls = [
+            w for w in dialog.findChildren(QWidget)
+            if w.isVisible()
+            and ((isinstance(w, QLabel) and w.buddy() is not None)
+                 or (isinstance(w, QAbstractButton) and w.objectName() and w.text()))
+        ]  # fmt: skip
+        assert len(controls) >= 4
+        letters: dict[str, list[str]] = {}
+        for widget in controls:
+            key = QKeySequence.mnemonic(widget.text()).toString()
+            assert key, f"{widget.objectName() or widget.text()!r} has no Alt+letter"
+            letters.setdefault(key, []).append(widget.text())
+        assert {k: v for k, v in letters.items() if len(v) > 1} == {}
+    finally:
+        dialog.close()
+
+
 # -- (5): state changes are announced; colour is never the only signal --------------------------
 @pytest.fixture
 def announcements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str, bool]]]:

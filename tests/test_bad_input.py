@@ -117,7 +117,7 @@ def fill_valid(qtbot: Any, window: MainWindow, server: str) -> None:
         ("[", "check the brackets"),
         ("https://admin:secret@wms.example:9000", "must not contain a login or password"),
         ("http://ywĿ.example:9000", "is not a valid host name"),
-        ("https://" + "a" * (LONG - 8), "too long (10000 characters"),
+        ("https://" + "a" * (LONG - 8), "too long (10,000 characters"),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else v,
 )

@@ -290,7 +290,7 @@ def test_the_check_table_and_verdict_are_russian_after_a_run(
     dialog = window.check_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
-    assert dialog.verdict_text().startswith("Используйте OAuth, вход по паролю")
+    assert dialog.verdict_text().startswith("Используйте OAuth по паролю")
     assert dialog.table.horizontalHeaderItem(0).text() == "Проверка"
     assert "успешно" not in dialog.summary_label.text()  # plural forms: "9 пройдено"
     assert re.match(r"\d+ пройден[аоы]", dialog.summary_label.text())
@@ -341,8 +341,8 @@ def test_the_cli_speaks_russian_with_lang_ru(demo: DemoServer) -> None:
     )  # fmt: skip
     assert code == 0
     assert out.startswith("Сервер: ")
-    assert "Итог:   Используйте OAuth, вход по паролю" in out
-    assert "СТАТУС" in out and "УСПЕХ" in out and "пробовали:" in out
+    assert "Итог:   Используйте OAuth по паролю" in out
+    assert "РЕЗУЛЬТАТ" in out and "ПРОЙДЕНА" in out and "пробовали:" in out
     # the table wraps long cells (an HTTP date, too): judge the words, not the lines
     assert untranslated(" ".join(out.split()), english_sources()) is None
     # and English again without --lang (the translator is not left behind)
@@ -448,7 +448,9 @@ class _Calls(ast.NodeVisitor):
         name = getattr(node.func, "attr", getattr(node.func, "id", ""))
         args = node.args
         if name == "tr" and isinstance(node.func, ast.Attribute) and args:
-            self.found.append((node.lineno, self._class, args[0]))
+            owner = node.func.value  # self.tr: the class; plurals.tr: the context it names
+            context = owner.id if isinstance(owner, ast.Name) and owner.id != "self" else ""
+            self.found.append((node.lineno, context or self._class, args[0]))
         elif name in ("translate", "QT_TRANSLATE_NOOP") and args and _literal(args[0]):
             source = args[1] if len(args) > 1 else None
             self.found.append((node.lineno, str(args[0].value), source))  # type: ignore[attr-defined]

@@ -263,8 +263,8 @@ def error_for(answer: Answer, *, refresh: bool) -> AuthError:
         return EndpointNotFound(status=status, url=answer.url)
     if status == 429:
         retry = answer.headers.get("retry-after", "").strip()
-        few = translate("errors", "a few")  # "Try again in a few s."
-        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else few)
+        digits = retry.isascii() and retry.isdigit() and len(retry) <= 18
+        return TooManyRequests(status=status, retry_after=int(retry) if digits else None)
     if status >= 500:
         began = translate("errors", "Its answer began: {snippet}")
         return ServerError(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .errors import InvalidInput
-from .translate import QT_TRANSLATE_NOOP, translate
+from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
 
 DEFAULT_PROBE_PATH = "/DocTypes?$top=1"
 API_SUFFIX = "/api/v1"
@@ -110,7 +110,6 @@ def _idna2008_ok(host: str) -> bool:
     return True
 
 
-_TOO_LONG = QT_TRANSLATE_NOOP("errors", "too long ({length} characters; at most {most})")
 _BRACKETS = QT_TRANSLATE_NOOP(
     "errors", "is not a valid address; check the brackets around an IPv6 address"
 )
@@ -121,12 +120,18 @@ _BAD_PORT = QT_TRANSLATE_NOOP("errors", "the port must be a number from 1 to 655
 _BAD_HOST = QT_TRANSLATE_NOOP("errors", "{host} is not a valid host name")
 #: the ``field`` of a bad token URL (an English key: the form tells the two fields apart by it)
 TOKEN_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Token URL")
+SERVER_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Server URL")
+
+
+def _too_long(length: int) -> str:
+    text = plurals.tr("too long ({length} character(s); at most {most})", "", length)
+    return text.format(length=number(length), most=number(MAX_URL_LENGTH))
 
 
 def _fail(detail: str, **params: object) -> InvalidInput:
     """A bad server URL; ``detail`` is an English template, translated and filled in here."""
     text = translate("errors", detail).format(**params)
-    return InvalidInput(field=QT_TRANSLATE_NOOP("errors", "Server URL"), detail=text)
+    return InvalidInput(field=SERVER_URL_FIELD, detail=text)
 
 
 def build_endpoints(
@@ -137,7 +142,7 @@ def build_endpoints(
     if not text:
         raise _fail(QT_TRANSLATE_NOOP("errors", "enter the server address, e.g. https://host:9000"))
     if len(text) > MAX_URL_LENGTH:
-        raise _fail(_TOO_LONG, length=len(text), most=MAX_URL_LENGTH)
+        raise InvalidInput(field=SERVER_URL_FIELD, detail=_too_long(len(text)))
     if any(ch.isspace() for ch in text):
         raise _fail(QT_TRANSLATE_NOOP("errors", "must not contain spaces"))
     assumed = False
@@ -204,7 +209,7 @@ def build_endpoints(
     if token_url and token_url.strip():
         token = token_url.strip()
         if len(token) > MAX_URL_LENGTH:
-            detail = translate("errors", _TOO_LONG).format(length=len(token), most=MAX_URL_LENGTH)
+            detail = _too_long(len(token))
             raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
         if token.startswith("/"):
             token = origin + token

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from .redact import redact
-from .translate import QT_TRANSLATE_NOOP, translate
+from .translate import QT_TRANSLATE_NOOP, number, translate
 from .visible import visible
 
 EXIT_OK = 0
@@ -38,8 +38,13 @@ class AuthError(Exception):
     def message(self) -> str:
         """The text in the current language (see :mod:`.translate`), redacted, with control
         characters made visible."""
-        text = translate("errors", self.template).format(**self.shown_params())
+        params = {key: _number(value) for key, value in self.shown_params().items()}
+        text = translate("errors", self.text_template()).format(**params)
         return visible(redact(text))
+
+    def text_template(self) -> str:
+        """The English template this error's text is made from (most have one)."""
+        return self.template
 
     def shown_params(self) -> dict[str, Any]:
         """The parameters as the message shows them."""
@@ -141,6 +146,13 @@ class TooManyRequests(AuthError):
         "errors",
         "The server is limiting requests (HTTP 429). Try again in {retry_after} s.",
     )
+    #: the server did not say when (no usable ``Retry-After``): ``retry_after`` is None
+    unknown_wait: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "errors", "The server is limiting requests (HTTP 429). Try again in a few seconds."
+    )
+
+    def text_template(self) -> str:
+        return self.template if self.params.get("retry_after") is not None else self.unknown_wait
 
 
 class UnreadableAnswer(AuthError):
@@ -159,7 +171,7 @@ class RequestTimeout(AuthError):
     exit_code = EXIT_UNREACHABLE
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "No answer from {host} after {seconds:g} s: no complete answer within {seconds:g} s. "
+        "No answer from {host} after {seconds} s: no complete answer within {seconds} s. "
         "Check that the server is running, or raise the timeout.",
     )
 
@@ -235,6 +247,13 @@ class RedirectRefused(AuthError):
         "The server redirected to {target}; credentials are never sent after a redirect. "
         "If you trust that address, use it as the server URL.",
     )
+
+
+def _number(value: Any) -> Any:
+    """A number as the active language writes it (``10 485 760``, ``0,3``); anything else as is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return value
 
 
 ERROR_KINDS: dict[str, type[AuthError]] = {cls.kind: cls for cls in AuthError.__subclasses__()}

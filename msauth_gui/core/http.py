@@ -37,7 +37,7 @@ from .failures import connection_error, tls_error
 from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact
-from .translate import QT_TRANSLATE_NOOP, translate
+from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
 from .transport import CANCELLED, EXPIRED, Call, TrackingAdapter
 from .visible import visible
 
@@ -262,8 +262,8 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise UnreadableAnswer(
             url=url,
-            detail=translate("errors", "the answer is too large ({size:,} bytes)").format(
-                size=int(declared)
+            detail=plurals.tr("the answer is too large ({size} byte(s))", "", int(declared)).format(
+                size=number(int(declared))
             ),
             snippet=translate("errors", "(not read)"),
         )
@@ -274,6 +274,8 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
         size += len(chunk)
         if size > MAX_BODY:
             start = b"".join(chunks)[:200].decode("utf-8", "replace")
-            detail = translate("errors", "the answer is too large (over {size:,} bytes)")
-            raise UnreadableAnswer(url=url, detail=detail.format(size=MAX_BODY), snippet=start)
+            detail = plurals.tr("the answer is too large (over {size} byte(s))", "", MAX_BODY)
+            raise UnreadableAnswer(
+                url=url, detail=detail.format(size=number(MAX_BODY)), snippet=start
+            )
     return b"".join(chunks)

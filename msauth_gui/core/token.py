@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import UnreadableAnswer
 from .redact import hold_secrets, register_secret
-from .translate import QT_TRANSLATE_NOOP, translate
+from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
 
 Clock = Callable[[], float]
 #: expiries beyond this are not believed (10 years)
@@ -202,11 +202,15 @@ def _checked(value: str, what: str, unreadable: Callable[[str], UnreadableAnswer
     """``value`` stripped, if it is a b64token of a sane length; else raise."""
     token = value.strip()
     if len(token) > MAX_TOKEN_LENGTH:
-        detail = translate(
-            "errors", "the {what} is too long ({length:,} characters; at most {most:,})"
+        detail = plurals.tr(
+            "the {what} is too long ({length} character(s); at most {most})", "", len(token)
         )
         raise unreadable(
-            detail.format(what=translate("errors", what), length=len(token), most=MAX_TOKEN_LENGTH)
+            detail.format(
+                what=translate("errors", what),
+                length=number(len(token)),
+                most=number(MAX_TOKEN_LENGTH),
+            )
         )
     if not B64TOKEN.fullmatch(token):
         detail = translate(
@@ -255,10 +259,10 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
         raise unreadable(translate("errors", "the answer was empty"))
     data, strict = _load(text)
     if data is None and len(text) > JSON5_LIMIT:
-        detail = translate(
-            "errors", "it is not JSON, and too large for a token object ({size:,} characters)"
+        detail = plurals.tr(
+            "it is not JSON, and too large for a token object ({size} character(s))", "", len(text)
         )
-        raise unreadable(detail.format(size=len(text)))
+        raise unreadable(detail.format(size=number(len(text))))
     if not isinstance(data, dict):
         raise unreadable(translate("errors", "it is not a token object (JSON)"))
     fields = {_norm(str(k)): v for k, v in data.items()}

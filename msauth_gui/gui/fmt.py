@@ -19,7 +19,7 @@ from ..core.errors import NoRights
 from ..core.records import RequestRecord
 from ..core.redact import redact
 from ..core.session.renewal import KeeperState
-from ..core.translate import QT_TRANSLATE_NOOP, translate
+from ..core.translate import QT_TRANSLATE_NOOP, number, translate
 
 #: colours of the state line; red is also used for the TLS warning and field errors
 GREEN = "#1b7f2a"
@@ -135,7 +135,7 @@ def when_text(epoch: float | None, now: float, never: str | None = None) -> str:
 def log_line(record: RequestRecord, when: float) -> str:
     """``HH:MM:SS METHOD URL → STATUS (N ms)`` plus the redacted error text, on one line."""
     status = str(record.status) if record.status is not None else translate("fmt", "no answer")
-    took = translate("fmt", "{ms} ms").format(ms=f"{record.duration_ms:.0f}")
+    took = translate("fmt", "{ms} ms").format(ms=number(round(record.duration_ms)))
     line = f"{clock_time(when)} {record.method} {record.url} → {status} ({took})"
     if record.error:
         line += ": " + " ".join(record.error.split())

@@ -62,7 +62,7 @@ def install_language(app: QCoreApplication, language: str) -> str:
             _installed.append(qt)
     app.installTranslator(ours)  # installed last: searched first
     _installed.append(ours)
-    set_translator(_qt_translate)
+    set_translator(_qt_translate, language)
     QLocale.setDefault(QLocale(language))
     _language = language
     return language

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source> line(s)</source>
+        <translation>
+            <numerusform> line</numerusform>
+            <numerusform> lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Counts</name>
     <message numerus="yes">
         <source>%n passed</source>
@@ -70,6 +80,51 @@
         <translation>
             <numerusform>%n info</numerusform>
             <numerusform>%n info</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plurals</name>
+    <message numerus="yes">
+        <source>too long ({length} character(s); at most {most})</source>
+        <translation>
+            <numerusform>too long ({length} character; at most {most})</numerusform>
+            <numerusform>too long ({length} characters; at most {most})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is too large ({size} byte(s))</source>
+        <translation>
+            <numerusform>the answer is too large ({size} byte)</numerusform>
+            <numerusform>the answer is too large ({size} bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is too large (over {size} byte(s))</source>
+        <translation>
+            <numerusform>the answer is too large (over {size} byte)</numerusform>
+            <numerusform>the answer is too large (over {size} bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the {what} is too long ({length} character(s); at most {most})</source>
+        <translation>
+            <numerusform>the {what} is too long ({length} character; at most {most})</numerusform>
+            <numerusform>the {what} is too long ({length} characters; at most {most})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it is not JSON, and too large for a token object ({size} character(s))</source>
+        <translation>
+            <numerusform>it is not JSON, and too large for a token object ({size} character)</numerusform>
+            <numerusform>it is not JSON, and too large for a token object ({size} characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is trusted but expires in {days} day(s).</source>
+        <translation>
+            <numerusform>The certificate is trusted but expires in {days} day.</numerusform>
+            <numerusform>The certificate is trusted but expires in {days} days.</numerusform>
         </translation>
     </message>
 </context>

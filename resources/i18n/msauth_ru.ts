@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Signs in to Mobile SMARTS servers, keeps the token fresh and copies it for API testing.</source>
-        <translation>Входит на серверы Mobile SMARTS, вовремя обновляет токен и копирует его для проверки API.</translation>
+        <translation>Выполняет вход на серверы Mobile SMARTS, вовремя обновляет токен и копирует его для тестирования API.</translation>
     </message>
     <message>
         <source>Licence: {licence}.</source>
@@ -56,7 +56,7 @@
     <name>ActivityLog</name>
     <message>
         <source>Activity log: every request, newest last. Arrow keys move through it; Tab leaves it.</source>
-        <translation>Журнал действий: каждый запрос, новые внизу. Стрелки перемещают по нему, Tab — выход из журнала.</translation>
+        <translation>Журнал действий: все запросы, новые внизу. Стрелки — перемещение по журналу, Tab — выход из него.</translation>
     </message>
     <message>
         <source>Requests appear here: time, method, URL, status, duration.</source>
@@ -99,11 +99,11 @@
     <name>CheckDialog</name>
     <message>
         <source>Check server</source>
-        <translation>Проверить сервер</translation>
+        <translation>Проверка сервера</translation>
     </message>
     <message>
         <source>Checks the server&apos;s sign-in set-up step by step and says what to fix.</source>
-        <translation>Шаг за шагом проверяет настройку входа на сервере и говорит, что исправить.</translation>
+        <translation>Шаг за шагом проверяет настройку входа на сервере и подсказывает, что исправить.</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
@@ -134,10 +134,6 @@
         <translation>Скопировать отчёт в формате Markdown (секретов в нём нет)</translation>
     </message>
     <message>
-        <source>Save report…</source>
-        <translation>Сохранить отчёт…</translation>
-    </message>
-    <message>
         <source>Save the report as Markdown (.md) or JSON (.json)</source>
         <translation>Сохранить отчёт в формате Markdown (.md) или JSON (.json)</translation>
     </message>
@@ -148,6 +144,22 @@
     <message>
         <source>Checks again with the main window&apos;s current settings.</source>
         <translation>Проверяет снова с текущими настройками главного окна.</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Проверить снова</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>С&amp;копировать отчёт</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Закрыть</translation>
     </message>
     <message>
         <source>Copies the report as Markdown; it holds no secrets.</source>
@@ -163,7 +175,7 @@
     </message>
     <message>
         <source>Closes this window; a running check stops.</source>
-        <translation>Закрывает это окно; идущая проверка останавливается.</translation>
+        <translation>Закрывает это окно; незавершённая проверка прерывается.</translation>
     </message>
     <message>
         <source>Fix the fields marked in red in the main window first.</source>
@@ -171,11 +183,11 @@
     </message>
     <message>
         <source>Checking {server}…</source>
-        <translation>Проверка {server}…</translation>
+        <translation>Идёт проверка: {server}…</translation>
     </message>
     <message>
         <source>Stopped: the check&apos;s late results are ignored.</source>
-        <translation>Остановлено: запоздавшие результаты проверки не учитываются.</translation>
+        <translation>Проверка остановлена: результаты, пришедшие позже, не учитываются.</translation>
     </message>
     <message>
         <source>no report</source>
@@ -187,7 +199,7 @@
     </message>
     <message>
         <source>{counts} · took {ms} ms</source>
-        <translation>{counts} · заняло {ms} мс</translation>
+        <translation>{counts} · за {ms} мс</translation>
     </message>
     <message>
         <source>Report copied to the clipboard as Markdown.</source>
@@ -206,19 +218,19 @@
     <name>CheckTable</name>
     <message>
         <source>Pass</source>
-        <translation>Успешно</translation>
+        <translation>Пройдена</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation>Внимание</translation>
+        <translation>Предупреждение</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation>Ошибка</translation>
+        <translation>Не пройдена</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation>Пропущено</translation>
+        <translation>Пропущена</translation>
     </message>
     <message>
         <source>Info</source>
@@ -226,7 +238,7 @@
     </message>
     <message>
         <source>Checking</source>
-        <translation>Проверка</translation>
+        <translation>Выполняется</translation>
     </message>
     <message>
         <source>Check</source>
@@ -258,7 +270,7 @@
     </message>
     <message>
         <source>One row per check: its result word, what happened and what to do. Arrow keys move between cells; Tab leaves the table.</source>
-        <translation>По строке на проверку: результат, что произошло и что делать. Стрелки перемещают между ячейками, Tab — выход из таблицы.</translation>
+        <translation>По строке на каждую проверку: результат, что произошло и что делать. Стрелки — перемещение по ячейкам, Tab — выход из таблицы.</translation>
     </message>
     <message>
         <source>Tried: {tried}</source>
@@ -266,7 +278,7 @@
     </message>
     <message>
         <source>Took {ms} ms</source>
-        <translation>Заняло {ms} мс</translation>
+        <translation>Время: {ms} мс</translation>
     </message>
 </context>
 <context>
@@ -281,31 +293,31 @@
     </message>
     <message>
         <source>OAuth client id; the vendor&apos;s example is 123.</source>
-        <translation>Идентификатор клиента OAuth; в примере производителя — 123.</translation>
+        <translation>ID клиента OAuth; в примере производителя — 123.</translation>
     </message>
     <message>
         <source>OAuth client secret; hidden unless edited. The example is user.</source>
-        <translation>Секрет клиента OAuth; скрыт, пока его не редактируют. В примере — user.</translation>
+        <translation>Секрет клиента OAuth; скрыт, пока его не меняют. В примере производителя — user.</translation>
     </message>
     <message>
         <source>Token URL</source>
-        <translation>Адрес токена</translation>
+        <translation>Адрес выдачи токенов</translation>
     </message>
     <message>
         <source>Probe path</source>
-        <translation>Путь проверки</translation>
+        <translation>Путь пробного запроса</translation>
     </message>
     <message>
         <source>The API path called to check a token; empty means the default.</source>
-        <translation>Путь API, по которому проверяется токен; пусто — путь по умолчанию.</translation>
+        <translation>Путь API, по которому пробный запрос проверяет токен; пусто — путь по умолчанию.</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Сертификаты ЦС</translation>
+        <translation>Файл сертификатов ЦС</translation>
     </message>
     <message>
         <source>File of CA certificates to trust; empty means the system certificates.</source>
-        <translation>Файл доверенных сертификатов ЦС; пусто — системные сертификаты.</translation>
+        <translation>Файл сертификатов ЦС, которым нужно доверять; пусто — системные сертификаты.</translation>
     </message>
     <message>
         <source>system certificates</source>
@@ -357,15 +369,15 @@
     </message>
     <message>
         <source>Token &amp;URL:</source>
-        <translation>&amp;Адрес токена:</translation>
+        <translation>Адрес выдачи &amp;токенов:</translation>
     </message>
     <message>
         <source>Pro&amp;be path:</source>
-        <translation>Пу&amp;ть проверки:</translation>
+        <translation>П&amp;уть пробного запроса:</translation>
     </message>
     <message>
         <source>CA bun&amp;dle:</source>
-        <translation>Сертификаты &amp;ЦС:</translation>
+        <translation>Файл сертификатов &amp;ЦС:</translation>
     </message>
     <message>
         <source>Time&amp;out:</source>
@@ -377,27 +389,27 @@
     </message>
     <message>
         <source>Where OAuth tokens come from; empty means found automatically on the server. Typing a URL turns that off.</source>
-        <translation>Откуда выдаются токены OAuth; пусто — адрес находится на сервере автоматически. Введённый адрес отключает поиск.</translation>
+        <translation>Адрес, по которому сервер выдаёт токены OAuth; пусто — адрес ищется на сервере автоматически. Введённый адрес отключает поиск.</translation>
     </message>
     <message>
         <source>found automatically</source>
-        <translation>находится автоматически</translation>
+        <translation>ищется автоматически</translation>
     </message>
     <message>
         <source>Basic spelling</source>
-        <translation>Форма Basic</translation>
+        <translation>Кодировка Basic</translation>
     </message>
     <message>
         <source>How Basic sends the login and password: base64 (the standard) or raw login:password, for a server that accepts only the form the vendor page prints.</source>
-        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования, логин:пароль — для сервера, который принимает только форму со страницы производителя.</translation>
+        <translation>Как Basic передаёт логин и пароль: в base64 (по стандарту) или без кодирования (логин:пароль) — для сервера, который принимает только такой вид, как на странице производителя.</translation>
     </message>
     <message>
         <source>raw login:password</source>
-        <translation>без кодирования, логин:пароль</translation>
+        <translation>без кодирования (логин:пароль)</translation>
     </message>
     <message>
         <source>Basic spellin&amp;g:</source>
-        <translation>Фор&amp;ма Basic:</translation>
+        <translation>Кодировк&amp;а Basic:</translation>
     </message>
     <message>
         <source>Client id</source>
@@ -444,25 +456,25 @@
     </message>
     <message>
         <source>Copy a command calling the probe endpoint, for {shell}</source>
-        <translation>Скопировать команду, вызывающую проверочный адрес, для {shell}</translation>
+        <translation>Скопировать команду с пробным запросом для {shell}</translation>
     </message>
 </context>
 <context>
     <name>KeeperSession</name>
     <message>
         <source>The window is signed out: sign in there, then try again.</source>
-        <translation>Окно вышло из сеанса: войдите в нём и повторите запрос.</translation>
+        <translation>В окне не выполнен вход: войдите в окне и повторите запрос.</translation>
     </message>
     <message>
         <source>The window is signing in: try again in a moment.</source>
-        <translation>Окно выполняет вход: повторите запрос через мгновение.</translation>
+        <translation>В окне выполняется вход: повторите запрос чуть позже.</translation>
     </message>
 </context>
 <context>
     <name>LocalProxy</name>
     <message>
         <source>Local proxy stopped: signed out.</source>
-        <translation>Локальный прокси остановлен: выполнен выход.</translation>
+        <translation>Локальный прокси остановлен: сеанс завершён.</translation>
     </message>
     <message>
         <source>Local proxy stopped.</source>
@@ -474,11 +486,11 @@
     </message>
     <message>
         <source>Local proxy at {url} serves {api}, read-only, to this computer.</source>
-        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру, только для чтения.</translation>
+        <translation>Локальный прокси {url} открывает этому компьютеру доступ к {api} только для чтения.</translation>
     </message>
     <message>
         <source>Local proxy at {url} serves {api} to this computer.</source>
-        <translation>Локальный прокси по адресу {url} открывает {api} этому компьютеру.</translation>
+        <translation>Локальный прокси {url} открывает этому компьютеру доступ к {api}.</translation>
     </message>
     <message>
         <source>Local proxy restarting…</source>
@@ -503,9 +515,9 @@
     <message numerus="yes">
         <source>Local proxy: %n request(s) forwarded so far</source>
         <translation>
-            <numerusform>Локальный прокси: передан %n запрос</numerusform>
-            <numerusform>Локальный прокси: передано %n запроса</numerusform>
-            <numerusform>Локальный прокси: передано %n запросов</numerusform>
+            <numerusform>Локальный прокси: всего передан %n запрос</numerusform>
+            <numerusform>Локальный прокси: всего передано %n запроса</numerusform>
+            <numerusform>Локальный прокси: всего передано %n запросов</numerusform>
         </translation>
     </message>
 </context>
@@ -577,11 +589,11 @@
     </message>
     <message>
         <source>Signing in to {host} as {login} ({method})</source>
-        <translation>Вход на {host} как {login} ({method})</translation>
+        <translation>Вход на {host} под именем {login} ({method})</translation>
     </message>
     <message>
         <source>Resuming the saved session on {host} as {login} ({method})</source>
-        <translation>Продолжение сохранённого сеанса на {host} как {login} ({method})</translation>
+        <translation>Продолжение сохранённого сеанса на {host} под именем {login} ({method})</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -594,10 +606,6 @@
     <message>
         <source>Authorization header</source>
         <translation>заголовок Authorization</translation>
-    </message>
-    <message>
-        <source>{what} copied; the clipboard is cleared in {seconds:g} s.</source>
-        <translation>Скопировано: {what}; буфер обмена будет очищен через {seconds:g} с.</translation>
     </message>
     <message>
         <source>{what} copied; the clipboard is cleared on sign-out and quit.</source>
@@ -622,6 +630,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Спра&amp;вка</translation>
+    </message>
+    <message>
+        <source>{what} copied; the clipboard is cleared in {seconds} s.</source>
+        <translation>Скопировано: {what}; буфер обмена будет очищен через {seconds} с.</translation>
     </message>
     <message>
         <source>{what} copied</source>
@@ -663,7 +675,7 @@
     </message>
     <message>
         <source>A new, empty profile</source>
-        <translation>Новый пустой профиль</translation>
+        <translation>Создать пустой профиль</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -679,7 +691,7 @@
     </message>
     <message>
         <source>A copy of this profile</source>
-        <translation>Копия этого профиля</translation>
+        <translation>Создать копию этого профиля</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -826,7 +838,7 @@
     </message>
     <message>
         <source>Serves this session on this computer: other tools send requests to the address next to it without a token.</source>
-        <translation>Открывает этот сеанс на этом компьютере: другие программы отправляют запросы на адрес рядом, без токена.</translation>
+        <translation>Открывает этот сеанс программам на этом компьютере: они отправляют запросы на адрес рядом, без токена.</translation>
     </message>
     <message>
         <source>Let other programs (curl, 1C) use this session without a token</source>
@@ -846,11 +858,11 @@
     </message>
     <message>
         <source>Copy</source>
-        <translation>Копировать</translation>
+        <translation>Скопировать</translation>
     </message>
     <message>
         <source>Copy proxy address</source>
-        <translation>Копировать адрес прокси</translation>
+        <translation>Скопировать адрес прокси</translation>
     </message>
     <message>
         <source>Copies the local proxy&apos;s address.</source>
@@ -888,11 +900,11 @@
     </message>
     <message>
         <source>Stay signed in</source>
-        <translation>Не выходить из системы</translation>
+        <translation>Сохранять сеанс</translation>
     </message>
     <message>
         <source>Keeps the session in the system keyring; the next start continues it.</source>
-        <translation>Хранит сеанс в системном хранилище паролей; следующий запуск продолжит его.</translation>
+        <translation>Хранит сеанс в системном хранилище паролей; при следующем запуске он продолжится.</translation>
     </message>
     <message>
         <source>Not available: {reason}</source>
@@ -918,16 +930,12 @@
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>Clear copied secrets after</source>
-        <translation>Очищать скопированные секреты через</translation>
-    </message>
-    <message>
         <source>Clear copied secrets</source>
         <translation>Очищать скопированные секреты</translation>
     </message>
     <message>
         <source>Clears a copied token from the clipboard after the delay next to it.</source>
-        <translation>Убирает скопированный токен из буфера обмена по истечении указанного рядом времени.</translation>
+        <translation>Убирает скопированный токен из буфера обмена через время, указанное рядом.</translation>
     </message>
     <message>
         <source>Clipboard clearing delay</source>
@@ -947,15 +955,15 @@
     </message>
     <message>
         <source>How much of the token&apos;s lifetime passes before it is renewed, in percent.</source>
-        <translation>Какая доля срока действия токена, в процентах, проходит до его обновления.</translation>
+        <translation>Какая часть срока действия токена (в процентах) проходит до его обновления.</translation>
     </message>
     <message>
         <source> % of the lifetime</source>
         <translation> % срока действия</translation>
     </message>
     <message>
-        <source>When the refresh token is refused, sign in again with the password</source>
-        <translation>Если токен обновления отклонён, входить снова с паролем</translation>
+        <source>When the refresh token is refused, &amp;sign in again with the password</source>
+        <translation>Если токен обновления отклонён, &amp;входить снова с паролем</translation>
     </message>
     <message>
         <source>Sign in again when needed</source>
@@ -974,8 +982,8 @@
         <translation>Сколько строк хранит журнал действий, прежде чем удалять самые старые.</translation>
     </message>
     <message>
-        <source> lines</source>
-        <translation> строк</translation>
+        <source>&amp;Clear copied secrets after</source>
+        <translation>О&amp;чищать скопированные секреты через</translation>
     </message>
     <message>
         <source>Language</source>
@@ -994,8 +1002,12 @@
         <translation>Вступит в силу при следующем запуске.</translation>
     </message>
     <message>
+        <source>Show &amp;tray icon</source>
+        <translation>Показывать &amp;значок в области уведомлений</translation>
+    </message>
+    <message>
         <source>Show tray icon</source>
-        <translation>Значок в области уведомлений</translation>
+        <translation>Показывать значок в области уведомлений</translation>
     </message>
     <message>
         <source>Shows the token&apos;s state in the system tray, with copy and refresh.</source>
@@ -1010,20 +1022,36 @@
         <translation>В этой среде рабочего стола нет области уведомлений</translation>
     </message>
     <message>
+        <source>Read-&amp;only: refuse POST, PUT, PATCH and DELETE</source>
+        <translation>&amp;Только чтение: отклонять POST, PUT, PATCH и DELETE</translation>
+    </message>
+    <message>
         <source>Clipboard:</source>
         <translation>Буфер обмена:</translation>
     </message>
     <message>
-        <source>Refresh the token at:</source>
-        <translation>Обновлять токен через:</translation>
+        <source>&amp;Refresh the token at:</source>
+        <translation>&amp;Обновлять токен по истечении:</translation>
     </message>
     <message>
-        <source>Activity log keeps:</source>
-        <translation>Журнал действий хранит:</translation>
+        <source>Activity &amp;log keeps:</source>
+        <translation>&amp;Журнал действий хранит:</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Язык:</translation>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Local proxy &amp;port:</source>
+        <translation>&amp;Порт локального прокси:</translation>
+    </message>
+    <message numerus="yes">
+        <source> line(s)</source>
+        <translation>
+            <numerusform> строку</numerusform>
+            <numerusform> строки</numerusform>
+            <numerusform> строк</numerusform>
+        </translation>
     </message>
     <message>
         <source>Local proxy port</source>
@@ -1031,15 +1059,11 @@
     </message>
     <message>
         <source>The port the local proxy listens on; 0 picks a free one each time.</source>
-        <translation>Порт, на котором работает локальный прокси; 0 — каждый раз свободный.</translation>
+        <translation>Порт, который слушает локальный прокси; 0 — каждый раз любой свободный.</translation>
     </message>
     <message>
         <source>any free port</source>
         <translation>любой свободный</translation>
-    </message>
-    <message>
-        <source>Read-only: refuse POST, PUT, PATCH and DELETE</source>
-        <translation>Только чтение: отклонять POST, PUT, PATCH и DELETE</translation>
     </message>
     <message>
         <source>Local proxy read-only</source>
@@ -1048,10 +1072,6 @@
     <message>
         <source>The local proxy refuses requests that change data.</source>
         <translation>Локальный прокси отклоняет запросы, которые меняют данные.</translation>
-    </message>
-    <message>
-        <source>Local proxy port:</source>
-        <translation>Порт локального прокси:</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1082,7 @@
     </message>
     <message>
         <source>Session (GET)</source>
-        <translation>Сеанс (GET)</translation>
+        <translation>Сессия (GET)</translation>
     </message>
     <message>
         <source>OAuth password</source>
@@ -1070,7 +1090,7 @@
     </message>
     <message>
         <source>⚠ TLS verification is off: anyone on the network path can read the password and the token. Use this only for a test server.</source>
-        <translation>⚠ Проверка TLS отключена: любой на сетевом пути может прочитать пароль и токен. Так можно делать только с тестовым сервером.</translation>
+        <translation>⚠ Проверка TLS отключена: любой посредник в сети может прочитать пароль и токен. Отключайте её только для тестового сервера.</translation>
     </message>
     <message>
         <source>Server URL, for example https://host:9000; the list holds recent servers.</source>
@@ -1102,7 +1122,7 @@
     </message>
     <message>
         <source>Sign-in method: Basic, Session (GET) or OAuth password.</source>
-        <translation>Способ входа: Basic, сеанс (GET) или OAuth по паролю.</translation>
+        <translation>Способ входа: Basic, сессия (GET) или OAuth по паролю.</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>
@@ -1174,7 +1194,7 @@
     </message>
     <message>
         <source>Shows or hides the client id and secret, token URL, Basic spelling, probe path, CA bundle, TLS verification and timeout.</source>
-        <translation>Показывает или скрывает идентификатор и секрет клиента, адрес токена, форму Basic, путь проверки, сертификаты ЦС, проверку TLS и время ожидания.</translation>
+        <translation>Показывает или скрывает ID и секрет клиента, адрес выдачи токенов, кодировку Basic, путь пробного запроса, файл сертификатов ЦС, проверку TLS и время ожидания.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1229,11 +1249,11 @@
     </message>
     <message>
         <source>Copy &amp;expires_in</source>
-        <translation>Скопировать &amp;expires_in</translation>
+        <translation>С&amp;копировать expires_in</translation>
     </message>
     <message>
         <source>Copies the seconds the token has left now, as a number.</source>
-        <translation>Копирует число секунд, оставшихся до истечения токена.</translation>
+        <translation>Копирует число секунд до истечения срока действия токена.</translation>
     </message>
     <message>
         <source>Copy expiry &amp;time</source>
@@ -1241,7 +1261,7 @@
     </message>
     <message>
         <source>Copies when the token expires, in ISO 8601 with the UTC offset.</source>
-        <translation>Копирует время истечения токена в формате ISO 8601 со смещением от UTC.</translation>
+        <translation>Копирует время истечения срока действия токена в формате ISO 8601 со смещением от UTC.</translation>
     </message>
     <message>
         <source>Copy “{scheme} …” &amp;value</source>
@@ -1253,7 +1273,7 @@
     </message>
     <message>
         <source>Not signed in: there is no token to show.</source>
-        <translation>Вход не выполнен: показывать нечего.</translation>
+        <translation>Вход не выполнен: токена нет.</translation>
     </message>
     <message>
         <source>Basic sign-in has no token answer: the header is the credential.</source>
@@ -1265,7 +1285,7 @@
     </message>
     <message>
         <source>Expires: {time}</source>
-        <translation>Истекает: {time}</translation>
+        <translation>Срок действия: до {time}</translation>
     </message>
     <message>
         <source>The server&apos;s answer to the last sign-in or refresh, secrets hidden:</source>
@@ -1296,7 +1316,7 @@
     </message>
     <message>
         <source>The access token, masked until revealed; Reveal shows it, Copy token copies it.</source>
-        <translation>Токен доступа, скрытый, пока его не покажут; «Показать» открывает его, «Скопировать токен» копирует.</translation>
+        <translation>Токен доступа, скрытый точками; «Показать» открывает его, «Скопировать токен» копирует.</translation>
     </message>
     <message>
         <source>not signed in</source>
@@ -1320,15 +1340,15 @@
     </message>
     <message>
         <source>JWT claims</source>
-        <translation>Утверждения JWT</translation>
+        <translation>Поля JWT</translation>
     </message>
     <message>
         <source>The token&apos;s decoded claims, one per line, read-only.</source>
-        <translation>Расшифрованные утверждения токена, по одному в строке, только для чтения.</translation>
+        <translation>Поля токена, раскодированные из JWT, по одному в строке, только для чтения.</translation>
     </message>
     <message>
         <source>Shows or hides the token&apos;s decoded claims.</source>
-        <translation>Показывает или скрывает расшифрованные утверждения токена.</translation>
+        <translation>Показывает или скрывает раскодированные поля токена.</translation>
     </message>
     <message>
         <source>Refresh now</source>
@@ -1344,7 +1364,7 @@
     </message>
     <message>
         <source>Call the probe endpoint with the token</source>
-        <translation>Вызвать проверочный адрес с этим токеном</translation>
+        <translation>Выполнить пробный запрос с этим токеном</translation>
     </message>
     <message>
         <source>Copy token</source>
@@ -1368,7 +1388,7 @@
     </message>
     <message>
         <source>Copy a curl command calling the probe endpoint</source>
-        <translation>Скопировать команду curl, вызывающую проверочный адрес</translation>
+        <translation>Скопировать команду curl с пробным запросом</translation>
     </message>
     <message>
         <source>Renews the token now instead of waiting (F5).</source>
@@ -1384,11 +1404,11 @@
     </message>
     <message>
         <source>Calls the probe endpoint with the token and reports the answer.</source>
-        <translation>Вызывает проверочный адрес с этим токеном и сообщает ответ.</translation>
+        <translation>Выполняет пробный запрос с этим токеном и сообщает ответ.</translation>
     </message>
     <message>
         <source>Copies a curl command that calls the probe endpoint with the token.</source>
-        <translation>Копирует команду curl, которая вызывает проверочный адрес с этим токеном.</translation>
+        <translation>Копирует команду curl, которая выполняет пробный запрос с этим токеном.</translation>
     </message>
     <message>
         <source>Token type:</source>
@@ -1432,7 +1452,7 @@
     </message>
     <message>
         <source>absent (renewal signs in again)</source>
-        <translation>нет (для продления выполняется повторный вход)</translation>
+        <translation>нет (для обновления выполняется повторный вход)</translation>
     </message>
     <message>
         <source>The token is masked; Reveal shows it</source>
@@ -1456,7 +1476,7 @@
     </message>
     <message>
         <source>Token URL:</source>
-        <translation>Адрес токена:</translation>
+        <translation>Адрес выдачи токенов:</translation>
     </message>
     <message>
         <source>found automatically</source>
@@ -1464,7 +1484,7 @@
     </message>
     <message>
         <source>Session URL:</source>
-        <translation>Адрес сеанса:</translation>
+        <translation>Адрес сессии:</translation>
     </message>
     <message>
         <source>as entered</source>
@@ -1484,7 +1504,7 @@
     </message>
     <message>
         <source>Opens the server&apos;s token answer and copies of its single values.</source>
-        <translation>Открывает ответ сервера с токеном и копирование отдельных значений.</translation>
+        <translation>Открывает ответ сервера с токеном; из него можно скопировать отдельные значения.</translation>
     </message>
     <message>
         <source>The token answer and its values (Ctrl+Shift+D)</source>
@@ -1645,9 +1665,9 @@
     <message numerus="yes">
         <source>%n failed</source>
         <translation>
-            <numerusform>%n ошибка</numerusform>
-            <numerusform>%n ошибки</numerusform>
-            <numerusform>%n ошибок</numerusform>
+            <numerusform>%n не пройдена</numerusform>
+            <numerusform>%n не пройдены</numerusform>
+            <numerusform>%n не пройдено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1671,15 +1691,130 @@
     <name>app</name>
     <message>
         <source>the demo does not save secrets</source>
-        <translation>демонстрационный режим не сохраняет секреты</translation>
+        <translation>в демо-режиме секреты не сохраняются</translation>
     </message>
     <message>
         <source>Demo server started at {url}; demo accounts: {login} (password filled in), admin / admin, norights / norights (gets 403 on data)</source>
-        <translation>Демо-сервер запущен на {url}; демонстрационные учётные записи: {login} (пароль уже введён), admin / admin, norights / norights (получает 403 на данные)</translation>
+        <translation>Демо-сервер запущен: {url}; учётные записи демо-сервера: {login} (пароль уже введён), admin / admin, norights / norights (получает 403 при чтении данных)</translation>
     </message>
     <message>
         <source>no display: run it on a desktop, or use msauth (the command line) / QT_QPA_PLATFORM=offscreen</source>
         <translation>нет дисплея: запустите программу в графическом сеансе или используйте msauth (командную строку) / QT_QPA_PLATFORM=offscreen</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>Использование: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s:</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>показать версию программы и выйти</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation> (по умолчанию: %(default)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: ошибка: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>%(prog)s: warning: %(message)s
+</source>
+        <translation>%(prog)s: предупреждение: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>аргумент %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>неизвестные аргументы: %s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>не указаны обязательные аргументы: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>нужен один из аргументов %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>нельзя использовать вместе с аргументом %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>лишнее значение аргумента: %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>нужно одно значение</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>нужно не больше одного значения</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>нужно хотя бы одно значение</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>нужно значений: %s</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>нужно значений: %s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>неоднозначный параметр: %(option)s подходит к %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>неожиданный параметр: %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>недопустимое значение: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>недопустимое значение: %(value)r (допустимы: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>неизвестная команда %(parser_name)r (допустимы: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>не удаётся открыть «%(filename)s»: %(error)s</translation>
     </message>
 </context>
 <context>
@@ -1734,11 +1869,11 @@
     </message>
     <message>
         <source>the client id or secret is rejected — check them (default 123 / user)</source>
-        <translation>идентификатор или секрет клиента отклонён — проверьте их (по умолчанию 123 / user)</translation>
+        <translation>ID или секрет клиента отклонён — проверьте их (по умолчанию 123 / user)</translation>
     </message>
     <message>
         <source>the login or password is rejected by every sign-in method — check them</source>
-        <translation>логин или пароль отклоняется при любом способе входа — проверьте их</translation>
+        <translation>логин или пароль отклонён при всех способах входа — проверьте их</translation>
     </message>
     <message>
         <source>no sign-in method gives credentials the server accepts</source>
@@ -1750,7 +1885,7 @@
     </message>
     <message>
         <source>Use Basic: the server accepts the login and password on each request (there is no token to expire or refresh).</source>
-        <translation>Используйте Basic: сервер принимает логин и пароль в каждом запросе (токена, который истекает или обновляется, нет).</translation>
+        <translation>Используйте Basic: сервер принимает логин и пароль в каждом запросе (токена нет: нечему истекать и нечего обновлять).</translation>
     </message>
     <message>
         <source>lifetime unknown</source>
@@ -1770,11 +1905,11 @@
     </message>
     <message>
         <source>no refresh token, so sign in again when it expires</source>
-        <translation>токена обновления нет, поэтому по истечении срока нужно войти снова</translation>
+        <translation>токена обновления нет, поэтому по истечении срока действия придётся войти снова</translation>
     </message>
     <message>
         <source> (token URL {url})</source>
-        <translation> (адрес токена {url})</translation>
+        <translation> (адрес выдачи токенов {url})</translation>
     </message>
     <message>
         <source>Use {method}: it gives a token the server accepts ({details}).</source>
@@ -1822,7 +1957,7 @@
     </message>
     <message>
         <source>skipped: no API found</source>
-        <translation>пропущено: API не найден</translation>
+        <translation>пропущена: API не найден</translation>
     </message>
     <message>
         <source>The API answers at {url}.</source>
@@ -1830,11 +1965,11 @@
     </message>
     <message>
         <source>The address typed leads to no API ({typed}); it answers at {url}. The checks below use that address.</source>
-        <translation>По введённому адресу API нет ({typed}); он отвечает по адресу {url}. Проверки ниже используют этот адрес.</translation>
+        <translation>По введённому адресу ({typed}) API нет; он отвечает по адресу {url}. Проверки ниже используют этот адрес.</translation>
     </message>
     <message>
         <source>Use {url} as the server URL.</source>
-        <translation>Укажите {url} как адрес сервера.</translation>
+        <translation>Укажите адрес сервера {url}.</translation>
     </message>
     <message>
         <source>This server has no BaseInfo.</source>
@@ -1866,15 +2001,15 @@
     </message>
     <message>
         <source>Authorization is off for this database: the probe answers without credentials. Tokens are not needed — requests work without one.</source>
-        <translation>Для этой базы авторизация отключена: проверочный адрес отвечает без учётных данных. Токены не нужны — запросы работают и без них.</translation>
+        <translation>Для этой базы авторизация отключена: пробный запрос проходит без учётных данных. Токены не нужны — запросы работают и без них.</translation>
     </message>
     <message>
         <source>Authorization is on: the probe needs credentials (HTTP {status}).</source>
-        <translation>Авторизация включена: проверочный адрес требует учётных данных (HTTP {status}).</translation>
+        <translation>Авторизация включена: пробный запрос требует учётных данных (HTTP {status}).</translation>
     </message>
     <message>
         <source>Set a protected path that exists (--probe-path), e.g. /DocTypes?$top=1.</source>
-        <translation>Укажите существующий защищённый путь (--probe-path), например /DocTypes?$top=1.</translation>
+        <translation>Укажите существующий защищённый путь пробного запроса (--probe-path), например /DocTypes?$top=1.</translation>
     </message>
     <message>
         <source>«Внешнее подключение» (external connection) or «Администратор»</source>
@@ -1953,8 +2088,12 @@
         <translation>HTTP {status} от {url} за {ms} мс</translation>
     </message>
     <message>
-        <source>the server does not answer within {seconds:g} s — check that it runs, or raise the timeout (--timeout)</source>
-        <translation>сервер не отвечает в течение {seconds:g} с — проверьте, что он работает, или увеличьте время ожидания (--timeout)</translation>
+        <source>the server does not answer within {seconds} s — check that it runs, or raise the timeout (--timeout)</source>
+        <translation>сервер не отвечает в течение {seconds} с — проверьте, что он работает, или увеличьте время ожидания (--timeout)</translation>
+    </message>
+    <message>
+        <source>The server did not answer within {seconds} s.</source>
+        <translation>Сервер не ответил за {seconds} с.</translation>
     </message>
     <message>
         <source>cannot connect to {host}: {detail} — check the address and port</source>
@@ -1966,7 +2105,7 @@
     </message>
     <message>
         <source>the certificate is not trusted ({detail}) — add the company CA (--ca-bundle)</source>
-        <translation>сертификат не доверенный ({detail}) — добавьте сертификат ЦС компании (--ca-bundle)</translation>
+        <translation>сертификат не является доверенным ({detail}) — добавьте сертификат ЦС компании (--ca-bundle)</translation>
     </message>
     <message>
         <source>the server speaks plain HTTP, not HTTPS — use {suggestion}</source>
@@ -1982,7 +2121,7 @@
     </message>
     <message>
         <source>the client id or secret is rejected — check them (the vendor&apos;s default is 123 / user)</source>
-        <translation>идентификатор или секрет клиента отклонён — проверьте их (у производителя по умолчанию 123 / user)</translation>
+        <translation>ID или секрет клиента отклонён — проверьте их (по умолчанию у производителя — 123 / user)</translation>
     </message>
     <message>
         <source>the server fails with HTTP {status} — check the server&apos;s log</source>
@@ -1990,7 +2129,7 @@
     </message>
     <message>
         <source>nothing answers at {url} — check the server URL, the token URL and the probe path</source>
-        <translation>по адресу {url} никто не отвечает — проверьте адрес сервера, адрес токена и путь проверки</translation>
+        <translation>по адресу {url} ничего нет — проверьте адрес сервера, адрес выдачи токенов и путь пробного запроса</translation>
     </message>
     <message>
         <source>Signed in, but the user&apos;s group lacks the role needed to read data (a rights problem, not a wrong password).</source>
@@ -2010,15 +2149,11 @@
     </message>
     <message>
         <source>The server rejects the OAuth client id or secret, before looking at the password.</source>
-        <translation>Сервер отклоняет идентификатор или секрет клиента OAuth ещё до проверки пароля.</translation>
+        <translation>Сервер отклоняет ID или секрет клиента OAuth ещё до проверки пароля.</translation>
     </message>
     <message>
         <source>Check --client-id and --client-secret (the vendor&apos;s default is 123 / user).</source>
-        <translation>Проверьте --client-id и --client-secret (у производителя по умолчанию 123 / user).</translation>
-    </message>
-    <message>
-        <source>The server did not answer within {seconds:g} s.</source>
-        <translation>Сервер не ответил в течение {seconds:g} с.</translation>
+        <translation>Проверьте --client-id и --client-secret (по умолчанию у производителя — 123 / user).</translation>
     </message>
     <message>
         <source>Check that the server runs and is not overloaded, or raise the timeout (--timeout).</source>
@@ -2038,15 +2173,15 @@
     </message>
     <message>
         <source>Session (GET)</source>
-        <translation>Сеанс (GET)</translation>
+        <translation>Сессия (GET)</translation>
     </message>
     <message>
         <source>OAuth password grant</source>
-        <translation>OAuth, вход по паролю</translation>
+        <translation>OAuth по паролю</translation>
     </message>
     <message>
         <source>OAuth password grant at /connect/token</source>
-        <translation>OAuth, вход по паролю через /connect/token</translation>
+        <translation>OAuth по паролю через /connect/token</translation>
     </message>
     <message>
         <source>OAuth at /connect/token</source>
@@ -2062,11 +2197,11 @@
     </message>
     <message>
         <source>This server does not offer {method} there (HTTP 404).</source>
-        <translation>Этот сервер не предлагает здесь способ «{method}» (HTTP 404).</translation>
+        <translation>Способа «{method}» по этому адресу на сервере нет (HTTP 404).</translation>
     </message>
     <message>
         <source>Set the token URL if the server has it elsewhere (--token-url).</source>
-        <translation>Укажите адрес токена, если на сервере он в другом месте (--token-url).</translation>
+        <translation>Если на сервере адрес выдачи токенов другой, укажите его (--token-url).</translation>
     </message>
     <message>
         <source>The server refuses this login and password, or Basic is off on this server.</source>
@@ -2074,23 +2209,23 @@
     </message>
     <message>
         <source>skipped: the server publishes no {path}</source>
-        <translation>пропущено: сервер не публикует {path}</translation>
+        <translation>пропущена: сервер не публикует {path}</translation>
     </message>
     <message>
         <source>skipped: {url} names no token_endpoint</source>
-        <translation>пропущено: {url} не указывает token_endpoint</translation>
+        <translation>пропущена: в {url} нет token_endpoint</translation>
     </message>
     <message>
         <source>skipped: OpenID discovery failed ({error})</source>
-        <translation>пропущено: обнаружение OpenID не удалось ({error})</translation>
+        <translation>пропущена: документ обнаружения OpenID не получен ({error})</translation>
     </message>
     <message>
         <source>Discovery names a token endpoint on another address ({url}); it was not tried: the password is only sent to the server you typed.</source>
-        <translation>Обнаружение указывает адрес выдачи токенов на другом узле ({url}); он не проверялся: пароль отправляется только на введённый вами сервер.</translation>
+        <translation>Документ обнаружения указывает адрес выдачи токенов на другом сервере ({url}); он не проверялся: пароль отправляется только на сервер, который вы указали.</translation>
     </message>
     <message>
         <source>skipped: no token from {method}</source>
-        <translation>пропущено: нет токена от способа «{method}»</translation>
+        <translation>пропущена: способ «{method}» не дал токена</translation>
     </message>
     <message>
         <source>GET {url} with the token</source>
@@ -2102,11 +2237,11 @@
     </message>
     <message>
         <source>The token URL may belong to another database or service: check the token URL and the server URL.</source>
-        <translation>Возможно, адрес токена относится к другой базе или службе: проверьте адрес токена и адрес сервера.</translation>
+        <translation>Возможно, адрес выдачи токенов относится к другой базе или службе: проверьте его и адрес сервера.</translation>
     </message>
     <message>
         <source>Accepted, but authorization is off: this says nothing about the token.</source>
-        <translation>Принято, но авторизация отключена: о токене это ничего не говорит.</translation>
+        <translation>Запрос принят, но авторизация отключена: о токене это ничего не говорит.</translation>
     </message>
     <message>
         <source>The server accepts the token, so data can be read with it.</source>
@@ -2118,11 +2253,11 @@
     </message>
     <message>
         <source>skipped: no refresh token (the sign-in answers carried none)</source>
-        <translation>пропущено: нет токена обновления (в ответах на вход его не было)</translation>
+        <translation>пропущена: нет токена обновления (в ответах на вход его не было)</translation>
     </message>
     <message>
         <source>skipped: no token to refresh</source>
-        <translation>пропущено: нет токена для обновления</translation>
+        <translation>пропущена: нет токена для обновления</translation>
     </message>
     <message>
         <source>POST {url} with grant_type=refresh_token</source>
@@ -2134,7 +2269,7 @@
     </message>
     <message>
         <source>Clients will have to sign in again when the token expires.</source>
-        <translation>Клиентам придётся входить снова, когда срок действия токена истечёт.</translation>
+        <translation>Когда срок действия токена истечёт, придётся входить снова.</translation>
     </message>
     <message>
         <source>the new token is {description}</source>
@@ -2142,11 +2277,11 @@
     </message>
     <message>
         <source>the probe accepts the new access token</source>
-        <translation>проверочный адрес принимает новый токен доступа</translation>
+        <translation>пробный запрос с новым токеном доступа проходит</translation>
     </message>
     <message>
         <source>the probe refuses the new access token ({error})</source>
-        <translation>проверочный адрес отклоняет новый токен доступа ({error})</translation>
+        <translation>пробный запрос с новым токеном доступа не проходит ({error})</translation>
     </message>
     <message>
         <source>the refresh token is rotated</source>
@@ -2186,19 +2321,19 @@
     </message>
     <message>
         <source>Check the token URL: it may belong to another database or service.</source>
-        <translation>Проверьте адрес токена: возможно, он относится к другой базе или службе.</translation>
+        <translation>Проверьте адрес выдачи токенов: возможно, он относится к другой базе или службе.</translation>
     </message>
     <message>
         <source>; the probe with the new token; the old refresh token again</source>
-        <translation>; проверочный запрос с новым токеном; повторно старый токен обновления</translation>
+        <translation>; пробный запрос с новым токеном; повторно старый токен обновления</translation>
     </message>
     <message>
         <source>Add the company CA certificate: --ca-bundle FILE (in the window: CA bundle). For a test server only, turn TLS verification off (--insecure).</source>
-        <translation>Добавьте сертификат ЦС компании: --ca-bundle ФАЙЛ (в окне: «Сертификаты ЦС»). Только для тестового сервера можно отключить проверку TLS (--insecure).</translation>
+        <translation>Добавьте сертификат ЦС компании: --ca-bundle ФАЙЛ (в окне — «Файл сертификатов ЦС»). Только для тестового сервера можно отключить проверку TLS (--insecure).</translation>
     </message>
     <message>
         <source>skipped: server not reachable</source>
-        <translation>пропущено: сервер недоступен</translation>
+        <translation>пропущена: сервер недоступен</translation>
     </message>
     <message>
         <source>Reachability and TLS</source>
@@ -2206,7 +2341,7 @@
     </message>
     <message>
         <source>DNS, TCP connect, TLS handshake to {where}</source>
-        <translation>DNS, подключение TCP, установление TLS с {where}</translation>
+        <translation>DNS, TCP-подключение и установление TLS-соединения с {where}</translation>
     </message>
     <message>
         <source>Reachability (HTTP)</source>
@@ -2214,11 +2349,11 @@
     </message>
     <message>
         <source>DNS, TCP connect to {where}</source>
-        <translation>DNS, подключение TCP к {where}</translation>
+        <translation>DNS и TCP-подключение к {where}</translation>
     </message>
     <message>
         <source>skipped: the certificate is not trusted</source>
-        <translation>пропущено: сертификат не доверенный</translation>
+        <translation>пропущена: сертификат не является доверенным</translation>
     </message>
     <message>
         <source>{host} is {address}</source>
@@ -2242,7 +2377,7 @@
     </message>
     <message>
         <source>Clients refuse the connection: {reason}.</source>
-        <translation>Клиенты отказываются от соединения: {reason}.</translation>
+        <translation>Клиенты не примут сертификат сервера: {reason}.</translation>
     </message>
     <message>
         <source>a TLS handshake succeeds on this port</source>
@@ -2297,16 +2432,12 @@
         <translation>Вне тестовой среды используйте вместо этого --ca-bundle с сертификатом ЦС компании.</translation>
     </message>
     <message>
-        <source>The certificate is trusted but expires in {days} days.</source>
-        <translation>Сертификат доверенный, но истекает через {days} дн.</translation>
-    </message>
-    <message>
         <source>Renew the server&apos;s certificate soon.</source>
-        <translation>Скоро обновите сертификат сервера.</translation>
+        <translation>Обновите сертификат сервера, пока срок его действия не истёк.</translation>
     </message>
     <message>
         <source>The server is reachable and its certificate is trusted.</source>
-        <translation>Сервер доступен, его сертификат доверенный.</translation>
+        <translation>Сервер доступен, и его сертификат доверенный.</translation>
     </message>
     <message>
         <source>Server clock</source>
@@ -2318,15 +2449,15 @@
     </message>
     <message>
         <source>skipped</source>
-        <translation>пропущено</translation>
+        <translation>пропущена</translation>
     </message>
     <message>
         <source>skipped: the server sent no usable Date header</source>
-        <translation>пропущено: сервер не прислал пригодного заголовка Date</translation>
+        <translation>пропущена: сервер не прислал пригодного заголовка Date</translation>
     </message>
     <message>
         <source>server Date {date}; local clock {local}; difference {skew} s</source>
-        <translation>время сервера {date}; местные часы {local}; разница {skew} с</translation>
+        <translation>время сервера {date}; часы этого компьютера {local}; разница {skew} с</translation>
     </message>
     <message>
         <source>The clocks agree within a minute.</source>
@@ -2334,11 +2465,11 @@
     </message>
     <message>
         <source>The server&apos;s clock is {time} ahead of this computer&apos;s. That breaks expiry maths: times the server writes into tokens (a JWT&apos;s exp) are off by as much, so tokens look expired too early or too late.</source>
-        <translation>Часы сервера спешат на {time} относительно этого компьютера. Это нарушает расчёт сроков: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
+        <translation>Часы сервера спешат на {time} относительно часов этого компьютера. Это нарушает расчёт сроков действия: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
     </message>
     <message>
         <source>The server&apos;s clock is {time} behind this computer&apos;s. That breaks expiry maths: times the server writes into tokens (a JWT&apos;s exp) are off by as much, so tokens look expired too early or too late.</source>
-        <translation>Часы сервера отстают на {time} от этого компьютера. Это нарушает расчёт сроков: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
+        <translation>Часы сервера отстают на {time} от часов этого компьютера. Это нарушает расчёт сроков действия: время, которое сервер пишет в токены (exp в JWT), сдвинуто на столько же, и токены кажутся истёкшими слишком рано или слишком поздно.</translation>
     </message>
     <message>
         <source>Set the clock right (NTP) on the server or on this computer.</source>
@@ -2346,31 +2477,31 @@
     </message>
     <message>
         <source>Use Basic in its raw spelling (--basic-encoding raw; in the window, Basic spelling in Advanced): the server accepts only login:password as the vendor page prints it, not base64 (there is no token to expire or refresh).</source>
-        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Форма Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена, который истекает или обновляется, нет).</translation>
+        <translation>Используйте Basic без кодирования (--basic-encoding raw; в окне — «Кодировка Basic» в разделе «Дополнительно»): сервер принимает только логин:пароль, как на странице производителя, а не base64 (токена нет: нечему истекать и нечего обновлять).</translation>
     </message>
     <message>
         <source>Token URL candidate {n}</source>
-        <translation>Адрес токена, вариант {n}</translation>
+        <translation>Адрес выдачи токенов, вариант {n}</translation>
     </message>
     <message>
         <source>The server refuses the standard base64 form and accepts only the raw one, login:password as the vendor page prints it. </source>
-        <translation>Сервер отклоняет стандартную форму base64 и принимает только форму без кодирования, логин:пароль, как на странице производителя. </translation>
+        <translation>Сервер отклоняет стандартный вариант base64 и принимает только вариант без кодирования (логин:пароль), как на странице производителя. </translation>
     </message>
     <message>
         <source>Both spellings were tried: base64 (RFC 7617) and raw login:password. </source>
-        <translation>Проверены обе формы: base64 (RFC 7617) и без кодирования, логин:пароль. </translation>
+        <translation>Проверены обе кодировки: base64 (RFC 7617) и без кодирования (логин:пароль). </translation>
     </message>
     <message>
         <source>The server&apos;s discovery document.</source>
-        <translation>Документ обнаружения сервера.</translation>
+        <translation>Документ обнаружения OpenID на сервере.</translation>
     </message>
     <message>
         <source>The token endpoint is here: this is the URL to use.</source>
-        <translation>Адрес выдачи токена здесь: используйте этот адрес.</translation>
+        <translation>Адрес выдачи токенов найден: используйте его.</translation>
     </message>
     <message>
         <source>The token endpoint is here (its OAuth error answer is the sign-in row&apos;s business): this is the URL to use.</source>
-        <translation>Адрес выдачи токена здесь (его ответ с ошибкой OAuth разобран в строке входа): используйте этот адрес.</translation>
+        <translation>Адрес выдачи токенов найден (его ответ с ошибкой OAuth разобран в строке входа): используйте его.</translation>
     </message>
     <message>
         <source>No discovery document here.</source>
@@ -2378,7 +2509,7 @@
     </message>
     <message>
         <source>Not a token endpoint: it does not take this request (HTTP 405).</source>
-        <translation>Не адрес выдачи токена: такой запрос он не принимает (HTTP 405).</translation>
+        <translation>Это не адрес выдачи токенов: такой запрос здесь не принимается (HTTP 405).</translation>
     </message>
     <message>
         <source>Nothing here (HTTP {status}).</source>
@@ -2390,19 +2521,19 @@
     </message>
     <message>
         <source>A redirect, not followed: credentials never follow one.</source>
-        <translation>Перенаправление, по нему не переходили: учётные данные никогда не следуют за перенаправлением.</translation>
+        <translation>Перенаправление; по нему не переходили: учётные данные по перенаправлениям не отправляются.</translation>
     </message>
     <message>
         <source>Not an OAuth answer (HTTP {status}): not the token endpoint.</source>
-        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токена.</translation>
+        <translation>Не ответ OAuth (HTTP {status}): это не адрес выдачи токенов.</translation>
     </message>
     <message>
         <source>skipped: discovery names the token URL checked above</source>
-        <translation>пропущено: обнаружение указывает адрес токена, проверенный выше</translation>
+        <translation>пропущена: документ обнаружения указывает адрес выдачи токенов, проверенный выше</translation>
     </message>
     <message>
         <source>skipped: discovery names a URL the search above asked</source>
-        <translation>пропущено: обнаружение указывает адрес, уже опрошенный при поиске выше</translation>
+        <translation>пропущена: документ обнаружения указывает адрес, уже опрошенный при поиске выше</translation>
     </message>
     <message>
         <source>Basic (login and password)</source>
@@ -2410,19 +2541,19 @@
     </message>
     <message>
         <source>token URL {url} (as entered)</source>
-        <translation>адрес токена {url} (как введён)</translation>
+        <translation>адрес выдачи токенов {url} (как введён)</translation>
     </message>
     <message>
         <source>token URL {url} (found automatically)</source>
-        <translation>адрес токена {url} (найден автоматически)</translation>
+        <translation>адрес выдачи токенов {url} (найден автоматически)</translation>
     </message>
     <message>
         <source>No candidate answers like the token endpoint of {method} (the rows below): this server may not offer it.</source>
-        <translation>Ни один из вариантов не отвечает как адрес выдачи токена для способа «{method}» (строки ниже): возможно, сервер его не предлагает.</translation>
+        <translation>Ни один вариант не отвечает как адрес выдачи токенов для способа «{method}» (строки ниже): возможно, сервер этот способ не поддерживает.</translation>
     </message>
     <message>
         <source>Data with the Session (GET) token</source>
-        <translation>Данные с токеном сеанса (GET)</translation>
+        <translation>Данные с токеном сессии (GET)</translation>
     </message>
     <message>
         <source>Data with the OAuth token</source>
@@ -2442,14 +2573,134 @@
     </message>
     <message>
         <source> The new token meets the same lack of rights (see the “Data with” rows).</source>
-        <translation> Новый токен упирается в ту же нехватку прав (см. строки «Данные с токеном»).</translation>
+        <translation> У нового токена та же нехватка прав (см. строки «Данные с токеном…»).</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
+        <source>SERVER</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>server URL, e.g. https://host:9000</source>
+        <translation>адрес сервера, например https://host:9000</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>OAuth client id (123)</source>
+        <translation>ID клиента OAuth (123)</translation>
+    </message>
+    <message>
+        <source>SECRET</source>
+        <translation>СЕКРЕТ</translation>
+    </message>
+    <message>
+        <source>OAuth client secret (default: {variable}, else user); visible in ps</source>
+        <translation>секрет клиента OAuth (по умолчанию: {variable}, иначе user); виден в ps</translation>
+    </message>
+    <message>
+        <source>read the client secret from standard input (after the password or refresh token)</source>
+        <translation>прочитать секрет клиента со стандартного ввода (после пароля или токена обновления)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>token endpoint; turns discovery off (default: found on the server, see README)</source>
+        <translation>адрес выдачи токенов; отключает его поиск (по умолчанию ищется на сервере, см. README)</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>trust the CA certificates in FILE</source>
+        <translation>доверять сертификатам ЦС из ФАЙЛА</translation>
+    </message>
+    <message>
+        <source>do not verify TLS certificates (test servers)</source>
+        <translation>не проверять сертификаты TLS (для тестовых серверов)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>seconds (15)</source>
+        <translation>время ожидания в секундах (15)</translation>
+    </message>
+    <message>
+        <source>output (token)</source>
+        <translation>что выводить (token)</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>ЛОГИН</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>ПУТЬ</translation>
+    </message>
+    <message>
+        <source>protected path to check (/DocTypes?$top=1)</source>
+        <translation>путь пробного запроса: защищённый путь API (/DocTypes?$top=1)</translation>
+    </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>прочитать пароль со стандартного ввода</translation>
+    </message>
+    <message>
+        <source>Sign in to a Mobile SMARTS server and print the token.</source>
+        <translation>Вход на сервер Mobile SMARTS и вывод токена.</translation>
+    </message>
+    <message>
+        <source>print the version and exit</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <source>language of messages and reports (default: MSAUTH_LANG, the window&apos;s setting, then the system&apos;s)</source>
+        <translation>язык сообщений и отчётов (по умолчанию: MSAUTH_LANG, затем настройка окна, затем язык системы)</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>КОМАНДА</translation>
+    </message>
+    <message>
+        <source>sign in and print a token</source>
+        <translation>войти и вывести токен</translation>
+    </message>
+    <message>
+        <source>how --method basic spells the credentials: RFC 7617 base64 (default) or the raw login:password some servers want</source>
+        <translation>как --method basic кодирует учётные данные: base64 по RFC 7617 (по умолчанию) или raw — без кодирования (логин:пароль), как требуют некоторые серверы</translation>
+    </message>
+    <message>
+        <source>trade a refresh token for a new token</source>
+        <translation>получить новый токен по токену обновления</translation>
+    </message>
+    <message>
+        <source>read the refresh token from standard input</source>
+        <translation>прочитать токен обновления со стандартного ввода</translation>
+    </message>
+    <message>
+        <source>diagnose the server&apos;s sign-in set-up</source>
+        <translation>проверить настройку входа на сервере</translation>
+    </message>
+    <message>
+        <source>print the report as JSON</source>
+        <translation>вывести отчёт в формате JSON</translation>
+    </message>
+    <message>
+        <source>as for msauth itself</source>
+        <translation>как у самой команды msauth</translation>
+    </message>
+    <message>
         <source>--timeout must be a positive number of seconds</source>
-        <translation>--timeout должен быть положительным числом секунд</translation>
+        <translation>--timeout: нужно положительное число секунд</translation>
     </message>
     <message>
         <source>Password for {login}: </source>
@@ -2458,6 +2709,10 @@
     <message>
         <source>no password: use --password-stdin or set {variable}</source>
         <translation>нет пароля: используйте --password-stdin или задайте {variable}</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>непредвиденная ошибка: {error}</translation>
     </message>
     <message>
         <source>warning: TLS verification is off (--insecure)</source>
@@ -2480,20 +2735,84 @@
         <translation>на стандартном вводе нет секрета клиента</translation>
     </message>
     <message>
+        <source>serve the session to any tool on loopback</source>
+        <translation>открыть сеанс другим программам на этом компьютере</translation>
+    </message>
+    <message>
+        <source>sign-in method (oauth)</source>
+        <translation>способ входа (oauth)</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>ПОРТ</translation>
+    </message>
+    <message>
+        <source>port to listen on ({port}; 0 picks a free one)</source>
+        <translation>порт, который слушает прокси ({port}; 0 — любой свободный)</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>address to listen on ({address}); anyone who reaches it acts as you</source>
+        <translation>адрес, который слушает прокси ({address}); любой, кто до него доберётся, действует от вашего имени</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>also accept requests for this host name (besides localhost and 127.0.0.1)</source>
+        <translation>принимать запросы и для этого имени узла (помимо localhost и 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>ИСТОЧНИК</translation>
+    </message>
+    <message>
+        <source>let this web page (https://host:port) read answers (CORS); none by default</source>
+        <translation>разрешить этой веб-странице (https://узел:порт) читать ответы (CORS); по умолчанию — никакой</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>СПИСОК</translation>
+    </message>
+    <message>
+        <source>refuse these methods, e.g. POST,PUT,PATCH,DELETE for a read-only proxy</source>
+        <translation>отклонять эти методы, например POST,PUT,PATCH,DELETE — прокси только для чтения</translation>
+    </message>
+    <message>
+        <source>no access log on stderr</source>
+        <translation>не выводить журнал запросов в поток ошибок</translation>
+    </message>
+    <message>
+        <source>run a command with the token in its environment</source>
+        <translation>запустить команду с токеном в её окружении</translation>
+    </message>
+    <message>
+        <source>-- COMMAND [ARGS…]</source>
+        <translation>-- КОМАНДА [АРГУМЕНТЫ…]</translation>
+    </message>
+    <message>
+        <source>the command to run and its arguments</source>
+        <translation>команда для запуска и её аргументы</translation>
+    </message>
+    <message>
         <source>--reject-methods: {method} is not an HTTP method</source>
         <translation>--reject-methods: {method} — не метод HTTP</translation>
     </message>
     <message>
         <source>--port must be a number from 0 to 65535</source>
-        <translation>--port должен быть числом от 0 до 65535</translation>
+        <translation>--port: нужно число от 0 до 65535</translation>
     </message>
     <message>
         <source>cannot listen on {address} port {port} ({error}); choose another --port (0 picks a free one)</source>
-        <translation>не удаётся занять {address}, порт {port} ({error}); выберите другой --port (0 — любой свободный)</translation>
+        <translation>не удаётся занять порт {port} на {address} ({error}); выберите другой --port (0 — любой свободный)</translation>
     </message>
     <message>
         <source>warning: listening on {address}, not only on this computer: anyone who can reach it acts as {login} on the server</source>
-        <translation>внимание: прокси слушает {address}, не только этот компьютер: любой, кто до него доберётся, действует на сервере как {login}</translation>
+        <translation>предупреждение: прокси слушает {address}, то есть не только этот компьютер: любой, кто до него доберётся, действует на сервере от имени {login}</translation>
     </message>
     <message>
         <source>serving {api} at {url} as {login}; Ctrl+C stops</source>
@@ -2528,7 +2847,7 @@
     <name>curl</name>
     <message>
         <source># Invoke-RestMethod takes no CA file: trust the CA in Windows first, e.g. {command}</source>
-        <translation># Invoke-RestMethod не принимает файл УЦ: сначала добавьте УЦ в доверенные в Windows, например: {command}</translation>
+        <translation># Invoke-RestMethod не принимает файл ЦС: сначала добавьте ЦС в доверенные в Windows, например: {command}</translation>
     </message>
 </context>
 <context>
@@ -2539,15 +2858,11 @@
     </message>
     <message>
         <source>the connection was refused (nothing listens there)</source>
-        <translation>в соединении отказано (там никто не слушает)</translation>
+        <translation>в соединении отказано (на этом порту ничего не запущено)</translation>
     </message>
     <message>
         <source>the connection timed out</source>
         <translation>истекло время ожидания соединения</translation>
-    </message>
-    <message>
-        <source>too long ({length} characters; at most {most})</source>
-        <translation>слишком длинный ({length} символов; не больше {most})</translation>
     </message>
     <message>
         <source>is not a valid address; check the brackets around an IPv6 address</source>
@@ -2567,7 +2882,7 @@
     </message>
     <message>
         <source>Token URL</source>
-        <translation>Адрес токена</translation>
+        <translation>Адрес выдачи токенов</translation>
     </message>
     <message>
         <source>Server URL</source>
@@ -2587,7 +2902,7 @@
     </message>
     <message>
         <source>must not contain ? or # parts</source>
-        <translation>не должен содержать частей с ? или #</translation>
+        <translation>не должен содержать частей после ? или #</translation>
     </message>
     <message>
         <source>has no host name</source>
@@ -2607,7 +2922,7 @@
     </message>
     <message>
         <source>The server rejected the client id or secret (invalid_client). Check the client id and client secret (the vendor&apos;s default is 123 / user).</source>
-        <translation>Сервер отклонил идентификатор или секрет клиента (invalid_client). Проверьте идентификатор и секрет клиента (у производителя по умолчанию 123 / user).</translation>
+        <translation>Сервер отклонил ID или секрет клиента (invalid_client). Проверьте ID и секрет клиента (по умолчанию у производителя — 123 / user).</translation>
     </message>
     <message>
         <source>The server no longer accepts the refresh token (HTTP {status}). Sign in again.</source>
@@ -2623,7 +2938,7 @@
     </message>
     <message>
         <source>Nothing answers at {url} (HTTP {status}). Check the server URL, the token URL and the probe path.</source>
-        <translation>По адресу {url} никто не отвечает (HTTP {status}). Проверьте адрес сервера, адрес токена и путь проверки.</translation>
+        <translation>По адресу {url} ничего нет (HTTP {status}). Проверьте адрес сервера, адрес выдачи токенов и путь пробного запроса.</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP {status}): {detail}</source>
@@ -2634,8 +2949,16 @@
         <translation>Сервер ограничивает число запросов (HTTP 429). Повторите через {retry_after} с.</translation>
     </message>
     <message>
+        <source>The server is limiting requests (HTTP 429). Try again in a few seconds.</source>
+        <translation>Сервер ограничивает число запросов (HTTP 429). Повторите через несколько секунд.</translation>
+    </message>
+    <message>
         <source>The server&apos;s answer from {url} could not be used: {detail}. It began: {snippet}</source>
         <translation>Ответ сервера от {url} не удалось использовать: {detail}. Начало ответа: {snippet}</translation>
+    </message>
+    <message>
+        <source>No answer from {host} after {seconds} s: no complete answer within {seconds} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Нет полного ответа от {host} за {seconds} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
     <message>
         <source>Cannot connect to {host}: {detail}. Check the address and port, and that the server runs.</source>
@@ -2647,11 +2970,11 @@
     </message>
     <message>
         <source>The certificate of {host} is not trusted ({detail}). {advice}</source>
-        <translation>Сертификат {host} не принят ({detail}). {advice}</translation>
+        <translation>Сертификат {host} не является доверенным ({detail}). {advice}</translation>
     </message>
     <message>
         <source>Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.</source>
-        <translation>Добавьте сертификат ЦС компании (файл ЦС, --ca-bundle FILE) или, только для тестового сервера, отключите проверку TLS.</translation>
+        <translation>Добавьте сертификат ЦС компании («Файл сертификатов ЦС», --ca-bundle ФАЙЛ) или, только для тестового сервера, отключите проверку TLS.</translation>
     </message>
     <message>
         <source>Ask the server&apos;s administrator to renew the certificate; adding a CA does not help. For a test server only, turn TLS verification off.</source>
@@ -2686,16 +3009,8 @@
         <translation>не удаётся прочитать {path} ({error})</translation>
     </message>
     <message>
-        <source>the answer is too large ({size:,} bytes)</source>
-        <translation>ответ слишком большой ({size:,} байт)</translation>
-    </message>
-    <message>
         <source>(not read)</source>
         <translation>(не прочитано)</translation>
-    </message>
-    <message>
-        <source>the answer is too large (over {size:,} bytes)</source>
-        <translation>ответ слишком большой (больше {size:,} байт)</translation>
     </message>
     <message>
         <source>the certificate is for another host name</source>
@@ -2771,11 +3086,11 @@
     </message>
     <message>
         <source>The system keyring could not {action}: {detail}</source>
-        <translation>Системному хранилищу паролей не удалось {action}: {detail}</translation>
+        <translation>Системное хранилище паролей не смогло {action}: {detail}</translation>
     </message>
     <message>
         <source>keyring failed to load ({error})</source>
-        <translation>не удалось загрузить keyring ({error})</translation>
+        <translation>не удалось загрузить модуль хранилища паролей ({error})</translation>
     </message>
     <message>
         <source>no system keyring is available (on Linux: a Secret Service such as GNOME Keyring or KWallet must be running and unlocked)</source>
@@ -2815,11 +3130,11 @@
     </message>
     <message>
         <source>The token cannot be renewed without you: the server gave no usable refresh token and signing in again automatically is off (or the password is not known). Sign in again.</source>
-        <translation>Токен нельзя продлить без вас: сервер не дал пригодного токена обновления, а автоматический повторный вход выключен (или пароль неизвестен). Войдите снова.</translation>
+        <translation>Автоматически обновить токен нельзя: сервер не дал пригодного токена обновления, а повторный вход с паролем выключен (или пароль неизвестен). Войдите снова.</translation>
     </message>
     <message>
         <source>The server&apos;s new token is no fresher than the last one: it has already expired by this computer&apos;s clock, or expires sooner. The server&apos;s clock may be behind this computer&apos;s. Renewing again after a pause.</source>
-        <translation>Новый токен сервера не свежее прежнего: по часам этого компьютера он уже истёк или истекает раньше. Возможно, часы сервера отстают от часов этого компьютера. Новая попытка — после паузы.</translation>
+        <translation>Новый токен сервера не свежее прежнего: по часам этого компьютера он уже истёк или истекает раньше. Возможно, часы сервера отстают от часов этого компьютера. Повторное обновление — после паузы.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -2846,20 +3161,12 @@
         <translation>Произошло что-то непредвиденное ({detail}). Повторите попытку; если это повторяется, сообщите об ошибке.</translation>
     </message>
     <message>
-        <source>No answer from {host} after {seconds:g} s: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
-        <translation>Нет ответа от {host} за {seconds:g} с: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
-    </message>
-    <message>
         <source>The request to {host} was cancelled.</source>
         <translation>Запрос к {host} отменён.</translation>
     </message>
     <message>
         <source>the keyring backend {backend} keeps secrets in a file, not in a system keyring; refused (on Linux: run a Secret Service such as GNOME Keyring or KWallet)</source>
-        <translation>модуль keyring {backend} хранит секреты в файле, а не в системном хранилище паролей; он не используется (в Linux запустите службу Secret Service, например GNOME Keyring или KWallet)</translation>
-    </message>
-    <message>
-        <source>the {what} is too long ({length:,} characters; at most {most:,})</source>
-        <translation>{what} слишком длинный ({length:,} символов; не больше {most:,})</translation>
+        <translation>хранилище {backend} держит секреты в файле, а не в системном хранилище паролей, поэтому не используется (в Linux запустите службу Secret Service, например GNOME Keyring или KWallet)</translation>
     </message>
     <message>
         <source>the {what} has characters no token has (RFC 6750 allows letters, digits and -._~+/=)</source>
@@ -2878,16 +3185,8 @@
         <translation>exp токена {value} — неправдоподобно; срок действия неизвестен</translation>
     </message>
     <message>
-        <source>it is not JSON, and too large for a token object ({size:,} characters)</source>
-        <translation>это не JSON, и для объекта токена он слишком большой ({size:,} символов)</translation>
-    </message>
-    <message>
         <source>the token type {value} is not one plain word</source>
         <translation>тип токена {value} — не одно простое слово</translation>
-    </message>
-    <message>
-        <source>a few</source>
-        <translation>несколько</translation>
     </message>
     <message>
         <source>Its answer began: {snippet}</source>
@@ -2895,7 +3194,7 @@
     </message>
     <message>
         <source>unexpected HTTP {status}</source>
-        <translation>неожиданный HTTP {status}</translation>
+        <translation>неожиданный код ответа HTTP {status}</translation>
     </message>
     <message>
         <source>Password</source>
@@ -2903,11 +3202,11 @@
     </message>
     <message>
         <source>the raw Basic form cannot carry control characters; use base64</source>
-        <translation>в форме Basic без кодирования нельзя передать управляющие символы; используйте base64</translation>
+        <translation>Basic без кодирования не может передать управляющие символы; используйте base64</translation>
     </message>
     <message>
         <source>No token endpoint was found on this server. Tried: {tried}. If you know the token URL, enter it (Token URL in Advanced, or --token-url).</source>
-        <translation>На этом сервере не найден адрес выдачи токена. Проверено: {tried}. Если вы знаете адрес токена, укажите его («Адрес токена» в разделе «Дополнительно» или --token-url).</translation>
+        <translation>На этом сервере не найден адрес выдачи токенов. Проверено: {tried}. Если вы знаете этот адрес, укажите его («Адрес выдачи токенов» в разделе «Дополнительно» или --token-url).</translation>
     </message>
     <message>
         <source>Tried: {tried}.</source>
@@ -2926,12 +3225,12 @@
         <translation>не читается как документ обнаружения</translation>
     </message>
     <message>
-        <source>The check&apos;s {seconds:g} s ran out before {host} answered: no complete answer within {seconds:g} s. Check that the server is running, or raise the timeout.</source>
-        <translation>Время проверки ({seconds:g} с) вышло раньше, чем ответил {host}: полного ответа не пришло за {seconds:g} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
+        <source>names the token endpoint {url}</source>
+        <translation>указывает адрес выдачи токенов {url}</translation>
     </message>
     <message>
-        <source>names the token endpoint {url}</source>
-        <translation>указывает адрес выдачи токена {url}</translation>
+        <source>The check&apos;s {seconds} s ran out before {host} answered: no complete answer within {seconds} s. Check that the server is running, or raise the timeout.</source>
+        <translation>Время проверки ({seconds} с) истекло раньше, чем ответил {host}. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
 </context>
 <context>
@@ -2990,11 +3289,11 @@
     </message>
     <message>
         <source>does not expire (Basic sends the credentials with every request)</source>
-        <translation>не истекает (Basic отправляет учётные данные с каждым запросом)</translation>
+        <translation>не ограничен (Basic отправляет учётные данные с каждым запросом)</translation>
     </message>
     <message>
         <source>unknown (the server did not say; no automatic refresh)</source>
-        <translation>неизвестно (сервер не сообщил; автоматического обновления нет)</translation>
+        <translation>неизвестен (сервер не сообщил; автоматического обновления нет)</translation>
     </message>
     <message>
         <source>expired at {time}</source>
@@ -3002,7 +3301,7 @@
     </message>
     <message>
         <source>{left} left — at {time}</source>
-        <translation>осталось {left}, до {time}</translation>
+        <translation>осталось {left} (до {time})</translation>
     </message>
     <message>
         <source>refresh failed, retrying in {time}</source>
@@ -3022,7 +3321,7 @@
     </message>
     <message>
         <source>in {left} — at {time}</source>
-        <translation>через {left} — в {time}</translation>
+        <translation>через {left} (в {time})</translation>
     </message>
     <message>
         <source>never</source>
@@ -3038,11 +3337,11 @@
     </message>
     <message>
         <source>(not a JWT: no claims to show)</source>
-        <translation>(не JWT: утверждений нет)</translation>
+        <translation>(не JWT: полей нет)</translation>
     </message>
     <message>
         <source>Signing in to {host} by {method}…</source>
-        <translation>Вход на {host} способом {method}…</translation>
+        <translation>Вход на {host} ({method})…</translation>
     </message>
     <message>
         <source>Refresh failed, retrying in {time}: {error}</source>
@@ -3062,11 +3361,11 @@
     </message>
     <message>
         <source>Signed in to {host} by {method}.</source>
-        <translation>Вход выполнен: {host}, {method}.</translation>
+        <translation>Вход на {host} выполнен ({method}).</translation>
     </message>
     <message>
         <source>Signed in — checking…</source>
-        <translation>Вход выполнен — проверка…</translation>
+        <translation>Вход выполнен — проверка токена…</translation>
     </message>
     <message>
         <source>Signed in — no rights</source>
@@ -3078,7 +3377,7 @@
     </message>
     <message>
         <source>Signed in to {host} by {method}; testing the token with a data request…</source>
-        <translation>Вход выполнен: {host}, {method}; проверяем токен запросом данных…</translation>
+        <translation>Вход на {host} выполнен ({method}); токен проверяется пробным запросом…</translation>
     </message>
     <message>
         <source>Signed in, but the token could not be tested: Test token tries again.</source>
@@ -3095,6 +3394,57 @@
     <message>
         <source>The copied token is not confirmed yet: no data request has succeeded with it.</source>
         <translation>Скопированный токен ещё не подтверждён: ни один запрос данных с ним пока не прошёл.</translation>
+    </message>
+</context>
+<context>
+    <name>plurals</name>
+    <message numerus="yes">
+        <source>too long ({length} character(s); at most {most})</source>
+        <translation>
+            <numerusform>слишком длинный ({length} символ; допустимо не больше {most})</numerusform>
+            <numerusform>слишком длинный ({length} символа; допустимо не больше {most})</numerusform>
+            <numerusform>слишком длинный ({length} символов; допустимо не больше {most})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is too large ({size} byte(s))</source>
+        <translation>
+            <numerusform>ответ слишком большой ({size} байт)</numerusform>
+            <numerusform>ответ слишком большой ({size} байта)</numerusform>
+            <numerusform>ответ слишком большой ({size} байт)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is too large (over {size} byte(s))</source>
+        <translation>
+            <numerusform>ответ слишком большой (предел — {size} байт)</numerusform>
+            <numerusform>ответ слишком большой (предел — {size} байта)</numerusform>
+            <numerusform>ответ слишком большой (предел — {size} байт)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the {what} is too long ({length} character(s); at most {most})</source>
+        <translation>
+            <numerusform>{what} слишком длинный ({length} символ; допустимо не больше {most})</numerusform>
+            <numerusform>{what} слишком длинный ({length} символа; допустимо не больше {most})</numerusform>
+            <numerusform>{what} слишком длинный ({length} символов; допустимо не больше {most})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it is not JSON, and too large for a token object ({size} character(s))</source>
+        <translation>
+            <numerusform>это не JSON, и для объекта токена ответ слишком большой ({size} символ)</numerusform>
+            <numerusform>это не JSON, и для объекта токена ответ слишком большой ({size} символа)</numerusform>
+            <numerusform>это не JSON, и для объекта токена ответ слишком большой ({size} символов)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate is trusted but expires in {days} day(s).</source>
+        <translation>
+            <numerusform>Сертификат доверенный, но срок его действия истекает через {days} день.</numerusform>
+            <numerusform>Сертификат доверенный, но срок его действия истекает через {days} дня.</numerusform>
+            <numerusform>Сертификат доверенный, но срок его действия истекает через {days} дней.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3121,11 +3471,11 @@
     </message>
     <message>
         <source>Host {host} is not accepted: the proxy answers only requests to {allowed} (a guard against DNS rebinding). Use one of those addresses.</source>
-        <translation>Host {host} не принимается: прокси отвечает только на запросы к {allowed} (защита от подмены DNS). Используйте один из этих адресов.</translation>
+        <translation>Заголовок Host {host} не принимается: прокси отвечает только на запросы к {allowed} (защита от подмены DNS). Используйте один из этих адресов.</translation>
     </message>
     <message>
         <source>The proxy forwards only to its own server; ask for a path such as /api/v1/…, not for another host.</source>
-        <translation>Прокси передаёт запросы только своему серверу; запрашивайте путь вида /api/v1/…, а не другой хост.</translation>
+        <translation>Прокси передаёт запросы только своему серверу; запрашивайте путь вида /api/v1/…, а не другой узел.</translation>
     </message>
     <message>
         <source>{method} is not supported by the proxy.</source>
@@ -3133,7 +3483,7 @@
     </message>
     <message>
         <source>Upgrade (WebSocket, HTTP/2) is not supported by the proxy.</source>
-        <translation>Прокси не поддерживает Upgrade (WebSocket, HTTP/2).</translation>
+        <translation>Прокси не поддерживает смену протокола (Upgrade: WebSocket, HTTP/2).</translation>
     </message>
     <message>
         <source>{method} is refused: this proxy is read-only.</source>
@@ -3149,7 +3499,7 @@
     </message>
     <message>
         <source>Signed out.</source>
-        <translation>Выполнен выход.</translation>
+        <translation>Сеанс завершён.</translation>
     </message>
     <message>
         <source>Not signed in: sign in first, then try again.</source>
@@ -3160,50 +3510,54 @@
         <translation>Срок действия токена истёк, обновить его пока не удалось ({problem}). Повторите позже.</translation>
     </message>
     <message>
-        <source>The token has expired and its renewal takes longer than {seconds:g} s.</source>
-        <translation>Срок действия токена истёк, а его обновление длится дольше {seconds:g} с.</translation>
+        <source>The token has expired and its renewal takes longer than {seconds} s.</source>
+        <translation>Срок действия токена истёк, а его обновление длится дольше {seconds} с.</translation>
     </message>
     <message>
         <source>no renewal is running</source>
         <translation>обновление не выполняется</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} мс</translation>
     </message>
 </context>
 <context>
     <name>remember</name>
     <message>
         <source>Token endpoint found automatically at {url} (URLs tried: {count}).</source>
-        <translation>Адрес выдачи токена найден автоматически: {url} (проверено адресов: {count}).</translation>
+        <translation>Адрес выдачи токенов найден автоматически: {url} (проверено адресов: {count}).</translation>
     </message>
     <message>
         <source>Session URL found automatically at {url} (URLs tried: {count}).</source>
-        <translation>Адрес сеанса найден автоматически: {url} (проверено адресов: {count}).</translation>
+        <translation>Адрес сессии найден автоматически: {url} (проверено адресов: {count}).</translation>
     </message>
     <message>
         <source>The remembered token URL {url} answered HTTP {status}: it is forgotten and the token endpoint is looked for again.</source>
-        <translation>Запомненный адрес токена {url} ответил HTTP {status}: он забыт, адрес выдачи токена ищется заново.</translation>
+        <translation>Запомненный адрес выдачи токенов {url} ответил HTTP {status}: он забыт и ищется заново.</translation>
     </message>
     <message>
         <source>The remembered session URL {url} answered HTTP {status}: it is forgotten and looked for again.</source>
-        <translation>Запомненный адрес сеанса {url} ответил HTTP {status}: он забыт и ищется заново.</translation>
+        <translation>Запомненный адрес сессии {url} ответил HTTP {status}: он забыт и ищется заново.</translation>
     </message>
 </context>
 <context>
     <name>report</name>
     <message>
         <source>pass</source>
-        <translation>успех</translation>
+        <translation>пройдена</translation>
     </message>
     <message>
         <source>warn</source>
-        <translation>внимание</translation>
+        <translation>предупреждение</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation>ошибка</translation>
+        <translation>не пройдена</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation>пропуск</translation>
+        <translation>пропущена</translation>
     </message>
     <message>
         <source>info</source>
@@ -3211,11 +3565,11 @@
     </message>
     <message>
         <source>Exit code {code}; took {ms} ms.</source>
-        <translation>Код выхода {code}; заняло {ms} мс.</translation>
+        <translation>Код выхода {code}; время проверки {ms} мс.</translation>
     </message>
     <message>
         <source>| Status | Check | Tried | What happened | What it means | What to do | ms |</source>
-        <translation>| Статус | Проверка | Что пробовали | Что произошло | Что это значит | Что делать | мс |</translation>
+        <translation>| Результат | Проверка | Что пробовали | Что произошло | Что это значит | Что делать | мс |</translation>
     </message>
     <message>
         <source>## Server check: {server}</source>
@@ -3231,7 +3585,7 @@
     </message>
     <message>
         <source>STATUS</source>
-        <translation>СТАТУС</translation>
+        <translation>РЕЗУЛЬТАТ</translation>
     </message>
     <message>
         <source>Server:</source>
@@ -3255,7 +3609,7 @@
     </message>
     <message>
         <source>RESULT</source>
-        <translation>РЕЗУЛЬТАТ</translation>
+        <translation>ПОДРОБНОСТИ</translation>
     </message>
 </context>
 </TS>

@@ -32,8 +32,8 @@ class CheckTimeUp(RequestTimeout):
 
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "The check's {seconds:g} s ran out before {host} answered: no complete answer within "
-        "{seconds:g} s. Check that the server is running, or raise the timeout.",
+        "The check's {seconds} s ran out before {host} answered: no complete answer within "
+        "{seconds} s. Check that the server is running, or raise the timeout.",
     )
 
 

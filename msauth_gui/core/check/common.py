@@ -12,7 +12,7 @@ from ..endpoints import Endpoints
 from ..errors import AuthError
 from ..http import Http, RequestRecord, TlsOptions
 from ..token import Clock, Token
-from ..translate import QT_TRANSLATE_NOOP, translate
+from ..translate import QT_TRANSLATE_NOOP, number, translate
 from .budget import Budget
 from .report import CheckRow
 
@@ -122,7 +122,7 @@ def answers_text(records: list[RequestRecord]) -> str:
     parts = []
     for r in records:
         where = r.url.split("?", 1)[0]
-        ms = f"{r.duration_ms:.0f}"
+        ms = number(round(r.duration_ms))
         if r.status is None:
             why = r.error.split(". ")[0] or translate("check", "no answer")
             text = translate("check", "{why} ({method} {url}, {ms} ms)")
@@ -140,7 +140,7 @@ def fix_for(error: AuthError) -> str:
         return error.message
     p = error.params
     return translate("check", phrase).format(
-        seconds=p.get("seconds", 0),
+        seconds=number(p.get("seconds", 0)),
         host=p.get("host"),
         detail=p.get("detail"),
         suggestion=p.get("suggestion"),
@@ -153,7 +153,7 @@ def fix_for(error: AuthError) -> str:
 _FIX_PHRASES = {
     "timeout": QT_TRANSLATE_NOOP(
         "check",
-        "the server does not answer within {seconds:g} s — check that it runs, or raise the "
+        "the server does not answer within {seconds} s — check that it runs, or raise the "
         "timeout (--timeout)",
     ),
     "cannot_connect": QT_TRANSLATE_NOOP(
@@ -225,8 +225,8 @@ def error_texts(error: AuthError) -> tuple[str, str]:
         )
     if kind == "timeout":
         return (
-            translate("check", "The server did not answer within {seconds:g} s.").format(
-                seconds=error.params.get("seconds", 0)
+            translate("check", "The server did not answer within {seconds} s.").format(
+                seconds=number(error.params.get("seconds", 0))
             ),
             translate(
                 "check",

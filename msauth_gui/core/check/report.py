@@ -14,7 +14,7 @@ import textwrap
 from dataclasses import asdict, dataclass
 
 from ..redact import redact
-from ..translate import QT_TRANSLATE_NOOP, translate
+from ..translate import QT_TRANSLATE_NOOP, number, translate
 from ..visible import visible, visible_json
 
 STATUSES = ("pass", "warn", "fail", "skip", "info")
@@ -104,7 +104,7 @@ def _status_word(status: str) -> str:
 
 def _took(report: CheckReport) -> str:
     return translate("report", "Exit code {code}; took {ms} ms.").format(
-        code=report.exit_code, ms=f"{report.duration_ms:.0f}"
+        code=report.exit_code, ms=number(round(report.duration_ms))
     )
 
 

@@ -25,7 +25,7 @@ from ..errors import (
     UnreadableAnswer,
 )
 from ..http import Answer
-from ..translate import QT_TRANSLATE_NOOP, translate
+from ..translate import QT_TRANSLATE_NOOP, number, plurals, translate
 from .budget import Budget
 from .certificate import Certificate, fetch_certificate, parse_certificate
 from .common import CheckContext, Stopwatch, fix_for, http_for, human_seconds
@@ -107,7 +107,9 @@ def check_reach(ctx: CheckContext) -> Reach:
         if address != host:
             shown = translate("check", "{host} is {address}")
             happened.append(shown.format(host=host, address=address))
-        happened.append(translate("check", "connected in {ms} ms").format(ms=f"{connect_ms:.0f}"))
+        happened.append(
+            translate("check", "connected in {ms} ms").format(ms=number(round(connect_ms)))
+        )
         if ep.is_https:
             der, version = _certificate(host, port, settings.timeout, ctx.budget)
             cert = parse_certificate(der, host)
@@ -223,9 +225,9 @@ def _verdict(cert: Certificate | None, verify: bool, host: str, now: float) -> t
     if days < 30:
         return (
             "warn",
-            translate("check", "The certificate is trusted but expires in {days} days.").format(
-                days=days
-            ),
+            plurals.tr(
+                "The certificate is trusted but expires in {days} day(s).", "", abs(days)
+            ).format(days=number(days)),
             translate("check", "Renew the server's certificate soon."),
         )
     return "pass", translate("check", "The server is reachable and its certificate is trusted."), ""
@@ -274,9 +276,12 @@ def check_clock(ctx: CheckContext, reach: Reach) -> None:
     # Date counts whole seconds (truncated): on average it is half a second behind
     skew = parsed.timestamp() + 0.5 - reach.local_time
     local = email.utils.formatdate(reach.local_time, usegmt=True)
+    seconds = round(skew)
     happened = translate(
         "check", "server Date {date}; local clock {local}; difference {skew} s"
-    ).format(date=reach.date, local=local, skew=f"{round(skew):+d}")
+    ).format(
+        date=reach.date, local=local, skew=("-" if seconds < 0 else "+") + number(abs(seconds))
+    )
     if abs(skew) <= MAX_SKEW:
         meaning = translate("check", "The clocks agree within a minute.")
         status, action = "pass", ""

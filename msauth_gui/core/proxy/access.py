@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..redact import redact
+from ..translate import number, translate
 from ..visible import visible
 
 MAX_PATH = 300  #: characters of the path shown
@@ -41,10 +42,8 @@ def shown_target(target: str) -> str:
 
 def access_line(record: AccessRecord) -> str:
     """``GET /api/v1/DocTypes?$top=1 200 3 ms``, and the proxy's reason when it failed."""
-    line = (
-        f"{visible(record.method[:20])} {shown_target(record.target)} {record.status} "
-        f"{record.duration_ms:.0f} ms"
-    )
+    took = translate("proxy", "{ms} ms").format(ms=number(round(record.duration_ms)))
+    line = f"{visible(record.method[:20])} {shown_target(record.target)} {record.status} {took}"
     if record.failure:
         line += " — " + visible(redact(record.failure))
     return line

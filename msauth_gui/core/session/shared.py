@@ -20,7 +20,7 @@ from typing import Protocol
 
 from ..errors import CredentialsRejected
 from ..token import Credentials, Token
-from ..translate import QT_TRANSLATE_NOOP, translate
+from ..translate import QT_TRANSLATE_NOOP, number, translate
 from .probing import AfterProbe, after_probe_failure
 from .renewal import token_alive
 
@@ -31,7 +31,7 @@ EXPIRED = QT_TRANSLATE_NOOP(
     "proxy", "The token has expired and could not be renewed yet ({problem}). Try again later."
 )
 STILL_RENEWING = QT_TRANSLATE_NOOP(
-    "proxy", "The token has expired and its renewal takes longer than {seconds:g} s."
+    "proxy", "The token has expired and its renewal takes longer than {seconds} s."
 )
 
 
@@ -109,7 +109,9 @@ class SharedCredentials:
                 deadline = deadline or time.monotonic() + wait
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise Unavailable(translate("proxy", STILL_RENEWING).format(seconds=wait))
+                    raise Unavailable(
+                        translate("proxy", STILL_RENEWING).format(seconds=number(wait))
+                    )
                 self._cond.wait(left)
 
     def renewed(self, used: Credentials, sent_at: float, wait: float) -> Credentials | None:

@@ -35,6 +35,7 @@ from ...core.check import ORDER, Budget, run_check
 from ...core.check.report import CheckReport, CheckRow
 from ...core.client import ConnectionSettings
 from ...core.errors import AuthError
+from ...core.translate import number
 from .. import theme
 from ..plain import label, make_plain, shown, tip
 from ..prompts import FileDialog
@@ -94,17 +95,17 @@ class CheckDialog(QDialog):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = CheckTable(self)
 
-        self.run_button = self._button(self.tr("Run again"), "checkRunButton", self.run)
+        self.run_button = self._button(self.tr("&Run again"), "checkRunButton", self.run)
         self.run_button.setToolTip(self.tr("Check again with the form's current settings"))
         self.copy_button = self._button(
-            self.tr("Copy report"), "copyReportButton", self.copy_report
+            self.tr("&Copy report"), "copyReportButton", self.copy_report
         )
         self.copy_button.setToolTip(self.tr("Copy the report as Markdown (no secrets in it)"))
         self.save_button = self._button(
-            self.tr("Save report…"), "saveReportButton", self.save_report
+            self.tr("&Save report…"), "saveReportButton", self.save_report
         )
         self.save_button.setToolTip(self.tr("Save the report as Markdown (.md) or JSON (.json)"))
-        close_button = self._button(self.tr("Close"), "checkCloseButton", self.close)
+        close_button = self._button(self.tr("C&lose"), "checkCloseButton", self.close)
         for button, spoken, description in (
             (self.run_button, self.tr("Run again"),
              self.tr("Checks again with the main window's current settings.")),
@@ -240,7 +241,7 @@ class CheckDialog(QDialog):
         self.summary_label.setText(
             shown(
                 self.tr("{counts} · took {ms} ms").format(
-                    counts=counts_text(report.rows), ms=f"{report.duration_ms:.0f}"
+                    counts=counts_text(report.rows), ms=number(round(report.duration_ms))
                 )
             )
         )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ...core.check import row_rank
 from ...core.check.report import CheckReport, CheckRow
 from ...core.redact import redact
-from ...core.translate import QT_TRANSLATE_NOOP
+from ...core.translate import QT_TRANSLATE_NOOP, number
 from ..fmt import BLUE, GREEN, GREY, ORANGE, RED
 from ..plain import shown, tip
 from ..theme import colour as themed
@@ -145,7 +145,7 @@ def summary_line(report: CheckReport) -> str:
         text.format(
             server=report.server,
             counts=counts_text(report.rows),
-            ms=f"{report.duration_ms:.0f}",
+            ms=number(round(report.duration_ms)),
             verdict=report.verdict,
         )
     )
@@ -239,7 +239,7 @@ class CheckTable(QTableWidget):
             self.insertRow(index)
         word, colour = status_word(row.status), STATUS_LOOK[row.status][1]
         tried = self.tr("Tried: {tried}").format(tried=row.tried)
-        took = self.tr("Took {ms} ms").format(ms=f"{row.duration_ms:.0f}")
+        took = self.tr("Took {ms} ms").format(ms=number(round(row.duration_ms)))
         whole = "\n".join(
             part for part in (
                 tried if row.tried else "",

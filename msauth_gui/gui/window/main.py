@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 from ...core.errors import AuthError, InvalidInput
 from ...core.session.remember import notes
 from ...core.token import Credentials, Token
-from ...core.translate import QT_TRANSLATE_NOOP
+from ...core.translate import QT_TRANSLATE_NOOP, number
 from .. import fmt
 from ..clipboard import DEFAULT_CLEAR_MS, SecretClipboard
 from ..plain import shown
@@ -275,11 +275,12 @@ class MainWindow(QMainWindow):
         self.clipboard.copy(text, what)
         seconds = self.clipboard.clear_ms / 1000
         if seconds:
-            text = self.tr("{what} copied; the clipboard is cleared in {seconds:g} s.")
+            text = self.tr("{what} copied; the clipboard is cleared in {seconds} s.")
         else:
             text = self.tr("{what} copied; the clipboard is cleared on sign-out and quit.")
         warning = self.view.copy_warning()  # expired, no rights, not confirmed: say so
-        self.show_status(" ".join((text.format(what=what, seconds=seconds), warning)).strip())
+        shown = text.format(what=what, seconds=number(seconds))
+        self.show_status(" ".join((shown, warning)).strip())
         if warning:
             self.tray.notify(self.tr("{what} copied").format(what=what), warning)
 

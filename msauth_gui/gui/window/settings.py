@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.clear_check = QCheckBox(self.tr("Clear copied secrets after"), self)
+        self.clear_check = QCheckBox(self.tr("&Clear copied secrets after"), self)
         name(
             self.clear_check,
             "clipboardClearCheck",
@@ -66,7 +66,7 @@ class SettingsDialog(QDialog):
         self.refresh_spin.setRange(10, 95)
         self.refresh_spin.setSuffix(self.tr(" % of the lifetime"))
         self.resign_check = QCheckBox(
-            self.tr("When the refresh token is refused, sign in again with the password"), self
+            self.tr("When the refresh token is refused, &sign in again with the password"), self
         )
         name(
             self.resign_check,
@@ -83,7 +83,7 @@ class SettingsDialog(QDialog):
         )
         self.log_spin.setRange(100, 100_000)
         self.log_spin.setSingleStep(1000)
-        self.log_spin.setSuffix(self.tr(" lines"))
+        self.log_spin.valueChanged.connect(self._log_suffix)  # "1 001 line", "1 002 lines"
         self.language_combo = QComboBox(self)
         name(
             self.language_combo,
@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
         )
         self.language_note = QLabel(self.tr("Takes effect at the next start."), self)
         self.language_note.setObjectName("languageNote")
-        self.tray_check = QCheckBox(self.tr("Show tray icon"), self)
+        self.tray_check = QCheckBox(self.tr("Show &tray icon"), self)
         name(
             self.tray_check,
             "showTrayCheck",
@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
         self.proxy_port_spin.setRange(0, 65535)
         self.proxy_port_spin.setSpecialValueText(self.tr("any free port"))
         self.proxy_read_only_check = QCheckBox(
-            self.tr("Read-only: refuse POST, PUT, PATCH and DELETE"), self
+            self.tr("Read-&only: refuse POST, PUT, PATCH and DELETE"), self
         )
         name(
             self.proxy_read_only_check,
@@ -141,13 +141,16 @@ class SettingsDialog(QDialog):
         language_row.addWidget(self.language_combo)
         language_row.addWidget(self.language_note)
         language_row.addStretch(1)
+        # a label with a letter (Alt+letter) names the field it jumps to: its buddy
         form.addRow(self.tr("Clipboard:"), clear_row)
-        form.addRow(self.tr("Refresh the token at:"), self.refresh_spin)
+        form.addRow(self.tr("&Refresh the token at:"), self.refresh_spin)
         form.addRow("", self.resign_check)
-        form.addRow(self.tr("Activity log keeps:"), self.log_spin)
-        form.addRow(self.tr("Language:"), language_row)
+        form.addRow(self.tr("Activity &log keeps:"), self.log_spin)
+        language_label = QLabel(self.tr("La&nguage:"), self)
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, language_row)
         form.addRow("", self.tray_check)
-        form.addRow(self.tr("Local proxy port:"), self.proxy_port_spin)
+        form.addRow(self.tr("Local proxy &port:"), self.proxy_port_spin)
         form.addRow("", self.proxy_read_only_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -163,6 +166,9 @@ class SettingsDialog(QDialog):
         self._current = current
         self._show(current)
 
+    def _log_suffix(self, lines: int) -> None:
+        self.log_spin.setSuffix(self.tr(" line(s)", "", lines))
+
     def _show(self, s: AppSettings) -> None:
         seconds = round(s.clipboard_clear_ms / 1000)
         self.clear_check.setChecked(seconds > 0)
@@ -171,6 +177,7 @@ class SettingsDialog(QDialog):
         self.refresh_spin.setValue(round(s.refresh_fraction * 100))
         self.resign_check.setChecked(s.allow_resign)
         self.log_spin.setValue(s.log_lines)
+        self._log_suffix(self.log_spin.value())  # also when the value did not change
         self.tray_check.setChecked(s.show_tray)
         self.proxy_port_spin.setValue(s.proxy_port)
         self.proxy_read_only_check.setChecked(s.proxy_read_only)
