@@ -208,6 +208,10 @@ class Upstream:
         target = self.prefix + path
         if self._proxy is not None and not self.https:
             target = self.origin + target  # absolute-form, to the HTTP proxy
+        streamed = not (body is None or isinstance(body, bytes))
+        sized = any(name.lower() == "content-length" for name, _ in headers)
+        if streamed and not sized:  # said, or the server reads the chunks as the next request
+            headers = [*headers, ("Transfer-Encoding", "chunked")]
         lines = [f"{method} {target} HTTP/1.1", *(f"{k}: {v}" for k, v in headers), "", ""]
         head = "\r\n".join(lines).encode("latin-1")
         sock, rfile = link.sock, link.rfile
@@ -223,7 +227,6 @@ class Upstream:
             return self._within_deadline(link, whole, stale_if=reused)
         try:  # an upload: no total deadline, a timeout per write
             sock.sendall(head)
-            sized = any(name.lower() == "content-length" for name, _ in headers)
             for piece in body:
                 if piece:
                     sock.sendall(piece if sized else chunk(piece))

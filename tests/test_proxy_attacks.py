@@ -1,0 +1,127 @@
+"""The local proxy under attack: what a client or a server of its own can make it do.
+
+Real sockets: the demo server, or a strict upstream of our own below (standard library) that
+reads request bodies by their framing, as a real server does, and records every request it
+saw on a connection: a request whose body the proxy framed wrongly shows up as a second,
+garbled request on the same connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+
+from msauth_gui.core.client import ConnectionSettings
+from msauth_gui.core.proxy.server import ProxyServer
+from msauth_gui.core.token import Credentials, Token
+
+
+class _Strict(BaseHTTPRequestHandler):
+    """Reads a body by ``Transfer-Encoding: chunked`` or ``Content-Length`` (none: no body) and
+    answers what it read; keeps the connection for the next request."""
+
+    protocol_version = "HTTP/1.1"
+    server: _StrictServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        self.server.seen.append(("garbled", self.raw_requestline[:40].decode("latin-1")))
+        super().send_error(code, message, explain)
+
+    def do_POST(self) -> None:
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            framing, body = "chunked", self._chunked()
+        else:
+            framing, length = "length", int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length)
+        self.server.seen.append((self.command, self.path))
+        data = {"framing": framing, "length": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+        answer = json.dumps(data).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    do_GET = do_PUT = do_POST
+
+    def _chunked(self) -> bytes:
+        pieces = []
+        while size := int(self.rfile.readline().split(b";")[0], 16):
+            pieces.append(self.rfile.read(size))
+            self.rfile.readline()
+        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+            pass
+        return b"".join(pieces)
+
+
+class _StrictServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Strict)
+        self.seen: list[tuple[str, str]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+@pytest.fixture
+def strict() -> Iterator[_StrictServer]:
+    server = _StrictServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+class _Fixed:
+    """A session that never changes (a :class:`CredentialSource`): one token, no renewal."""
+
+    def current(self, wait: float) -> Credentials:
+        return Token(access_token="tok-fixed-123456", obtained_at=time.time())
+
+    def renewed(self, used: Credentials, sent_at: float, wait: float) -> Credentials | None:
+        return None
+
+
+@contextlib.contextmanager
+def serving(url: str) -> Iterator[ProxyServer]:
+    """A proxy in front of ``url`` with a fixed token."""
+    with ProxyServer(ConnectionSettings(server=url, timeout=5), _Fixed(), port=0) as proxy:
+        yield proxy
+
+
+def test_a_large_chunked_upload_reaches_the_server_as_one_chunked_request(
+    strict: _StrictServer,
+) -> None:
+    """Above the replay limit a chunked body streams on: it must say so (Transfer-Encoding),
+    or the server reads a body of 0 bytes and then the chunks as the next request: the
+    upload is lost and the next tool on that kept-alive connection gets a stray answer."""
+    body = b"x" * 1000 + b"POST /smuggled HTTP/1.1\r\nContent-Length: 0\r\n\r\n" + b"y" * 1000
+    with serving(strict.url) as proxy:
+        proxy.forwarder.replay_limit = 1000  # larger bodies stream through
+        pieces = [body[:700], body[700:1500], body[1500:]]
+        answer = requests.post(proxy.url + "/api/v1/upload", data=iter(pieces), timeout=10)
+        after = requests.post(proxy.url + "/api/v1/next", data=b"small", timeout=10)
+    assert answer.status_code == 200
+    assert answer.json() == {
+        "framing": "chunked",
+        "length": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }
+    assert after.json()["length"] == 5
+    assert strict.seen == [("POST", "/api/v1/upload"), ("POST", "/api/v1/next")]
