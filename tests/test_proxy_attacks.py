@@ -22,6 +22,9 @@ import requests
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.proxy.server import ProxyServer
 from msauth_gui.core.token import Credentials, Token
+from msauth_gui.devserver import DemoServer
+
+from .proxy_helpers import get, proxied, raw
 
 
 class _Strict(BaseHTTPRequestHandler):
@@ -125,3 +128,33 @@ def test_a_large_chunked_upload_reaches_the_server_as_one_chunked_request(
     }
     assert after.json()["length"] == 5
     assert strict.seen == [("POST", "/api/v1/upload"), ("POST", "/api/v1/next")]
+
+
+def test_the_session_is_never_handed_to_a_web_page_request_without_an_origin(
+    demo: DemoServer,
+) -> None:
+    """A page's <img src>, a link or a form GET carries no Origin, but a browser says where it
+    comes from (Sec-Fetch-Site, Referer): another site's request is refused like one with an
+    Origin. A tool (curl, Postman) sends neither; the operator's own address bar says "none"."""
+    with proxied(demo, allow_origins=["https://tool.example"]) as (proxy, _keeper):
+        host = f"127.0.0.1:{proxy.port}"
+
+        def status(*headers: str) -> int:
+            return raw(proxy.port, get(proxy.port, "/api/v1/echo", host, *headers))[0]
+
+        refused = [
+            status("Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors"),
+            status("Sec-Fetch-Site: same-site"),
+            status("Referer: https://evil.example/page"),
+            status(f"Origin: http://{host}", "Origin: https://evil.example"),
+        ]
+        served = [
+            status(),
+            status("Sec-Fetch-Site: none", "Sec-Fetch-Mode: navigate"),
+            status("Sec-Fetch-Site: same-origin", f"Referer: http://{host}/api/v1/"),
+            status("Sec-Fetch-Site: cross-site", "Origin: https://tool.example"),
+            status("Referer: https://tool.example/app"),
+        ]
+    assert refused == [403] * 4
+    assert served == [200] * 5
+    assert demo.counts["echo"] == 5

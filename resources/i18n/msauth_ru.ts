@@ -3144,6 +3144,10 @@
         <translation>Запросы веб-страниц ({origin}) отклоняются: страница могла бы действовать от вашего имени. Чтобы пустить эту страницу, запустите прокси с --allow-origin {origin}.</translation>
     </message>
     <message>
+        <source>Requests from other web sites are refused: a page could act as you.</source>
+        <translation>Запросы с других веб-сайтов отклоняются: страница могла бы действовать от вашего имени.</translation>
+    </message>
+    <message>
         <source>not HTTP ({error})</source>
         <translation>не HTTP ({error})</translation>
     </message>
