@@ -158,3 +158,18 @@ def test_the_session_is_never_handed_to_a_web_page_request_without_an_origin(
     assert refused == [403] * 4
     assert served == [200] * 5
     assert demo.counts["echo"] == 5
+
+
+@pytest.mark.parametrize("length", ["\u00b2", "\u00b3\u00b9", "+5", "5 5"])
+def test_a_content_length_that_is_not_ascii_digits_gets_400(demo: DemoServer, length: str) -> None:
+    """ "²".isdigit() is True and int("²") raises: the connection used to end with no answer
+    and no line in the access log."""
+    records: list[object] = []
+    with proxied(demo, records=records) as (proxy, _keeper):
+        request = (
+            f"POST /api/v1/echo HTTP/1.1\r\nHost: 127.0.0.1:{proxy.port}\r\n"
+            f"Content-Length: {length}\r\n\r\nabcde"
+        ).encode("latin-1")
+        status = raw(proxy.port, request)[0]
+    assert status == 400
+    assert len(records) == 1 and demo.counts["echo"] == 0

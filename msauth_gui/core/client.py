@@ -264,7 +264,9 @@ def error_for(answer: Answer, *, refresh: bool) -> AuthError:
     if status == 429:
         retry = answer.headers.get("retry-after", "").strip()
         few = translate("errors", "a few")  # "Try again in a few s."
-        return TooManyRequests(status=status, retry_after=retry if retry.isdigit() else few)
+        return TooManyRequests(
+            status=status, retry_after=retry if retry.isascii() and retry.isdigit() else few
+        )
     if status >= 500:
         began = translate("errors", "Its answer began: {snippet}")
         return ServerError(

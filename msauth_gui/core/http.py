@@ -259,7 +259,7 @@ class _UnverifiedAdapter(TrackingAdapter):
 
 def _read_capped(response: requests.Response, url: str) -> bytes:
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY:
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
         raise UnreadableAnswer(
             url=url,
             detail=translate("errors", "the answer is too large ({size:,} bytes)").format(

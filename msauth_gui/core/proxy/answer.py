@@ -51,7 +51,7 @@ class Answer:
         elif "content-length" in names:
             lengths = {v.strip() for v in names["content-length"].split(",")}
             text = lengths.pop() if len(lengths) == 1 else ""
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit()):  # "²" is a digit too
                 raise NotHttp("a bad Content-Length")
             self.length = int(text)
         else:

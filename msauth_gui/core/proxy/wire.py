@@ -165,9 +165,10 @@ def body_length(head: RequestHead) -> int | None:
     lengths = {v.strip() for value in head.values("content-length") for v in value.split(",")}
     if not lengths:
         return 0
-    if len(lengths) != 1 or not next(iter(lengths)).isdigit():
+    text = next(iter(lengths))
+    if len(lengths) != 1 or not (text.isascii() and text.isdigit()):  # "²" is a digit too
         raise BadRequest(400, "Bad Content-Length.")
-    return int(next(iter(lengths)))
+    return int(text)
 
 
 def read_exactly(rfile: Reader, size: int, piece: int = 64 * 1024) -> Iterator[bytes]:
