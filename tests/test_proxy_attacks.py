@@ -20,10 +20,13 @@ import pytest
 import requests
 
 from msauth_gui.core.client import ConnectionSettings
+from msauth_gui.core.proxy.access import AccessRecord
 from msauth_gui.core.proxy.server import ProxyServer
+from msauth_gui.core.session.shared import SECOND_CHANCE
 from msauth_gui.core.token import Credentials, Token
 from msauth_gui.devserver import DemoServer
 
+from .conftest import FakeClock
 from .proxy_helpers import get, proxied, raw
 
 
@@ -173,3 +176,28 @@ def test_a_content_length_that_is_not_ascii_digits_gets_400(demo: DemoServer, le
         status = raw(proxy.port, request)[0]
     assert status == 400
     assert len(records) == 1 and demo.counts["echo"] == 0
+
+
+def test_a_path_that_always_answers_401_costs_one_renewal_a_minute_not_one_a_request(
+    demo: DemoServer, clock: FakeClock
+) -> None:
+    """A server that refuses even the renewed token (or a path that always says 401) made
+    every request through the proxy sign in again: a tool polling it was a renewal storm."""
+    records: list[AccessRecord] = []
+    with proxied(demo, clock=clock, records=records) as (proxy, _keeper):
+        demo.config.fault, demo.config.fault_on = "unauthorized", frozenset({"echo"})
+        session = requests.Session()
+        statuses = [session.get(proxy.url + "/api/v1/echo", timeout=10).status_code]
+        statuses += [
+            session.get(proxy.url + "/api/v1/echo", timeout=10).status_code for _ in range(5)
+        ]
+        renewals = demo.counts["refresh"] + demo.counts["token"] - 1
+        clock.advance(SECOND_CHANCE + 1)  # a minute on: the server may have been fixed
+        session.get(proxy.url + "/api/v1/echo", timeout=10)
+        later = demo.counts["refresh"] + demo.counts["token"] - 1
+        demo.config.fault = None
+        served = session.get(proxy.url + "/api/v1/echo", timeout=10).status_code
+    assert statuses == [401] * 6 and served == 200
+    assert renewals == 1 and later == 2
+    assert "the renewed ones too" in records[0].failure
+    assert all("refused the session's credentials" in r.failure for r in records[1:7])
