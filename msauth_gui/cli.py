@@ -31,6 +31,7 @@ from .core.client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_TIMEOUT,
+    MAX_TIMEOUT,
     METHODS,
     AuthClient,
     ConnectionSettings,
@@ -152,8 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _check_timeout(args: argparse.Namespace) -> None:
-    if args.timeout <= 0:
-        raise UsageError(translate("cli", "--timeout must be a positive number of seconds"))
+    if not 0 < args.timeout <= MAX_TIMEOUT:  # nan and inf too (no deadline; a watchdog crash)
+        text = translate("cli", "--timeout must be a positive number of seconds, at most {most:g}")
+        raise UsageError(text.format(most=MAX_TIMEOUT))
 
 
 def _client_secret(args: argparse.Namespace, stdin: TextIO) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from msauth_gui.core.client import ConnectionSettings
-from msauth_gui.core.errors import EXIT_OK, TooManyRequests
+from msauth_gui.core.errors import EXIT_OK, EXIT_USAGE, TooManyRequests
 from msauth_gui.core.session.keeper import Keeper
 
 from .conftest import FakeClock
@@ -52,3 +52,14 @@ def test_a_retry_after_of_superscript_digits_backs_off_and_renewal_goes_on(
         finally:
             keeper.close()
     assert second.error is None and second.creds is not None
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "1e20", "3601", "0", "-1"])
+def test_a_timeout_without_a_deadline_is_a_usage_error(timeout: str) -> None:
+    """inf and 1e20 crashed the deadline's watchdog thread (a traceback, exit 1); nan meant
+    no deadline at all (a stalled server hung msauth for ever)."""
+    with HostileServer("stall") as server:
+        code, out, err = msauth(server, f"--timeout={timeout}")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == "msauth: --timeout must be a positive number of seconds, at most 3600\n"
+    assert server.requests == []

@@ -2448,8 +2448,8 @@
 <context>
     <name>cli</name>
     <message>
-        <source>--timeout must be a positive number of seconds</source>
-        <translation>--timeout должен быть положительным числом секунд</translation>
+        <source>--timeout must be a positive number of seconds, at most {most:g}</source>
+        <translation>--timeout должен быть положительным числом секунд, не больше {most:g}</translation>
     </message>
     <message>
         <source>Password for {login}: </source>
