@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from msauth_gui.core.client import ConnectionSettings
-from msauth_gui.core.errors import EXIT_OK, EXIT_USAGE, TooManyRequests
+from msauth_gui.core.client import AuthClient, ConnectionSettings
+from msauth_gui.core.errors import EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE, ServerError, TooManyRequests
+from msauth_gui.core.records import RequestRecord
+from msauth_gui.core.redact import redact_start, register_secret
 from msauth_gui.core.session.keeper import Keeper
 
 from .conftest import FakeClock
@@ -63,3 +65,39 @@ def test_a_timeout_without_a_deadline_is_a_usage_error(timeout: str) -> None:
     assert (code, out) == (EXIT_USAGE, "")
     assert err == "msauth: --timeout must be a positive number of seconds, at most 3600\n"
     assert server.requests == []
+
+
+PASSWORD = "Pr0xy-s3cret!"
+
+
+def _pieces(secret: str) -> list[str]:
+    """Every beginning of ``secret`` long enough to give it away."""
+    return [secret[:n] for n in range(4, len(secret) + 1)]
+
+
+@pytest.mark.parametrize("at", [190, 195, 199, 390, 395])
+def test_an_error_page_cut_through_the_password_shows_none_of_it(at: int) -> None:
+    """The start of an error page was cut at 200 characters, then redacted: a password the cut
+    went through was no longer the registered value, and its first half was shown."""
+    body = ("E" * at + " " + PASSWORD + " tail").encode()
+    seen: list[RequestRecord] = []
+    reply = Reply(500, body, (("Content-Type", "text/plain"),), "Oops")
+    with HostileServer(reply) as server:
+        code, _out, err = msauth(server, "--token-url", "/oauth/token", stdin=PASSWORD + "\n")
+        settings = ConnectionSettings(server=server.url, token_url="/oauth/token", timeout=5)
+        client = AuthClient(settings, on_request=seen.append)
+        with pytest.raises(ServerError) as raised:
+            client.sign_in("admin", PASSWORD)
+        client.close()
+    assert code == EXIT_UNUSABLE and "E" * 100 in err
+    for shown in (err, raised.value.message, seen[0].error):
+        assert not any(piece in shown for piece in _pieces(PASSWORD)), shown
+
+
+def test_masks_that_shorten_the_start_never_bring_a_cut_secret_into_view() -> None:
+    register_secret(PASSWORD)
+    for pad in range(80):  # the cut of the window read goes through every part of it
+        text = (PASSWORD + " ") * 29 + "E" * pad + PASSWORD + " tail"
+        shown = redact_start(text, 200)
+        assert shown.startswith("*** *** ***")
+        assert not any(piece in shown for piece in _pieces(PASSWORD)), (pad, shown)
