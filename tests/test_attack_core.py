@@ -101,3 +101,26 @@ def test_masks_that_shorten_the_start_never_bring_a_cut_secret_into_view() -> No
         shown = redact_start(text, 200)
         assert shown.startswith("*** *** ***")
         assert not any(piece in shown for piece in _pieces(PASSWORD)), (pad, shown)
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--method", "basic", "--probe-path", "{evil}/api/v1/DocTypes"],
+        ["--method", "oauth", "--probe-path", "{evil}/api/v1/DocTypes"],
+        ["--method", "basic", "--probe-path", "{server}@{evil_host}/api/v1/DocTypes"],
+        ["--method", "oauth", "--token-url", "{server}@{evil_host}/oauth/token"],
+    ],
+)
+def test_credentials_never_go_to_another_server_by_the_probe_path_or_userinfo(
+    option: list[str],
+) -> None:
+    """The probe path is kept in profiles, which are shared as files: an absolute probe URL on
+    another server got the Basic credentials or the token with every sign-in. A token URL
+    spelled https://wms:9000@evil/ looks like the server and goes to evil."""
+    with HostileServer("token") as server, HostileServer("token") as evil:
+        names = {"server": server.url, "evil": evil.url, "evil_host": evil.url.split("//")[1]}
+        code, out, err = msauth(server, *[part.format(**names) for part in option])
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "must not contain a login" in err or "must be on the server" in err
+    assert evil.requests == [] and server.requests == []

@@ -121,6 +121,11 @@ _BAD_PORT = QT_TRANSLATE_NOOP("errors", "the port must be a number from 1 to 655
 _BAD_HOST = QT_TRANSLATE_NOOP("errors", "{host} is not a valid host name")
 #: the ``field`` of a bad token URL (an English key: the form tells the two fields apart by it)
 TOKEN_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Token URL")
+_PROBE_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "errors",
+    "the probe path must be on the server ({origin}), as the probe sends the credentials; use "
+    "a path such as /DocTypes?$top=1",
+)
 
 
 def _fail(detail: str, **params: object) -> InvalidInput:
@@ -211,6 +216,8 @@ def build_endpoints(
         elif not re.match(r"(?i)^https?://[^/\s]+", token):
             detail = translate("errors", "use an absolute URL or a path starting with /")
             raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
+        if "@" in urlsplit(token).netloc:  # https://wms:9000@evil.example/ goes to evil.example
+            raise InvalidInput(field=TOKEN_URL_FIELD, detail=translate("errors", _USERINFO))
     else:  # the first candidate of discovery (see .discovery); what is used when none runs
         token = origin + prefix + "/oauth/token"
 
@@ -224,4 +231,7 @@ def build_endpoints(
         scheme_assumed=assumed,
     )
     probe = endpoints.url((probe_path or "").strip() or DEFAULT_PROBE_PATH)
+    if not same_origin(probe, origin):  # an absolute URL elsewhere (a shared profile's)
+        detail = translate("errors", _PROBE_ELSEWHERE).format(origin=origin)
+        raise InvalidInput(field=QT_TRANSLATE_NOOP("errors", "Probe path"), detail=detail)
     return Endpoints(**{**endpoints.__dict__, "probe_url": probe})

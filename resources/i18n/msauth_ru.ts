@@ -2570,6 +2570,10 @@
         <translation>Адрес токена</translation>
     </message>
     <message>
+        <source>the probe path must be on the server ({origin}), as the probe sends the credentials; use a path such as /DocTypes?$top=1</source>
+        <translation>путь проверки должен быть на этом сервере ({origin}): проверка отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
+    </message>
+    <message>
         <source>Server URL</source>
         <translation>Адрес сервера</translation>
     </message>
@@ -2596,6 +2600,10 @@
     <message>
         <source>use an absolute URL or a path starting with /</source>
         <translation>укажите полный адрес или путь, начинающийся с /</translation>
+    </message>
+    <message>
+        <source>Probe path</source>
+        <translation>Путь проверки</translation>
     </message>
     <message>
         <source>{field}: {detail}</source>
