@@ -4,6 +4,10 @@ server of tests/hostile.py, driven through the real CLI or the proxy's keeper.""
 
 from __future__ import annotations
 
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 
 from msauth_gui.core.client import AuthClient, ConnectionSettings
@@ -12,6 +16,7 @@ from msauth_gui.core.records import RequestRecord
 from msauth_gui.core.redact import redact_start, register_secret
 from msauth_gui.core.session.keeper import Keeper
 
+from .cli_run import run_msauth
 from .conftest import FakeClock
 from .hostile import HostileServer, Reply, json_reply, token_json
 from .proxy_helpers import Events
@@ -124,3 +129,68 @@ def test_credentials_never_go_to_another_server_by_the_probe_path_or_userinfo(
     assert (code, out) == (EXIT_USAGE, "")
     assert "must not contain a login" in err or "must be on the server" in err
     assert evil.requests == [] and server.requests == []
+
+
+class _ForwardProxy(BaseHTTPRequestHandler):
+    """An HTTP proxy in front of every server (HTTP_PROXY): it records the absolute URL of each
+    request, so the host a client really sends to shows, DNS or not. The discovery document
+    names the token endpoint it is given; everything else is 404."""
+
+    server: _ProxyServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.server.targets.append(self.path)
+        if self.path.endswith("/.well-known/openid-configuration"):
+            body = json.dumps({"token_endpoint": self.server.endpoint}).encode()
+            self.send_response(200)
+        else:
+            body = b'{"error": "not here"}'
+            self.send_response(404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+
+class _ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, endpoint: str) -> None:
+        super().__init__(("127.0.0.1", 0), _ForwardProxy)
+        self.endpoint, self.targets = endpoint, []
+
+
+@pytest.mark.parametrize(
+    ("server", "endpoint", "other"),
+    [
+        # Python's "idna" codec is IDNA 2003, where "ß" is "ss": one origin to it, two hosts
+        # to requests (IDNA 2008: xn--strae-oqa.example), which one may own and the other not
+        ("http://strasse.example", "http://straße.example/sso/token", "xn--strae-oqa"),
+        ("http://straße.example", "http://strasse.example/sso/token", "//strasse.example"),
+        ("http://σας.example", "http://σασ.example/sso/token", "xn--mxa9ab"),
+    ],
+)
+def test_a_discovery_document_naming_a_look_alike_host_gets_no_password(
+    server: str, endpoint: str, other: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy = _ProxyServer(endpoint)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.server_address[1]}")
+    try:
+        code, _out, err = run_msauth(
+            ["token", "--server", server, "--login", "admin", "--password-stdin"], PASSWORD + "\n"
+        )
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert not any(other in target for target in proxy.targets), proxy.targets
+    assert len(proxy.targets) == 5  # three candidates, the document, /connect/token
+    assert code != EXIT_OK and "not tried: it is on another server" in err

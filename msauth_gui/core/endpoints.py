@@ -7,7 +7,6 @@ scheme (https is assumed, and remembered so an error can suggest ``http://``).
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -68,10 +67,24 @@ def _origin_key(url: str) -> tuple[str, str, int] | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname or parts.username is not None:
         return None
-    host = parts.hostname.lower()
-    with contextlib.suppress(UnicodeError):
-        host = host.encode("idna").decode("ascii")
+    host = _ascii_host(parts.hostname)
+    if host is None:
+        return None
     return scheme, host, port or _DEFAULT_PORTS[scheme]
+
+
+def _ascii_host(host: str) -> str | None:
+    """``host`` as the HTTP stack sends it: lower case, a non-ASCII name in IDNA 2008 with
+    UTS 46 mapping, as ``requests`` encodes it (Python's own "idna" codec is IDNA 2003, for
+    which "straße" is "strasse", another host); None when it cannot be encoded."""
+    if host.isascii():
+        return host.lower()
+    import idna  # a dependency of requests; imported only for non-ASCII names
+
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
 
 
 def origin_of(url: str) -> str | None:
@@ -180,18 +193,23 @@ def build_endpoints(
     if ":" in host:  # IPv6 literal
         netloc_host = f"[{host}]"
     else:
-        try:
-            ascii_host = host.encode("idna").decode("ascii")
+        ascii_host = _ascii_host(host)
+        try:  # no empty label, none over 63 characters
+            ascii_host = ascii_host and ascii_host.encode("idna").decode("ascii")
         except UnicodeError:
-            raise _fail(_BAD_HOST, host=repr(host)) from None
-        if not re.fullmatch(r"[A-Za-z0-9.\-_]+", ascii_host):
+            ascii_host = None
+        if not ascii_host or not re.fullmatch(r"[A-Za-z0-9.\-_]+", ascii_host):
             raise _fail(_BAD_HOST, host=repr(host))
         # a non-ASCII name stays readable, in the form IDNA maps it to ("ｈｏｓｔ" is "host"),
         # and must be one the HTTP stack can send
-        try:
-            netloc_host = (host if host.isascii() else ascii_host.encode().decode("idna")).lower()
-        except UnicodeError:
-            netloc_host = ""
+        netloc_host = ascii_host
+        if not host.isascii():
+            import idna
+
+            try:
+                netloc_host = idna.decode(ascii_host)
+            except (idna.IDNAError, UnicodeError, ValueError):
+                netloc_host = ""
         if not netloc_host or not (netloc_host.isascii() or _idna2008_ok(netloc_host)):
             raise _fail(_BAD_HOST, host=repr(host))
     origin = f"{scheme}://{netloc_host}" + (f":{port}" if port else "")
