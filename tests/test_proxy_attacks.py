@@ -201,3 +201,59 @@ def test_a_path_that_always_answers_401_costs_one_renewal_a_minute_not_one_a_req
     assert renewals == 1 and later == 2
     assert "the renewed ones too" in records[0].failure
     assert all("refused the session's credentials" in r.failure for r in records[1:7])
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    """An HTTP proxy (HTTP_PROXY) that records the absolute target of each request and the
+    Authorization it carries, and answers 200."""
+
+    server: _RecordingServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.server.seen.append(
+            (self.path, self.headers.get("Host", ""), self.headers.get("Authorization", ""))
+        )
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+
+class _RecordingServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Recorder)
+        self.seen: list[tuple[str, str, str]] = []
+
+
+def test_the_session_goes_to_the_idna_2008_host_the_token_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """http.client and the socket module encode a non-ASCII name as IDNA 2003: the proxy of
+    http://straße.example (whose token requests got from xn--strae-oqa.example) would have
+    sent the token to strasse.example, another host."""
+    recorder = _RecordingServer()
+    thread = threading.Thread(target=recorder.serve_forever, daemon=True)
+    thread.start()
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{recorder.server_address[1]}")
+    try:
+        with serving("http://straße.example:9000") as proxy, requests.Session() as tool:
+            tool.trust_env = False  # the tool reaches the proxy directly
+            answer = tool.get(proxy.url + "/api/v1/DocTypes", timeout=10)
+    finally:
+        recorder.shutdown()
+        recorder.server_close()
+    assert answer.status_code == 200
+    assert recorder.seen == [
+        (
+            "http://xn--strae-oqa.example:9000/api/v1/DocTypes",
+            "xn--strae-oqa.example:9000",
+            "Bearer tok-fixed-123456",
+        )
+    ]

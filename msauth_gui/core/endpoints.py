@@ -67,13 +67,13 @@ def _origin_key(url: str) -> tuple[str, str, int] | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname or parts.username is not None:
         return None
-    host = _ascii_host(parts.hostname)
+    host = ascii_host(parts.hostname)
     if host is None:
         return None
     return scheme, host, port or _DEFAULT_PORTS[scheme]
 
 
-def _ascii_host(host: str) -> str | None:
+def ascii_host(host: str) -> str | None:
     """``host`` as the HTTP stack sends it: lower case, a non-ASCII name in IDNA 2008 with
     UTS 46 mapping, as ``requests`` encodes it (Python's own "idna" codec is IDNA 2003, for
     which "straße" is "strasse", another host); None when it cannot be encoded."""
@@ -193,21 +193,21 @@ def build_endpoints(
     if ":" in host:  # IPv6 literal
         netloc_host = f"[{host}]"
     else:
-        ascii_host = _ascii_host(host)
+        sent = ascii_host(host)
         try:  # no empty label, none over 63 characters
-            ascii_host = ascii_host and ascii_host.encode("idna").decode("ascii")
+            sent = sent and sent.encode("idna").decode("ascii")
         except UnicodeError:
-            ascii_host = None
-        if not ascii_host or not re.fullmatch(r"[A-Za-z0-9.\-_]+", ascii_host):
+            sent = None
+        if not sent or not re.fullmatch(r"[A-Za-z0-9.\-_]+", sent):
             raise _fail(_BAD_HOST, host=repr(host))
         # a non-ASCII name stays readable, in the form IDNA maps it to ("ｈｏｓｔ" is "host"),
         # and must be one the HTTP stack can send
-        netloc_host = ascii_host
+        netloc_host = sent
         if not host.isascii():
             import idna
 
             try:
-                netloc_host = idna.decode(ascii_host)
+                netloc_host = idna.decode(sent)
             except (idna.IDNAError, UnicodeError, ValueError):
                 netloc_host = ""
         if not netloc_host or not (netloc_host.isascii() or _idna2008_ok(netloc_host)):
