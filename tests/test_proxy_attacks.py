@@ -11,15 +11,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import select
+import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
 
 from msauth_gui.core.client import ConnectionSettings
+from msauth_gui.core.proxy import server as proxy_server
 from msauth_gui.core.proxy.access import AccessRecord
 from msauth_gui.core.proxy.server import ProxyServer
 from msauth_gui.core.session.shared import SECOND_CHANCE
@@ -257,3 +260,33 @@ def test_the_session_goes_to_the_idna_2008_host_the_token_came_from(
             "Bearer tok-fixed-123456",
         )
     ]
+
+
+def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.005)
+
+
+def test_slowloris_connections_make_way_for_a_real_request(
+    demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Connections that send a request's head byte by byte (or nothing) used to hold every
+    place for as long as they liked: anyone on the machine could shut the proxy for all."""
+    monkeypatch.setattr(proxy_server, "MAX_CONNECTIONS", 16)
+    with proxied(demo) as (proxy, _keeper):
+        slow = [socket.create_connection(("127.0.0.1", proxy.port)) for _ in range(16)]
+        try:
+            for sock in slow[:12]:
+                sock.sendall(b"GET /api/v1/echo HTTP/1.1\r\nX-Trickle: a")  # and never more
+            _until(lambda: len(proxy._connections) == 16)  # all accepted
+            answers = [requests.get(proxy.url + "/api/v1/echo", timeout=10) for _ in range(3)]
+            assert [a.status_code for a in answers] == [200, 200, 200]
+            # three waiters were closed to make way (they read EOF); the others wait on
+            _until(lambda: len(select.select(slow, [], [], 0)[0]) == 3)
+            closed = select.select(slow, [], [], 0)[0]
+            assert [sock.recv(100) for sock in closed] == [b"", b"", b""]
+        finally:
+            for sock in slow:
+                sock.close()
