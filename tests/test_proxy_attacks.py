@@ -30,6 +30,7 @@ from msauth_gui.core.token import Credentials, Token
 from msauth_gui.devserver import DemoServer
 
 from .conftest import FakeClock
+from .hostile import HostileServer, Reply
 from .proxy_helpers import get, proxied, raw
 
 
@@ -290,3 +291,13 @@ def test_slowloris_connections_make_way_for_a_real_request(
         finally:
             for sock in slow:
                 sock.close()
+
+
+@pytest.mark.parametrize("name", ["X\rAccess-Control-Allow-Origin", "X\x00Y", "Set Cookie"])
+def test_a_server_header_name_that_is_not_a_token_is_a_502(name: str) -> None:
+    """Values had CR and LF cleaned, names not: a bare CR in a name is a line end to some
+    clients, so a server could add headers the proxy keeps for itself (CORS)."""
+    headers = (("Content-Type", "text/plain"), (name, "*"))
+    with HostileServer(Reply(200, b"ok", headers)) as server, serving(server.url) as proxy:
+        status, _headers, body = raw(proxy.port, get(proxy.port, "/x", f"127.0.0.1:{proxy.port}"))
+    assert status == 502 and b"malformed header line" in body
