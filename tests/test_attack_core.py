@@ -11,7 +11,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from msauth_gui.core.client import AuthClient, ConnectionSettings
-from msauth_gui.core.errors import EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE, ServerError, TooManyRequests
+from msauth_gui.core.errors import (
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    EXIT_USAGE,
+    ServerError,
+    TooManyRequests,
+)
 from msauth_gui.core.records import RequestRecord
 from msauth_gui.core.redact import redact_start, register_secret
 from msauth_gui.core.session.keeper import Keeper
@@ -194,3 +200,16 @@ def test_a_discovery_document_naming_a_look_alike_host_gets_no_password(
     assert not any(other in target for target in proxy.targets), proxy.targets
     assert len(proxy.targets) == 5  # three candidates, the document, /connect/token
     assert code != EXIT_OK and "not tried: it is on another server" in err
+
+
+def test_a_megabyte_error_description_is_shown_cut_not_whole() -> None:
+    """One such label kept the window's thread busy for seconds at every resize; a terminal
+    scrolled a megabyte away the line that said what failed."""
+    description = "bad password " + "x" * 1_000_000 + " END"
+    with HostileServer(
+        json_reply(400, {"error": "invalid_scope", "error_description": description})
+    ) as server:
+        code, out, err = msauth(server, "--token-url", "/oauth/token")
+    assert code != EXIT_OK and out == ""
+    assert "bad password" in err and "END" not in err
+    assert len(err) < 3000

@@ -1276,6 +1276,10 @@
         <translation>(ответ не сохранён)</translation>
     </message>
     <message>
+        <source>… (the first {shown:,} of {size:,} characters)</source>
+        <translation>… (показаны первые {shown:,} из {size:,} символов)</translation>
+    </message>
+    <message>
         <source>Refresh token</source>
         <translation>токен обновления</translation>
     </message>
