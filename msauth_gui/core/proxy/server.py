@@ -63,6 +63,7 @@ class ProxyServer:
         self._listener: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._connections: set[socket.socket] = set()
+        self._serving: set[threading.Thread] = set()  #: one per connection, until it ends
         #: connections waiting for (the rest of) a request's head, and since when
         self._waiting: dict[socket.socket, float] = {}
         self._lock = threading.Lock()
@@ -134,9 +135,15 @@ class ProxyServer:
         self.upstream.close()
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for the accepting thread to end (tests; the CLI on its way out)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        """Wait for the accepting thread and the connections' threads to end (tests; the CLI on
+        its way out, so that a request answered just before Ctrl+C still gets its log line)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            threads = list(self._serving)
+        for thread in [self._thread, *threads]:
+            if thread is not None:
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                thread.join(left)
 
     def __enter__(self) -> ProxyServer:
         return self.start()
@@ -171,9 +178,12 @@ class ProxyServer:
             if crowded:
                 self._turn_away(conn)
                 continue
-            threading.Thread(
+            thread = threading.Thread(
                 target=self._serve, args=(conn,), name="msauth-proxy-conn", daemon=True
-            ).start()
+            )
+            with self._lock:
+                self._serving.add(thread)
+            thread.start()
 
     def _turn_away(self, conn: socket.socket) -> None:
         with contextlib.suppress(OSError):
@@ -220,6 +230,7 @@ class ProxyServer:
             with self._lock:
                 self._connections.discard(conn)
                 self._waiting.pop(conn, None)
+                self._serving.discard(threading.current_thread())
             if rfile is not None:
                 rfile.close()
             conn.close()
