@@ -31,6 +31,7 @@ from .cli_options import CLIENT_SECRET_ENV, connection_options, sign_in_options
 from .core.basic import BASIC_ENCODINGS
 from .core.client import (
     DEFAULT_CLIENT_SECRET,
+    MAX_TIMEOUT,
     METHODS,
     AuthClient,
     ConnectionSettings,
@@ -38,7 +39,7 @@ from .core.client import (
 from .core.errors import EXIT_OK, EXIT_USAGE, AuthError
 from .core.redact import redact, register_secret
 from .core.token import Credentials, Token
-from .core.translate import translate, translating
+from .core.translate import number, translate, translating
 from .core.visible import visible, visible_json
 from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
 
@@ -139,8 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _check_timeout(args: argparse.Namespace) -> None:
-    if args.timeout <= 0:
-        raise UsageError(translate("cli", "--timeout must be a positive number of seconds"))
+    if not 0 < args.timeout <= MAX_TIMEOUT:  # nan and inf too (no deadline; a watchdog crash)
+        text = translate("cli", "--timeout must be a positive number of seconds, at most {most}")
+        raise UsageError(text.format(most=number(MAX_TIMEOUT)))
 
 
 def _client_secret(args: argparse.Namespace, stdin: TextIO) -> str:

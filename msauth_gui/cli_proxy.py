@@ -233,6 +233,7 @@ def _serve(
             pass
         finally:
             server.stop()
+            server.join(1.0)  # connections are closed: their threads log what they answered
             if log is not None:
                 log.close()
         kit.say(stderr, translate("cli", "proxy stopped"))

@@ -196,3 +196,16 @@ def test_token_details_show_a_hostile_answer_as_inert_text(qtbot: Any, clock: Fa
     assert not dialog.copy_expires_in_button.isEnabled()
     dialog.copy_value_button.click()
     assert copied == [("Bearer abc123def456", "Authorization value")]
+
+
+def test_token_details_show_the_start_of_a_megabyte_answer_and_its_size(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    """A megabyte in one line kept the window's thread busy for a second at every look."""
+    raw = '{"access_token": "abc123def456", "junk": "' + "w" * 1_000_000 + '", "end": "END"}'
+    dialog = TokenDetailsDialog(lambda text, what: None, clock)
+    qtbot.addWidget(dialog)
+    dialog.show_credentials(Token("abc123def456", obtained_at=clock(), raw=raw))
+    shown = dialog.answer_view.toPlainText()
+    assert shown.startswith('{"access_token": "') and "END" not in shown
+    assert len(shown) < 20_000 and "1" in shown.rsplit("(", 1)[-1]  # the whole size is said

@@ -43,6 +43,8 @@ METHODS: tuple[Method, ...] = ("basic", "session", "oauth")
 DEFAULT_CLIENT_ID = "123"
 DEFAULT_CLIENT_SECRET = "user"
 DEFAULT_TIMEOUT = 15.0
+#: the longest timeout taken (an hour): beyond it, a deadline no thread can wait for
+MAX_TIMEOUT = 3600.0
 
 
 @dataclass(frozen=True)

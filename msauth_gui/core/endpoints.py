@@ -7,7 +7,6 @@ scheme (https is assumed, and remembered so an error can suggest ``http://``).
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -68,10 +67,24 @@ def _origin_key(url: str) -> tuple[str, str, int] | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname or parts.username is not None:
         return None
-    host = parts.hostname.lower()
-    with contextlib.suppress(UnicodeError):
-        host = host.encode("idna").decode("ascii")
+    host = ascii_host(parts.hostname)
+    if host is None:
+        return None
     return scheme, host, port or _DEFAULT_PORTS[scheme]
+
+
+def ascii_host(host: str) -> str | None:
+    """``host`` as the HTTP stack sends it: lower case, a non-ASCII name in IDNA 2008 with
+    UTS 46 mapping, as ``requests`` encodes it (Python's own "idna" codec is IDNA 2003, for
+    which "straße" is "strasse", another host); None when it cannot be encoded."""
+    if host.isascii():
+        return host.lower()
+    import idna  # a dependency of requests; imported only for non-ASCII names
+
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
 
 
 def origin_of(url: str) -> str | None:
@@ -120,6 +133,11 @@ _BAD_PORT = QT_TRANSLATE_NOOP("errors", "the port must be a number from 1 to 655
 _BAD_HOST = QT_TRANSLATE_NOOP("errors", "{host} is not a valid host name")
 #: the ``field`` of a bad token URL (an English key: the form tells the two fields apart by it)
 TOKEN_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Token URL")
+_PROBE_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "errors",
+    "the probe path must be on the server ({origin}), as the probe sends the credentials; use "
+    "a path such as /DocTypes?$top=1",
+)
 SERVER_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Server URL")
 
 
@@ -180,18 +198,23 @@ def build_endpoints(
     if ":" in host:  # IPv6 literal
         netloc_host = f"[{host}]"
     else:
-        try:
-            ascii_host = host.encode("idna").decode("ascii")
+        sent = ascii_host(host)
+        try:  # no empty label, none over 63 characters
+            sent = sent and sent.encode("idna").decode("ascii")
         except UnicodeError:
-            raise _fail(_BAD_HOST, host=repr(host)) from None
-        if not re.fullmatch(r"[A-Za-z0-9.\-_]+", ascii_host):
+            sent = None
+        if not sent or not re.fullmatch(r"[A-Za-z0-9.\-_]+", sent):
             raise _fail(_BAD_HOST, host=repr(host))
         # a non-ASCII name stays readable, in the form IDNA maps it to ("ｈｏｓｔ" is "host"),
         # and must be one the HTTP stack can send
-        try:
-            netloc_host = (host if host.isascii() else ascii_host.encode().decode("idna")).lower()
-        except UnicodeError:
-            netloc_host = ""
+        netloc_host = sent
+        if not host.isascii():
+            import idna
+
+            try:
+                netloc_host = idna.decode(sent)
+            except (idna.IDNAError, UnicodeError, ValueError):
+                netloc_host = ""
         if not netloc_host or not (netloc_host.isascii() or _idna2008_ok(netloc_host)):
             raise _fail(_BAD_HOST, host=repr(host))
     origin = f"{scheme}://{netloc_host}" + (f":{port}" if port else "")
@@ -216,6 +239,8 @@ def build_endpoints(
         elif not re.match(r"(?i)^https?://[^/\s]+", token):
             detail = translate("errors", "use an absolute URL or a path starting with /")
             raise InvalidInput(field=TOKEN_URL_FIELD, detail=detail)
+        if "@" in urlsplit(token).netloc:  # https://wms:9000@evil.example/ goes to evil.example
+            raise InvalidInput(field=TOKEN_URL_FIELD, detail=translate("errors", _USERINFO))
     else:  # the first candidate of discovery (see .discovery); what is used when none runs
         token = origin + prefix + "/oauth/token"
 
@@ -229,4 +254,7 @@ def build_endpoints(
         scheme_assumed=assumed,
     )
     probe = endpoints.url((probe_path or "").strip() or DEFAULT_PROBE_PATH)
+    if not same_origin(probe, origin):  # an absolute URL elsewhere (a shared profile's)
+        detail = translate("errors", _PROBE_ELSEWHERE).format(origin=origin)
+        raise InvalidInput(field=QT_TRANSLATE_NOOP("errors", "Probe path"), detail=detail)
     return Endpoints(**{**endpoints.__dict__, "probe_url": probe})

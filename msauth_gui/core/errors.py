@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from .redact import redact
+from .redact import redact, redact_start
 from .translate import QT_TRANSLATE_NOOP, number, translate
 from .visible import visible
 
+#: characters of one parameter a message shows (a server's error_description or Location can
+#: be a megabyte: one such label kept the window's thread busy for seconds at every resize)
+MAX_SHOWN = 1000
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
@@ -38,7 +41,7 @@ class AuthError(Exception):
     def message(self) -> str:
         """The text in the current language (see :mod:`.translate`), redacted, with control
         characters made visible."""
-        params = {key: _number(value) for key, value in self.shown_params().items()}
+        params = {key: _number(_short(value)) for key, value in self.shown_params().items()}
         text = translate("errors", self.text_template()).format(**params)
         return visible(redact(text))
 
@@ -59,6 +62,13 @@ class AuthError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
+
+
+def _short(value: Any) -> Any:
+    """A long text shortened to :data:`MAX_SHOWN` characters, redacted before the cut."""
+    if isinstance(value, str) and len(value) > MAX_SHOWN:
+        return redact_start(value, MAX_SHOWN) + "…"
+    return value
 
 
 class InvalidInput(AuthError):

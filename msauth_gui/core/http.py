@@ -36,7 +36,7 @@ from .errors import (
 from .failures import connection_error, tls_error
 from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
-from .redact import redact
+from .redact import redact, redact_start
 from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
 from .transport import CANCELLED, EXPIRED, Call, TrackingAdapter
 from .visible import visible
@@ -167,7 +167,7 @@ class Http:
         answer = self._send(method, url, call, **kwargs)
         call.status = answer.status
         if answer.status >= 400:
-            call.note = redact(answer.text[:200].strip())
+            call.note = redact_start(answer.text, 200).strip()
         if 300 <= answer.status < 400:
             raise RedirectRefused(
                 target=answer.headers.get("location", translate("errors", "(no Location)")),
@@ -259,7 +259,7 @@ class _UnverifiedAdapter(TrackingAdapter):
 
 def _read_capped(response: requests.Response, url: str) -> bytes:
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY:
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
         raise UnreadableAnswer(
             url=url,
             detail=plurals.tr("the answer is too large ({size} byte(s))", "", int(declared)).format(
@@ -273,7 +273,7 @@ def _read_capped(response: requests.Response, url: str) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > MAX_BODY:
-            start = b"".join(chunks)[:200].decode("utf-8", "replace")
+            start = redact_start(b"".join(chunks)[:MAX_BODY].decode("utf-8", "replace"), 200)
             detail = plurals.tr("the answer is too large (over {size} byte(s))", "", MAX_BODY)
             raise UnreadableAnswer(
                 url=url, detail=detail.format(size=number(MAX_BODY)), snippet=start

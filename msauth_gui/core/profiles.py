@@ -18,6 +18,7 @@ from .client import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_TIMEOUT,
+    MAX_TIMEOUT,
     METHODS,
     ConnectionSettings,
     Method,
@@ -87,8 +88,9 @@ class Profile:
             default = getattr(profile, f.name)
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
-            elif isinstance(default, float):
-                ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            elif isinstance(default, float):  # the timeout: not 1e20, Infinity or NaN
+                number = isinstance(value, (int, float)) and not isinstance(value, bool)
+                ok = number and 0 < value <= MAX_TIMEOUT
             else:
                 ok = isinstance(value, str)
             if f.name == "method":

@@ -262,6 +262,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+def redact_start(text: str, limit: int) -> str:
+    """The first ``limit`` characters of ``text``, redacted before they are cut: a cut through a
+    registered secret must not show its beginning. Reads a window, not all of ``text`` (an
+    answer may be a megabyte)."""
+    matcher = _matcher()
+    longest = len(matcher.forms[0]) if matcher.forms else 0
+    window = 2 * limit + longest
+    out = redact(text[:window])
+    if window < len(text) and len(out) < limit + longest:
+        # masks made it short enough to show the window's end, which may begin a secret
+        out = out[: max(0, len(out) - longest)]
+    return out[:limit]
+
+
 def redact(text: object, extra: Iterable[str] = ()) -> str:
     """Return ``text`` with every known secret and every credential shape masked."""
     out = text if isinstance(text, str) else str(text)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import UnreadableAnswer
-from .redact import hold_secrets, register_secret
+from .redact import hold_secrets, redact_start, register_secret
 from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
 
 Clock = Callable[[], float]
@@ -295,6 +295,7 @@ def parse_token_response(text: str, now: float, url: str = "") -> Token:
 
 
 def snippet(text: str, limit: int = 200) -> str:
-    """The first ``limit`` characters of an answer, on one line, redacted by the error."""
-    flat = " ".join(text[: limit * 2].split())
+    """The first ``limit`` characters of an answer, on one line, redacted before the cut (the
+    error redacts it again: a secret cut in two would have shown its first half)."""
+    flat = " ".join(redact_start(text, limit * 2).split())
     return (flat[:limit] + "…") if len(flat) > limit else (flat or translate("errors", "(empty)"))

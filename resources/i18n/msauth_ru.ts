@@ -1296,6 +1296,10 @@
         <translation>(ответ не сохранён)</translation>
     </message>
     <message>
+        <source>… (the first {shown} of {size} characters)</source>
+        <translation>… (показано начало: {shown} из {size} симв.)</translation>
+    </message>
+    <message>
         <source>Refresh token</source>
         <translation>токен обновления</translation>
     </message>
@@ -2699,8 +2703,8 @@
         <translation>как у самой команды msauth</translation>
     </message>
     <message>
-        <source>--timeout must be a positive number of seconds</source>
-        <translation>--timeout: нужно положительное число секунд</translation>
+        <source>--timeout must be a positive number of seconds, at most {most}</source>
+        <translation>--timeout: укажите положительное число секунд, не больше {most}</translation>
     </message>
     <message>
         <source>Password for {login}: </source>
@@ -3232,6 +3236,14 @@
         <source>The check&apos;s {seconds} s ran out before {host} answered: no complete answer within {seconds} s. Check that the server is running, or raise the timeout.</source>
         <translation>Время проверки ({seconds} с) истекло раньше, чем ответил {host}. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
+    <message>
+        <source>the probe path must be on the server ({origin}), as the probe sends the credentials; use a path such as /DocTypes?$top=1</source>
+        <translation>путь проверки должен быть на этом сервере ({origin}): проверка отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
+    </message>
+    <message>
+        <source>Probe path</source>
+        <translation>Путь проверки</translation>
+    </message>
 </context>
 <context>
     <name>fmt</name>
@@ -3520,6 +3532,10 @@
     <message>
         <source>{ms} ms</source>
         <translation>{ms} мс</translation>
+    </message>
+    <message>
+        <source>Requests from other web sites are refused: a page could act as you.</source>
+        <translation>Запросы с других веб-сайтов отклоняются: страница могла бы действовать от вашего имени.</translation>
     </message>
 </context>
 <context>

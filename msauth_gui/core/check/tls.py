@@ -14,6 +14,7 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..endpoints import ascii_host
 from ..errors import (
     AuthError,
     CannotConnect,
@@ -77,7 +78,7 @@ def check_reach(ctx: CheckContext) -> Reach:
     watch = Stopwatch()
     ep, settings = ctx.endpoints, ctx.settings
     parts = urlsplit(ep.origin)
-    host = parts.hostname or ""
+    host = ascii_host(parts.hostname or "") or ""  # as requests sends it: IDNA 2008
     port = parts.port or (443 if ep.is_https else 80)
     if ep.is_https:
         title = translate("check", "Reachability and TLS")

@@ -9,7 +9,7 @@ length that cannot be trusted, is an error (the proxy answers 502).
 
 from __future__ import annotations
 
-from .wire import MAX_HEADERS, MAX_LINE, Reader
+from .wire import MAX_HEADERS, MAX_LINE, TOKEN, Reader
 
 PIECE = 64 * 1024
 
@@ -51,7 +51,7 @@ class Answer:
         elif "content-length" in names:
             lengths = {v.strip() for v in names["content-length"].split(",")}
             text = lengths.pop() if len(lengths) == 1 else ""
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit()):  # "²" is a digit too
                 raise NotHttp("a bad Content-Length")
             self.length = int(text)
         else:
@@ -141,7 +141,7 @@ def _headers(rfile: Reader) -> list[tuple[str, str]]:
             headers[-1] = (folded, before + " " + line.strip().decode("latin-1"))
             continue
         name, colon, value = line.partition(b":")
-        if not colon or not name or name != name.strip():
+        if not colon or not TOKEN.fullmatch(name):  # a CR in a name ends a line for some clients
             raise NotHttp("a malformed header line")
         headers.append((name.decode("latin-1"), value.strip().decode("latin-1")))
     raise NotHttp("too many header lines")

@@ -5,7 +5,8 @@ loopback only unless given an address; it answers only requests whose ``Host`` i
 own names with its port (``localhost``, ``127.0.0.1``, ``[::1]``): a web page that rebinds its
 DNS name to 127.0.0.1 sends its own name and gets 403. It refuses absolute-form targets to other
 hosts (it is not a forward proxy), ``CONNECT``, ``TRACE`` (it would echo the credentials) and
-``Upgrade``. A browser says where a request comes from (``Origin``): web pages other than the
+``Upgrade``. A browser says where a request comes from (``Origin``; for a page's ``<img>``,
+link or form GET, which has none, ``Referer`` and ``Sec-Fetch-Site``): web pages other than the
 ``--allow-origin`` ones are refused, and only those get CORS headers. ``--reject-methods``
 makes a read-only proxy. Every check runs before the server is contacted.
 """
@@ -106,15 +107,37 @@ def check(head: RequestHead, policy: Policy) -> tuple[str, Refusal | None]:
     if method in policy.reject_methods:
         text = translate("proxy", "{method} is refused: this proxy is read-only.")
         return path, Refusal(405, text.format(method=method))
-    origin = (head.get("origin") or "").strip().rstrip("/").lower()
-    if origin and origin not in policy.origins and origin not in policy.own_origins:
+    page = _foreign_page(head, policy)
+    if page:
         text = translate(
             "proxy",
             "Requests from web pages ({origin}) are refused: a page could act as you. "
             "Start the proxy with --allow-origin {origin} to let that page in.",
         )
-        return path, Refusal(403, text.format(origin=visible(origin[:100])))
+        return path, Refusal(403, text.format(origin=visible(page[:100])))
+    if page is not None:  # the browser says another site sent it, but not which
+        text = translate(
+            "proxy", "Requests from other web sites are refused: a page could act as you."
+        )
+        return path, Refusal(403, text)
     return path, None
+
+
+def _foreign_page(head: RequestHead, policy: Policy) -> str | None:
+    """The web page a request comes from, when it is not one let in: its ``Origin``, or its
+    ``Referer``'s origin (a page's ``<img>``, link or form GET sends no ``Origin``); "" when only
+    ``Sec-Fetch-Site`` says another site sent it; None for tools and the proxy's own pages."""
+    allowed = policy.origins | policy.own_origins
+    claimed = [v.strip().rstrip("/").lower() for v in head.values("origin") if v.strip()]
+    for referer in head.values("referer"):
+        parts = urlsplit(referer.strip()) if "://" in referer else None
+        if parts is not None and parts.netloc:
+            claimed.append(f"{parts.scheme}://{parts.netloc}".lower())
+    for origin in claimed:
+        if origin not in allowed:
+            return origin
+    site = (head.get("sec-fetch-site") or "").strip().lower()
+    return "" if site in ("cross-site", "same-site") and not claimed else None
 
 
 def cors_headers(head: RequestHead, policy: Policy) -> list[tuple[str, str]]:

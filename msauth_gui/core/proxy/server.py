@@ -1,7 +1,10 @@
 """ProxyServer: listens on loopback and forwards each request with the session's credentials.
 
 One thread accepts; each connection gets a thread of its own that answers its requests one
-after another (HTTP/1.1 keep-alive) through the :class:`~.forward.Forwarder`. :meth:`stop`
+after another (HTTP/1.1 keep-alive) through the :class:`~.forward.Forwarder`. At
+:data:`MAX_CONNECTIONS` a newcomer takes the place of the connection that has waited longest for
+a request's head (idle, or sending it byte by byte: "slowloris"); only when every connection is
+busy with a request is it turned away. :meth:`stop`
 closes the listening socket and every connection and cancels what waits on the server; it
 never waits on the network itself, so the window can call it on its GUI thread.
 """
@@ -60,6 +63,9 @@ class ProxyServer:
         self._listener: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._connections: set[socket.socket] = set()
+        self._serving: set[threading.Thread] = set()  #: one per connection, until it ends
+        #: connections waiting for (the rest of) a request's head, and since when
+        self._waiting: dict[socket.socket, float] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
 
@@ -129,9 +135,15 @@ class ProxyServer:
         self.upstream.close()
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for the accepting thread to end (tests; the CLI on its way out)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        """Wait for the accepting thread and the connections' threads to end (tests; the CLI on
+        its way out, so that a request answered just before Ctrl+C still gets its log line)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            threads = list(self._serving)
+        for thread in [self._thread, *threads]:
+            if thread is not None:
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                thread.join(left)
 
     def __enter__(self) -> ProxyServer:
         return self.start()
@@ -152,15 +164,26 @@ class ProxyServer:
             except OSError:  # closed by stop()
                 return
             with self._lock:
-                crowded = len(self._connections) >= MAX_CONNECTIONS
+                crowded = len(self._connections) - len(self._waiting) >= MAX_CONNECTIONS
+                evicted = None
+                if not crowded and len(self._connections) >= MAX_CONNECTIONS:
+                    evicted = min(self._waiting, key=self._waiting.__getitem__)
+                    del self._waiting[evicted]
+                    self._connections.discard(evicted)
                 if not crowded:
                     self._connections.add(conn)
+            if evicted is not None:  # it gets EOF; its thread ends
+                with contextlib.suppress(OSError):
+                    evicted.shutdown(socket.SHUT_RDWR)
             if crowded:
                 self._turn_away(conn)
                 continue
-            threading.Thread(
+            thread = threading.Thread(
                 target=self._serve, args=(conn,), name="msauth-proxy-conn", daemon=True
-            ).start()
+            )
+            with self._lock:
+                self._serving.add(thread)
+            thread.start()
 
     def _turn_away(self, conn: socket.socket) -> None:
         with contextlib.suppress(OSError):
@@ -177,7 +200,13 @@ class ProxyServer:
             rfile = io.BufferedReader(socket.SocketIO(conn, "rb"), 64 * 1024)
             while not self._stopping.is_set():
                 try:
-                    head = read_head(rfile)
+                    with self._lock:
+                        self._waiting[conn] = time.monotonic()
+                    try:
+                        head = read_head(rfile)
+                    finally:
+                        with self._lock:
+                            self._waiting.pop(conn, None)
                     if head is None:
                         return
                     record, keep = self.forwarder.handle(head, rfile, conn)
@@ -200,6 +229,8 @@ class ProxyServer:
         finally:
             with self._lock:
                 self._connections.discard(conn)
+                self._waiting.pop(conn, None)
+                self._serving.discard(threading.current_thread())
             if rfile is not None:
                 rfile.close()
             conn.close()

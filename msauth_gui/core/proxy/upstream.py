@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 from urllib3.util.wait import wait_for_read
 
 from ..client import ConnectionSettings
+from ..endpoints import ascii_host
 from ..errors import (
     AuthError,
     ConnectionLost,
@@ -115,8 +116,11 @@ class Upstream:
         endpoints = settings.endpoints()
         parts = urlsplit(endpoints.origin)
         self.origin, self.prefix = endpoints.origin, endpoints.prefix
-        self.netloc = parts.netloc  #: the Host header
-        self.host = parts.hostname or ""
+        # the name as requests sends it (IDNA 2008): http.client and the socket module would
+        # encode a non-ASCII one as IDNA 2003, where "straße" is another host, "strasse"
+        self.host = host = ascii_host(parts.hostname or "") or ""
+        port = f":{parts.port}" if parts.port else ""
+        self.netloc = (f"[{host}]" if ":" in host else host) + port  #: the Host header
         self.port = parts.port or (443 if parts.scheme == "https" else 80)
         self.timeout = settings.timeout
         self.https = parts.scheme == "https"
@@ -207,7 +211,11 @@ class Upstream:
             self._within_deadline(link, link.open)
         target = self.prefix + path
         if self._proxy is not None and not self.https:
-            target = self.origin + target  # absolute-form, to the HTTP proxy
+            target = f"http://{self.netloc}{target}"  # absolute-form, to the HTTP proxy
+        streamed = not (body is None or isinstance(body, bytes))
+        sized = any(name.lower() == "content-length" for name, _ in headers)
+        if streamed and not sized:  # said, or the server reads the chunks as the next request
+            headers = [*headers, ("Transfer-Encoding", "chunked")]
         lines = [f"{method} {target} HTTP/1.1", *(f"{k}: {v}" for k, v in headers), "", ""]
         head = "\r\n".join(lines).encode("latin-1")
         sock, rfile = link.sock, link.rfile
@@ -223,7 +231,6 @@ class Upstream:
             return self._within_deadline(link, whole, stale_if=reused)
         try:  # an upload: no total deadline, a timeout per write
             sock.sendall(head)
-            sized = any(name.lower() == "content-length" for name, _ in headers)
             for piece in body:
                 if piece:
                     sock.sendall(piece if sized else chunk(piece))

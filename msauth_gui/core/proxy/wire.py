@@ -30,7 +30,7 @@ HOP_BY_HOP = frozenset(
         "upgrade",
     }
 )
-_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _BAD_VALUE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 #: header lines: a token, a colon, a value without controls (tabs allowed), CRLF or LF
 _HEADER_LINES = re.compile(rb"(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[^\x00-\x08\x0a-\x1f\x7f]*\r?\n)*")
@@ -112,7 +112,7 @@ def read_head(rfile: Reader) -> RequestHead | None:
     if len(line) > MAX_LINE:
         raise BadRequest(414, "The request line is too long.")
     parts = line.rstrip(b"\r\n").split(b" ")
-    if len(parts) != 3 or not _TOKEN.fullmatch(parts[0]) or not parts[1]:
+    if len(parts) != 3 or not TOKEN.fullmatch(parts[0]) or not parts[1]:
         raise BadRequest(400, "Malformed request line.")
     version = parts[2].decode("latin-1")
     if version not in ("HTTP/1.1", "HTTP/1.0"):
@@ -147,7 +147,7 @@ def _what_is_wrong(lines: list[bytes]) -> str:
             return "Folded header lines are not accepted."
         if not _HEADER_LINES.fullmatch(line):
             name = line.partition(b":")[0]
-            if b":" in line and _TOKEN.fullmatch(name):
+            if b":" in line and TOKEN.fullmatch(name):
                 return "Control characters in a header value."
     return "Malformed header line."
 
@@ -165,9 +165,10 @@ def body_length(head: RequestHead) -> int | None:
     lengths = {v.strip() for value in head.values("content-length") for v in value.split(",")}
     if not lengths:
         return 0
-    if len(lengths) != 1 or not next(iter(lengths)).isdigit():
+    text = next(iter(lengths))
+    if len(lengths) != 1 or not (text.isascii() and text.isdigit()):  # "²" is a digit too
         raise BadRequest(400, "Bad Content-Length.")
-    return int(next(iter(lengths)))
+    return int(text)
 
 
 def read_exactly(rfile: Reader, size: int, piece: int = 64 * 1024) -> Iterator[bytes]:

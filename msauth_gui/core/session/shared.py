@@ -33,6 +33,10 @@ EXPIRED = QT_TRANSLATE_NOOP(
 STILL_RENEWING = QT_TRANSLATE_NOOP(
     "proxy", "The token has expired and its renewal takes longer than {seconds} s."
 )
+#: seconds in which a token that a 401's renewal gave gets no renewal for a 401 of its own: a
+#: server that refuses every token (or one path that always answers 401) must not make each
+#: request through the proxy sign in again (a restarted server is still recovered from)
+SECOND_CHANCE = 60.0
 
 
 class Unavailable(Exception):
@@ -78,6 +82,8 @@ class SharedCredentials:
         self._snapshot = Snapshot()
         self._epoch = 0  #: bumped whenever a renewal attempt ended (or the credentials changed)
         self._asked = False  #: a renewal was asked for and has not ended yet
+        #: the header of the credentials a renewal asked for by a 401 gave, and when
+        self._second_chance: tuple[str, float] | None = None
 
     @property
     def snapshot(self) -> Snapshot:
@@ -89,6 +95,9 @@ class SharedCredentials:
             old, self._snapshot = self._snapshot, snapshot
             ended = (old.renewing and not snapshot.renewing) or _header(snapshot) != _header(old)
             if ended or (snapshot.halted and not old.halted):
+                header = _header(snapshot)
+                if self._asked and header is not None and header != _header(old):
+                    self._second_chance = (header, self._clock())
                 self._epoch += 1
                 self._asked = False
             self._cond.notify_all()
@@ -116,11 +125,16 @@ class SharedCredentials:
 
     def renewed(self, used: Credentials, sent_at: float, wait: float) -> Credentials | None:
         with self._cond:
-            snap = self._snapshot
+            snap, second = self._snapshot, self._second_chance
+            last_chance = (
+                second is not None
+                and second[0] == used.authorization
+                and self._clock() - second[1] < SECOND_CHANCE
+            )
             step = after_probe_failure(
                 CredentialsRejected(status=401),
                 token_alive=token_alive(used, sent_at),
-                last_chance=False,
+                last_chance=last_chance,
             )
             if step is AfterProbe.REPORT:
                 return None

@@ -81,7 +81,7 @@ def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
 def retry_after(error: AuthError) -> float:
     """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
     value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
-    return float(value) if value.isdigit() else 0.0
+    return float(value) if value.isascii() and value.isdigit() else 0.0  # not "²"
 
 
 def next_due(

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.redact import redact
+from ...core.redact import redact_start
 from ...core.token import Credentials, Token
+from ...core.translate import number
 from ...core.visible import visible
 from .. import fmt
 from ..prompts import name_stock_controls
@@ -38,6 +39,8 @@ from ..widgets import name
 
 Copy = Callable[[str, str], None]  #: copy(text, what): the window's secret clipboard
 DASH = "—"
+#: characters of the answer shown (the rest is counted)
+MAX_SHOWN = 16 * 1024
 
 
 class TokenDetailsDialog(QDialog):
@@ -163,9 +166,13 @@ class TokenDetailsDialog(QDialog):
         self.caption.setText(caption)
         if not token.raw:
             self.answer_view.setPlainText(self.tr("(the answer was not kept)"))
-        else:
-            answer = token.raw if shown else redact(token.raw)
-            self.answer_view.setPlainText(visible(answer, keep="\n\r\t"))  # bidi, controls: escaped
+            return
+        # a megabyte of answer in one line kept the window's thread busy for a second
+        answer = token.raw[:MAX_SHOWN] if shown else redact_start(token.raw, MAX_SHOWN)
+        if len(token.raw) > MAX_SHOWN:
+            more = self.tr("… (the first {shown} of {size} characters)")
+            answer += more.format(shown=number(MAX_SHOWN), size=number(len(token.raw)))
+        self.answer_view.setPlainText(visible(answer, keep="\n\r\t"))  # bidi, controls: escaped
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.reveal_check.setChecked(False)  # the next look starts hidden again
