@@ -74,7 +74,7 @@ def test_a_timeout_without_a_deadline_is_a_usage_error(timeout: str) -> None:
     with HostileServer("stall") as server:
         code, out, err = msauth(server, f"--timeout={timeout}")
     assert (code, out) == (EXIT_USAGE, "")
-    assert err == "msauth: --timeout must be a positive number of seconds, at most 3600\n"
+    assert err == "msauth: --timeout must be a positive number of seconds, at most 3,600\n"
     assert server.requests == []
 
 

@@ -3238,11 +3238,11 @@
     </message>
     <message>
         <source>the probe path must be on the server ({origin}), as the probe sends the credentials; use a path such as /DocTypes?$top=1</source>
-        <translation>путь проверки должен быть на этом сервере ({origin}): проверка отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
+        <translation>путь пробного запроса должен быть на этом сервере ({origin}): пробный запрос отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
     </message>
     <message>
         <source>Probe path</source>
-        <translation>Путь проверки</translation>
+        <translation>Путь пробного запроса</translation>
     </message>
 </context>
 <context>
