@@ -180,6 +180,17 @@ def test_upgrade_is_refused(upstream: DemoServer) -> None:
     assert upstream.counts["echo"] == 0
 
 
+def test_curl_http2_upgrade_is_ignored_and_answered_in_http_1_1(upstream: DemoServer) -> None:
+    """curl --http2 on http:// sends these three headers; refusing them broke curl users."""
+    h2c = ("Connection: Upgrade, HTTP2-Settings", "Upgrade: h2c", "HTTP2-Settings: AAMAAABkAAQ")
+    with proxied(upstream) as (proxy, _keeper):
+        answer = raw(proxy.port, get(proxy.port, "/api/v1/echo", f"127.0.0.1:{proxy.port}", *h2c))
+    assert answer[0] == 200
+    assert upstream.counts["echo"] == 1
+    seen = json.loads(answer[-1])["headers"]
+    assert not {"upgrade", "http2-settings"} & {name.lower() for name in seen}
+
+
 def test_web_pages_are_refused_and_get_no_cors_unless_allowed(upstream: DemoServer) -> None:
     page = "https://tool.example"
     with proxied(upstream) as (proxy, _keeper):

@@ -3494,8 +3494,8 @@
         <translation>Прокси не поддерживает {method}.</translation>
     </message>
     <message>
-        <source>Upgrade (WebSocket, HTTP/2) is not supported by the proxy.</source>
-        <translation>Прокси не поддерживает смену протокола (Upgrade: WebSocket, HTTP/2).</translation>
+        <source>Upgrade (WebSocket) is not supported by the proxy.</source>
+        <translation>Прокси не поддерживает смену протокола (Upgrade: WebSocket).</translation>
     </message>
     <message>
         <source>{method} is refused: this proxy is read-only.</source>

@@ -101,8 +101,10 @@ def check(head: RequestHead, policy: Policy) -> tuple[str, Refusal | None]:
     if method in NEVER:
         text = translate("proxy", "{method} is not supported by the proxy.")
         return path, Refusal(405, text.format(method=method))
-    if head.values("upgrade"):
-        text = translate("proxy", "Upgrade (WebSocket, HTTP/2) is not supported by the proxy.")
+    # curl --http2 asks http:// servers for "Upgrade: h2c": a server may ignore it (RFC 9110
+    # 7.8), and the answer comes in HTTP/1.1; a WebSocket cannot go on without its upgrade
+    if head.tokens("upgrade") - {"h2c"}:
+        text = translate("proxy", "Upgrade (WebSocket) is not supported by the proxy.")
         return path, Refusal(400, text)
     if method in policy.reject_methods:
         text = translate("proxy", "{method} is refused: this proxy is read-only.")
