@@ -244,15 +244,18 @@ def _serve(
 
 @contextlib.contextmanager
 def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM acts as Ctrl+C while the proxy runs (both end in a clean exit)."""
-    previous = None
-    with contextlib.suppress(ValueError):  # not the main thread (tests): no handler
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+    """SIGTERM and SIGINT act as Ctrl+C while the proxy runs (both end in a clean exit). SIGINT
+    gets a handler of its own: a shell starts a background job (``msauth proxy &``) with SIGINT
+    ignored, and ``kill -INT`` would then never stop it."""
+    previous: dict[signal.Signals, Any] = {}
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(ValueError):  # not the main thread (tests): no handler
+            previous[signum] = signal.signal(signum, _interrupt)
     try:
         yield
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -78,7 +78,7 @@ FAULTS: tuple[Fault, ...] = (
     Fault("refused", ("Cannot connect to {host}", "refused"), 4, refused=True),
     Fault("reset", ("connection to {host} was closed before the answer was complete",), 4,
           fault="reset"),
-    Fault("hang", ("No answer from {host} after 0.3 s",), 4, fault="hang",
+    Fault("hang", ("{host} sent no complete answer within 0.3 s",), 4, fault="hang",
           timeout=HANG_TIMEOUT),
     Fault("html500", ("The server failed with HTTP 500 at {origin}/", "500 Internal Server"), 5,
           fault="html500"),

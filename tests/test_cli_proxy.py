@@ -30,10 +30,14 @@ def server(demo: DemoServer) -> DemoServer:
     return demo
 
 
-def msauth(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+def msauth(
+    *argv: str, env: dict[str, str] | None = None, sigint_ignored: bool = False
+) -> subprocess.Popen[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("MSAUTH_")}
+    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
     return subprocess.Popen(
         [sys.executable, "-m", "msauth_gui.cli", *argv],
+        preexec_fn=ignore,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -76,6 +80,22 @@ def test_msauth_proxy_prints_its_url_serves_and_stops_cleanly(
     assert "msauth: GET /api/v1/DocTypes?$top=1 200 " in err
     assert "proxy stopped" in err and "Traceback" not in err
     assert PASSWORD not in err
+
+
+def test_msauth_proxy_started_in_the_background_still_stops_on_sigint(server: DemoServer) -> None:
+    """A shell starts "msauth proxy &" with SIGINT ignored; kill -INT then did nothing."""
+    proc = msauth(
+        "proxy", "--server", server.url, "--login", LOGIN, "--port", "0",
+        env={"MSAUTH_PASSWORD": PASSWORD}, sigint_ignored=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("http://127.0.0.1:")
+    proc.send_signal(signal.SIGINT)
+    try:
+        _out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "proxy stopped" in err
 
 
 def test_msauth_proxy_says_when_the_port_is_taken(server: DemoServer) -> None:

@@ -14,6 +14,8 @@ from msauth_gui.core.errors import (
     ClientRejected,
     ConnectionLost,
     CredentialsRejected,
+    HttpsServer,
+    InvalidInput,
     NoRights,
     PlainHttpServer,
     RedirectRefused,
@@ -226,7 +228,7 @@ def test_timeout_says_after_how_many_seconds(make_server) -> None:
     server = make_server(fault="delay", delay=5)
     with pytest.raises(RequestTimeout) as caught:
         client_for(server.url, timeout=0.3).sign_in("admin", "admin")
-    assert "after 0.3 s" in caught.value.message and caught.value.exit_code == 4
+    assert "no complete answer within 0.3 s" in caught.value.message and caught.value.exit_code == 4
 
 
 def test_hang_times_out(make_server) -> None:
@@ -287,6 +289,34 @@ def test_https_typed_for_plain_http_server_suggests_http(make_server, typed: str
         client_for(typed.format(hostport=hostport)).sign_in("admin", "admin")
     assert f"http://{hostport}" in caught.value.message
     assert caught.value.exit_code == 4
+
+
+@pytest.mark.parametrize("method", ["basic", "session", "oauth"])
+def test_http_typed_for_an_https_server_suggests_https(
+    make_server, certs: Minted, method: str
+) -> None:
+    """The server drops a plain request without a word: "the connection was closed, try again"
+    sent operators looking for a network fault."""
+    server = make_server(certfile=certs.good)
+    hostport = server.url.removeprefix("https://")
+    with pytest.raises(HttpsServer) as caught:
+        client_for(f"http://{hostport}", method=method).sign_in("admin", "admin")
+    assert f"speaks HTTPS, not plain HTTP. Use https://{hostport}" in caught.value.message
+    assert caught.value.exit_code == 4
+
+
+def test_a_ca_bundle_without_certificates_names_the_file_and_the_form_it_needs(
+    make_server, certs: Minted, tmp_path: Path
+) -> None:
+    """A DER .cer or a text file used to read as "the connection was closed"."""
+    server = make_server(certfile=certs.good)
+    der = tmp_path / "ca.cer"
+    der.write_bytes(b"0\x82\x01\x0a not PEM at all")
+    with pytest.raises(InvalidInput) as caught:
+        client_for(server.url, ca_bundle=str(der)).sign_in("admin", "admin")
+    assert caught.value.exit_code == 2
+    assert "CA bundle" in caught.value.message and str(der) in caught.value.message
+    assert "PEM" in caught.value.message and "Base-64" in caught.value.message
 
 
 def test_ca_bundle_file_missing_is_an_error_not_a_crash(make_server, tmp_path: Path) -> None:

@@ -135,8 +135,8 @@ _BAD_HOST = QT_TRANSLATE_NOOP("errors", "{host} is not a valid host name")
 TOKEN_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Token URL")
 _PROBE_ELSEWHERE = QT_TRANSLATE_NOOP(
     "errors",
-    "the probe path must be on the server ({origin}), as the probe sends the credentials; use "
-    "a path such as /DocTypes?$top=1",
+    "must be on the server ({origin}), as the probe sends the credentials; use a path such as "
+    "/DocTypes?$top=1",
 )
 SERVER_URL_FIELD = QT_TRANSLATE_NOOP("errors", "Server URL")
 

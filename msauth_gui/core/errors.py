@@ -181,8 +181,8 @@ class RequestTimeout(AuthError):
     exit_code = EXIT_UNREACHABLE
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "No answer from {host} after {seconds} s: no complete answer within {seconds} s. "
-        "Check that the server is running, or raise the timeout.",
+        "{host} sent no complete answer within {seconds} s. Check that the server is running, "
+        "or raise the timeout.",
     )
 
 
@@ -229,12 +229,12 @@ class TlsNotTrusted(AuthError):
 ADVICE_ADD_CA = QT_TRANSLATE_NOOP(
     "errors",
     "Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, "
-    "turn TLS verification off.",
+    "turn TLS verification off (Verify TLS certificates, --insecure).",
 )
 ADVICE_RENEW = QT_TRANSLATE_NOOP(
     "errors",
     "Ask the server's administrator to renew the certificate; adding a CA does not help. For a "
-    "test server only, turn TLS verification off.",
+    "test server only, turn TLS verification off (Verify TLS certificates, --insecure).",
 )
 ADVICE_HOST_NAME = QT_TRANSLATE_NOOP(
     "errors",
@@ -247,6 +247,14 @@ class PlainHttpServer(AuthError):
     kind = "plain_http"
     exit_code = EXIT_UNREACHABLE
     template = QT_TRANSLATE_NOOP("errors", "{host} speaks plain HTTP, not HTTPS. Use {suggestion}")
+
+
+class HttpsServer(AuthError):
+    """http:// was typed, and the port answers a TLS handshake (the mirror of PlainHttpServer)."""
+
+    kind = "https_server"
+    exit_code = EXIT_UNREACHABLE
+    template = QT_TRANSLATE_NOOP("errors", "{host} speaks HTTPS, not plain HTTP. Use {suggestion}")
 
 
 class RedirectRefused(AuthError):

@@ -137,3 +137,32 @@ def connection_error(exc: BaseException, host: str) -> AuthError:
         return cannot(QT_TRANSLATE_NOOP("errors", "the network is unreachable"))
     first = next(iter(causes(exc)))
     return CannotConnect(host=host, detail=redact(f"{type(first).__name__}: {first}")[:160])
+
+
+def bundle_without_certificates(exc: BaseException) -> bool:
+    """Whether loading the CA bundle failed: a file that holds no PEM certificate (a DER
+    ``.cer``, a text file), which OpenSSL reports only when the first connection needs it."""
+    return any(
+        isinstance(node, ssl.SSLError)
+        and (getattr(node, "library", None) == "PEM" or node.reason in _NO_CERTIFICATE)
+        for node in causes(exc)
+    )
+
+
+_NO_CERTIFICATE = {"NO_CERTIFICATE_OR_CRL_FOUND"}
+
+
+def speaks_tls(host: str, port: int, timeout: float) -> bool:
+    """Whether ``host:port`` completes a TLS handshake (nothing is sent after it, no certificate
+    is trusted by it): how a plain-HTTP request that broke tells an HTTPS port."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with (
+            socket.create_connection((host, port), timeout=timeout) as sock,
+            context.wrap_socket(sock, server_hostname=host or None),
+        ):
+            return True
+    except (OSError, ValueError):
+        return False

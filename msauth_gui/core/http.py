@@ -27,18 +27,19 @@ from .errors import (
     AuthError,
     CannotConnect,
     ConnectionLost,
+    HttpsServer,
     InvalidInput,
     RedirectRefused,
     RequestCancelled,
     RequestTimeout,
     UnreadableAnswer,
 )
-from .failures import connection_error, tls_error
+from .failures import bundle_without_certificates, connection_error, speaks_tls, tls_error
 from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact, redact_start
 from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
-from .transport import CANCELLED, EXPIRED, Call, TrackingAdapter
+from .transport import CANCELLED, EXPIRED, RUNNING, Call, TrackingAdapter
 from .visible import visible
 
 __all__ = ["MAX_BODY", "Answer", "Http", "RequestRecord", "TlsOptions", "tls_error"]
@@ -198,11 +199,24 @@ class Http:
                     url=url,
                 )
         except requests.exceptions.SSLError as exc:
+            if self.tls.ca_bundle and bundle_without_certificates(exc):
+                raise self._unusable_bundle() from None
             raise tls_error(exc, url, host) from None
         except requests.exceptions.Timeout:
             raise self.timeout_error(host) from None
         except requests.exceptions.ConnectionError as exc:
-            raise connection_error(exc, host) from None
+            error = connection_error(exc, host)
+            parts = urlsplit(url)
+            # a TLS server drops a plain request without a word: try its handshake
+            if (
+                isinstance(error, ConnectionLost)
+                and call.state == RUNNING  # not closed by a cancel or the deadline
+                and parts.scheme == "http"
+                and parts.hostname
+                and speaks_tls(parts.hostname, parts.port or 80, min(3.0, call.remaining))
+            ):
+                error = HttpsServer(host=host, suggestion="https://" + host)
+            raise error from None
         except requests.exceptions.ChunkedEncodingError:
             raise ConnectionLost(host=host) from None
         except requests.exceptions.InvalidURL as exc:
@@ -219,6 +233,17 @@ class Http:
                     ),
                 ) from None
             raise CannotConnect(host=host, detail=str(exc)) from None
+
+    def _unusable_bundle(self) -> InvalidInput:
+        detail = translate(
+            "errors",
+            "{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); export the CA "
+            "certificate as Base-64 encoded X.509 and choose that file",
+        )
+        return InvalidInput(
+            field=QT_TRANSLATE_NOOP("errors", "CA bundle"),
+            detail=detail.format(path=self.tls.ca_bundle),
+        )
 
 
 def _decode(body: bytes, encoding: str | None, content_type: str) -> str:

@@ -2961,7 +2961,7 @@
         <translation>Ответ сервера от {url} не удалось использовать: {detail}. Начало ответа: {snippet}</translation>
     </message>
     <message>
-        <source>No answer from {host} after {seconds} s: no complete answer within {seconds} s. Check that the server is running, or raise the timeout.</source>
+        <source>{host} sent no complete answer within {seconds} s. Check that the server is running, or raise the timeout.</source>
         <translation>Нет полного ответа от {host} за {seconds} с. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
     <message>
@@ -2977,12 +2977,12 @@
         <translation>Сертификат {host} не является доверенным ({detail}). {advice}</translation>
     </message>
     <message>
-        <source>Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off.</source>
-        <translation>Добавьте сертификат ЦС компании («Файл сертификатов ЦС», --ca-bundle ФАЙЛ) или, только для тестового сервера, отключите проверку TLS.</translation>
+        <source>Add the company CA certificate (CA bundle, --ca-bundle FILE), or, for a test server only, turn TLS verification off (Verify TLS certificates, --insecure).</source>
+        <translation>Добавьте сертификат ЦС компании («Файл сертификатов ЦС», --ca-bundle ФАЙЛ) или, только для тестового сервера, отключите проверку TLS («Проверять сертификаты TLS», --insecure).</translation>
     </message>
     <message>
-        <source>Ask the server&apos;s administrator to renew the certificate; adding a CA does not help. For a test server only, turn TLS verification off.</source>
-        <translation>Попросите администратора сервера обновить сертификат: добавление ЦС здесь не поможет. Только для тестового сервера можно отключить проверку TLS.</translation>
+        <source>Ask the server&apos;s administrator to renew the certificate; adding a CA does not help. For a test server only, turn TLS verification off (Verify TLS certificates, --insecure).</source>
+        <translation>Попросите администратора сервера обновить сертификат: добавление ЦС здесь не поможет. Только для тестового сервера можно отключить проверку TLS («Проверять сертификаты TLS», --insecure).</translation>
     </message>
     <message>
         <source>Use the host name the certificate was issued for, or ask the administrator for a certificate that names this host; adding a CA does not help.</source>
@@ -2991,6 +2991,10 @@
     <message>
         <source>{host} speaks plain HTTP, not HTTPS. Use {suggestion}</source>
         <translation>{host} работает по обычному HTTP, а не HTTPS. Используйте {suggestion}</translation>
+    </message>
+    <message>
+        <source>{host} speaks HTTPS, not plain HTTP. Use {suggestion}</source>
+        <translation>{host} работает по HTTPS, а не по обычному HTTP. Используйте {suggestion}</translation>
     </message>
     <message>
         <source>The server redirected to {target}; credentials are never sent after a redirect. If you trust that address, use it as the server URL.</source>
@@ -3011,6 +3015,10 @@
     <message>
         <source>cannot read {path} ({error})</source>
         <translation>не удаётся прочитать {path} ({error})</translation>
+    </message>
+    <message>
+        <source>{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); export the CA certificate as Base-64 encoded X.509 and choose that file</source>
+        <translation>в {path} нет сертификата в формате PEM (-----BEGIN CERTIFICATE-----); экспортируйте сертификат ЦС в формате «X.509 в кодировке Base-64» и укажите этот файл</translation>
     </message>
     <message>
         <source>(not read)</source>
@@ -3237,8 +3245,8 @@
         <translation>Время проверки ({seconds} с) истекло раньше, чем ответил {host}. Проверьте, что сервер работает, или увеличьте время ожидания.</translation>
     </message>
     <message>
-        <source>the probe path must be on the server ({origin}), as the probe sends the credentials; use a path such as /DocTypes?$top=1</source>
-        <translation>путь пробного запроса должен быть на этом сервере ({origin}): пробный запрос отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
+        <source>must be on the server ({origin}), as the probe sends the credentials; use a path such as /DocTypes?$top=1</source>
+        <translation>должен быть на этом сервере ({origin}): пробный запрос отправляет учётные данные; укажите путь вида /DocTypes?$top=1</translation>
     </message>
     <message>
         <source>Probe path</source>

@@ -19,6 +19,7 @@ from ..errors import (
     AuthError,
     CannotConnect,
     ConnectionLost,
+    HttpsServer,
     PlainHttpServer,
     RedirectRefused,
     RequestTimeout,
@@ -135,8 +136,10 @@ def check_reach(ctx: CheckContext) -> Reach:
     except TlsNotTrusted as exc:
         meaning = translate("check", "Clients refuse the connection: {reason}.")
         return fail(exc, meaning.format(reason=exc.params["detail"]), _tls_action(cert))
-    except (ConnectionLost, CannotConnect, RequestTimeout) as exc:
-        if not ep.is_https and _speaks_tls(host, port, settings.timeout, ctx.budget):
+    except (ConnectionLost, CannotConnect, RequestTimeout, HttpsServer) as exc:
+        if isinstance(exc, HttpsServer) or (
+            not ep.is_https and _speaks_tls(host, port, settings.timeout, ctx.budget)
+        ):
             suggestion = "https://" + ep.host
             happened.append(translate("check", "a TLS handshake succeeds on this port"))
             row = CheckRow(
