@@ -275,3 +275,14 @@ def test_a_profile_keeps_what_was_found_and_hands_it_to_the_client(make_server: 
     assert list(server.requests) == ["POST /connect/token"]  # straight there
     with pytest.raises(InvalidInput):
         Profile.from_dict({"name": "p", "basic_encoding": "rot13"})
+
+
+def test_a_server_failing_everywhere_is_failing_not_missing_a_token_url(make_server: Start) -> None:
+    """Told "No token endpoint was found … enter the token URL", operators typed URLs into a
+    server that was simply down."""
+    server = make_server(fault="html500")
+    with pytest.raises(ServerError) as caught:
+        client(server.url).sign_in("admin", "admin")
+    message = caught.value.message
+    assert "HTTP 500" in message and "Tried:" in message
+    assert "No token endpoint was found" not in message and "--token-url" not in message

@@ -29,7 +29,7 @@ from typing import Literal, cast
 from urllib.parse import urlsplit
 
 from .endpoints import MAX_URL_LENGTH, Endpoints, origin_of, same_origin
-from .errors import AuthError, EndpointNotFound, RedirectRefused, UnreadableAnswer
+from .errors import AuthError, EndpointNotFound, RedirectRefused, ServerError, UnreadableAnswer
 from .records import Answer
 from .redact import redact
 from .translate import QT_TRANSLATE_NOOP, translate
@@ -239,7 +239,11 @@ class Finder:
                 best = _more_telling(best, answer.status, answer)
         finally:
             self.attempts = tuple(attempts)
-        raise discovery_failed(self._cause(best, judge), attempts, self._advice)
+        cause = self._cause(best, judge)
+        # a server failing everywhere (5xx) is failing, not missing an endpoint: no advice to
+        # type a token URL, just what was tried
+        advice = TRIED_SESSION if isinstance(cause, ServerError) else self._advice
+        raise discovery_failed(cause, attempts, advice)
 
     def _cause(self, best: Telling | None, judge: Judge) -> AuthError:
         if best is None:  # every candidate was skipped
