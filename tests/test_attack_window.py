@@ -4,7 +4,10 @@ The real window (offscreen), real files; pytest-qt fails a test on any exception
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +90,53 @@ def test_a_shared_profile_cannot_add_a_command_to_copy_as_curl(
     else:
         argv = shlex.split(command)
         assert argv[0] == "curl" and argv[-1] == probed
+
+
+#: a window process where a bug raises in a Qt slot, in a thread and in ``__del__``, each
+#: exception carrying a secret (a registered token; a session URL with the password in it)
+CRASHING = """
+import threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from msauth_gui.app import prepare_process
+from msauth_gui.core.redact import register_secret
+
+prepare_process()
+app = QApplication([])
+register_secret("tok-Z9y8X7w6V5u4")
+
+def slot():
+    raise KeyError("Bearer tok-Z9y8X7w6V5u4")
+
+class Leaky:
+    def __del__(self):
+        raise ValueError("/api/v1/session?username=op&password=Hunter2-Secret \\x1b]52;c;x\\x07")
+
+def thread():
+    raise OSError("GET https://wms/api/v1/session?username=op&password=Hunter2-Secret")
+
+QTimer.singleShot(0, slot)
+QTimer.singleShot(0, lambda: Leaky() and None)
+QTimer.singleShot(0, lambda: threading.Thread(target=thread).start())
+QTimer.singleShot(300, app.quit)
+print("went on", app.exec())
+"""
+
+
+def test_a_bug_in_the_window_process_writes_one_redacted_line_not_a_traceback() -> None:
+    """Nothing replaced Python's traceback printing in the window's process: an exception in
+    a slot or a thread printed a traceback with the exception's text (a token, a session URL
+    with the password) to the terminal, and an escape sequence as it was."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0 and "went on 0" in done.stdout  # the window goes on
+    lines = done.stderr.splitlines()
+    assert "Traceback" not in done.stderr and "\x1b" not in done.stderr
+    for secret in ("tok-Z9y8X7w6V5u4", "Hunter2-Secret"):
+        assert secret not in done.stderr
+    said = sorted(line.split(")")[0] for line in lines if "unexpected error" in line)
+    assert said == [
+        f"msauth-gui: unexpected error ({kind}" for kind in ("KeyError", "OSError", "ValueError")
+    ]
