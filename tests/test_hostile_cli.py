@@ -126,6 +126,8 @@ def test_a_large_strict_json_answer_is_read(hostile) -> None:
     [
         ("huge_expires_in", "expires_in inf s is not believable; expiry unknown"),
         ("huge_exp", "the token's exp inf is not believable; expiry unknown"),
+        ("digits_expires_in", "expires_in inf s is not believable; expiry unknown"),
+        ("digits_exp", "the token's exp -inf is not believable; expiry unknown"),
         ("exp_1e300", "the token's exp 1e+300 is not believable; expiry unknown"),
         ("exp_year_3000000", "the token's exp 9.46e+13 is not believable; expiry unknown"),
         ("exp_past_9999", "the token's exp 2.53402e+11 is not believable; expiry unknown"),
