@@ -121,6 +121,9 @@ ATTACKS: dict[str, Reply] = {
     "huge_expires_in": json_reply(200, '{"access_token": "tok-valid-12345", "expires_in": 1'
                                   + "0" * 400 + "}"),
     "huge_exp": json_reply(200, {"access_token": jwt('{"exp": 1' + "0" * 400 + "}")}),
+    # nested beyond Python's recursion limit: json.loads raises RecursionError, not ValueError
+    "deep_json_error": Reply(status=400, body=b'{"error":' * 50_000),
+    "deep_json_401": Reply(status=401, body=b"[" * 100_000),
     # beyond Python's 4,300-digit limit for int(): json.loads raises instead of reading it
     "digits_expires_in": json_reply(200, '{"access_token": "tok-valid-12345", "expires_in": 1'
                                     + "0" * 5000 + "}"),
