@@ -140,3 +140,27 @@ def test_a_bug_in_the_window_process_writes_one_redacted_line_not_a_traceback() 
     assert said == [
         f"msauth-gui: unexpected error ({kind}" for kind in ("KeyError", "OSError", "ValueError")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,  # nested past Python's recursion limit
+        '{"format": "msauth-gui profiles", "version": 1, "profiles": '
+        '[{"name": "Shared", "timeout": 1' + "0" * 5000 + "}]}",  # past int()'s 4,300 digits
+    ],
+    ids=["deep", "digits"],
+)
+def test_an_unreadable_profiles_file_is_a_message_not_a_traceback(
+    qtbot: Any, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
+) -> None:
+    """Only json.JSONDecodeError was caught: a file nested too deep (RecursionError) or with a
+    5,000-digit number (ValueError) raised in the import slot, a traceback and no word."""
+    shared = tmp_path / "team.json"
+    shared.write_text(text, encoding="utf-8")
+    share_through(monkeypatch, shared)
+    window = env.window()
+    window.findChild(QAction, "importProfilesAction").trigger()
+    assert "not an msauth-gui profiles export" in window.statusBar().currentMessage()
+    combo = child(window, QComboBox, "profileCombo")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Default"]
