@@ -102,10 +102,11 @@ def quote_powershell(text: str) -> str:
 
 
 def inert_url(url: str) -> str:
-    """``url`` with controls, line breaks, bidi and invisible characters percent-encoded."""
+    """``url`` with controls, line breaks, bidi and invisible characters percent-encoded (a
+    lone surrogate too: as its UTF-8 bytes would be, instead of failing to encode)."""
     if is_visible(url):
         return url
-    return "".join(c if is_visible(c) else quote(c, safe="") for c in url)
+    return "".join(c if is_visible(c) else quote(c, safe="", errors="surrogatepass") for c in url)
 
 
 def curl_command(
