@@ -206,9 +206,10 @@ def _warm_up_network_code() -> None:
 
 def prepare_process() -> None:
     """What the window's process sets for itself before anything else."""
-    from .process import forbid_core_dumps
+    from .process import forbid_core_dumps, install_last_net
 
     forbid_core_dumps()  # its memory holds passwords: never written out in a core file
+    install_last_net(APP_NAME)  # a bug: one redacted line, never a traceback with a secret
     # Worker threads hold the GIL for up to the switch interval (5 ms by default); a shorter
     # one keeps the event loop's longest gap well inside a frame while requests run.
     sys.setswitchinterval(0.001)

@@ -121,6 +121,13 @@ ATTACKS: dict[str, Reply] = {
     "huge_expires_in": json_reply(200, '{"access_token": "tok-valid-12345", "expires_in": 1'
                                   + "0" * 400 + "}"),
     "huge_exp": json_reply(200, {"access_token": jwt('{"exp": 1' + "0" * 400 + "}")}),
+    # nested beyond Python's recursion limit: json.loads raises RecursionError, not ValueError
+    "deep_json_error": Reply(status=400, body=b'{"error":' * 50_000),
+    "deep_json_401": Reply(status=401, body=b"[" * 100_000),
+    # beyond Python's 4,300-digit limit for int(): json.loads raises instead of reading it
+    "digits_expires_in": json_reply(200, '{"access_token": "tok-valid-12345", "expires_in": 1'
+                                    + "0" * 5000 + "}"),
+    "digits_exp": json_reply(200, {"access_token": jwt('{"exp": -1' + "0" * 5000 + "}")}),
     "exp_1e300": json_reply(200, {"access_token": jwt({"exp": 1e300})}),
     "exp_year_3000000": json_reply(200, {"access_token": jwt({"exp": 94_600_000_000_000})}),
     "exp_past_9999": json_reply(200, {"access_token": jwt({"exp": 253_402_300_800})}),

@@ -135,3 +135,21 @@ def test_the_default_shell_is_the_platforms() -> None:
     assert shell_or_default("cmd") == "cmd"
     assert shell_or_default("") == shell_or_default("fish") == default_shell()
     assert set(SHELLS) == {"posix", "cmd", "powershell"}
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_line_break_in_a_value_adds_no_command(shell: Shell) -> None:
+    """A URL or CA file with a line break (a shared profile's probe path) ended the command and
+    started another when pasted; the URL is percent-encoded as requests sends it, a file path's
+    controls are made visible."""
+    url = "https://wms:9000/api/v1/DocTypes?$top=1\r\ncalc.exe\u2028x\ud800"
+    ca = "C:\\ca.pem\nStart-Process calc\n#"
+    command = curl_command(url, "Bearer abc", ca_bundle=ca, shell=shell)
+    sent = "https://wms:9000/api/v1/DocTypes?$top=1%0D%0Acalc.exe%E2%80%A8x%ED%A0%80"
+    if shell == "powershell":
+        call = powershell_call(command)
+        assert call.params["-Uri"] == sent and len(call.comments) == 1
+        assert "\\x0aStart-Process" in call.comments[0]
+    else:
+        assert "\n" not in command and "\r" not in command
+        assert read_back(command, shell)[-1] == sent

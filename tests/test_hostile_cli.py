@@ -17,7 +17,7 @@ import pytest
 from msauth_gui.core.errors import EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE
 from msauth_gui.core.visible import is_visible
 from tests.cli_run import run_msauth
-from tests.hostile import ESCAPES, HostileServer, json_reply, jwt
+from tests.hostile import ESCAPES, HostileServer, Reply, json_reply, jwt
 
 #: far beyond any deadline here: a command still running then has hung
 HANG = 60.0
@@ -120,12 +120,42 @@ def test_a_large_strict_json_answer_is_read(hostile) -> None:
     assert (code, out) == (EXIT_OK, "tok-valid-12345\n")
 
 
+@pytest.mark.parametrize(
+    ("attack", "code"), [("deep_json_error", EXIT_UNUSABLE), ("deep_json_401", EXIT_REJECTED)]
+)
+def test_an_error_answer_nested_too_deep_is_read_as_no_oauth_error(
+    hostile, attack: str, code: int
+) -> None:
+    """A 400 or 401 whose body nests past Python's recursion limit: reading it for an OAuth
+    ``error`` raised RecursionError (only ValueError was caught), so msauth said "unexpected
+    error" and exited 1, and every sign-in row of the check said "the check itself failed"."""
+    server = hostile(attack)
+    got, out, err = msauth(server)
+    assert (got, out) == (code, "")
+    assert "unexpected" not in err and "Recursion" not in err
+    argv = ["check", "--server", server.url, "--login", "admin", "--password-stdin"]
+    _code, report, _err = run_msauth([*argv, "--timeout", "5"], "secret-pw-1\n")
+    assert "itself failed" not in report and "Recursion" not in report
+
+
+def test_a_server_info_answer_nested_too_deep_is_no_crash_of_the_check(hostile) -> None:
+    """BaseInfo answering 200 with JSON nested past the recursion limit: its row said "the
+    check itself failed (RecursionError…)"."""
+    server = hostile(Reply(body=b"[" * 100_000))
+    argv = ["check", "--server", server.url, "--login", "admin", "--password-stdin"]
+    _code, report, _err = run_msauth([*argv, "--timeout", "5"], "secret-pw-1\n")
+    assert "itself failed" not in report and "Recursion" not in report
+    assert "The version is not known." in report
+
+
 # -- points 6 and 9: absurd numbers are warnings; only documented exit codes -----------------
 @pytest.mark.parametrize(
     ("attack", "says"),
     [
         ("huge_expires_in", "expires_in inf s is not believable; expiry unknown"),
         ("huge_exp", "the token's exp inf is not believable; expiry unknown"),
+        ("digits_expires_in", "expires_in inf s is not believable; expiry unknown"),
+        ("digits_exp", "the token's exp -inf is not believable; expiry unknown"),
         ("exp_1e300", "the token's exp 1e+300 is not believable; expiry unknown"),
         ("exp_year_3000000", "the token's exp 9.46e+13 is not believable; expiry unknown"),
         ("exp_past_9999", "the token's exp 2.53402e+11 is not believable; expiry unknown"),

@@ -301,3 +301,15 @@ def test_a_server_header_name_that_is_not_a_token_is_a_502(name: str) -> None:
     with HostileServer(Reply(200, b"ok", headers)) as server, serving(server.url) as proxy:
         status, _headers, body = raw(proxy.port, get(proxy.port, "/x", f"127.0.0.1:{proxy.port}"))
     assert status == 502 and b"malformed header line" in body
+
+
+def test_an_http_1_0_client_gets_no_100_continue(demo: DemoServer) -> None:
+    """RFC 9110 15.2: no 1xx to an HTTP/1.0 client, which takes the first status line for the
+    answer. The proxy sent "100 Continue" to one that asked for it, so the client read an
+    empty 100 and lost the server's 200."""
+    with proxied(demo) as (proxy, _keeper):
+        head = f"POST /api/v1/echo HTTP/1.0\r\nHost: 127.0.0.1:{proxy.port}\r\n"
+        request = head + "Expect: 100-continue\r\nContent-Length: 3\r\n\r\nabc"
+        status, _headers, body = raw(proxy.port, request.encode())
+    assert status == 200 and b"100 Continue" not in body
+    assert json.loads(body)["method"] == "POST"

@@ -189,3 +189,19 @@ def test_the_answer_is_kept_with_the_token_in_memory_only() -> None:
     assert replace(token, raw="") == token  # the same token, whatever the answer looked like
     renewed = token.refreshed_by(parse_token_response('{"access_token": "456456456"}', NOW))
     assert renewed.raw == '{"access_token": "456456456"}' and renewed.refresh_token == "321321321"
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "expires_at"),
+    [("0x3C", 1060.0), ("1" + "0" * 5000, None), ("0x" + "f" * 5000, None)],
+    ids=["hex", "5000-digits", "5000-hex-digits"],
+)
+def test_json5_integers_of_any_size_and_base_are_read(
+    expires_in: str, expires_at: float | None
+) -> None:
+    """The vendor's loose token object with a hexadecimal or 5,000-digit expires_in: the
+    token is read, its expiry only when it is believable."""
+    text = f'{{Access_token: "tok-valid-12345", Expires_in: {expires_in},}}'
+    token = parse_token_response(text, now=1000.0)
+    assert (token.access_token, token.expires_at) == ("tok-valid-12345", expires_at)
+    assert bool(token.warnings) is (expires_at is None)

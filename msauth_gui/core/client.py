@@ -241,7 +241,7 @@ class AuthClient:
 def _oauth_error(answer: Answer) -> tuple[str, str]:
     try:
         data = json.loads(answer.text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the recursion limit: not an OAuth error
         return "", ""
     if not isinstance(data, dict):
         return "", ""

@@ -17,8 +17,11 @@ something else):
   verification off is ``-SkipCertificateCheck`` (PowerShell 7); the cmdlet takes no CA file,
   so a comment line above the command says how to trust the CA instead.
 
-Line breaks cannot be written for ``cmd``; none of these values has one (URLs are built by
-:mod:`.endpoints`, tokens are checked by :mod:`.token`).
+Line breaks cannot be written for ``cmd``, and pasted into any shell they start another command.
+A URL's path can have them (a probe path from a shared profile), so in the URL every character
+:func:`~.visible.visible` would escape is percent-encoded, as ``requests`` sends it: the command
+asks for what the probe asked for. A file path cannot be encoded: its controls are made visible.
+Tokens are checked by :mod:`.token`.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ import re
 import shlex
 import sys
 from typing import Literal, get_args
+from urllib.parse import quote
 
 from .translate import QT_TRANSLATE_NOOP, translate
+from .visible import is_visible, visible
 
 Shell = Literal["posix", "cmd", "powershell"]
 SHELLS: tuple[Shell, ...] = get_args(Shell)
@@ -96,6 +101,14 @@ def quote_powershell(text: str) -> str:
     return "'" + "".join(char * 2 if char in _PS_QUOTES else char for char in text) + "'"
 
 
+def inert_url(url: str) -> str:
+    """``url`` with controls, line breaks, bidi and invisible characters percent-encoded (a
+    lone surrogate too: as its UTF-8 bytes would be, instead of failing to encode)."""
+    if is_visible(url):
+        return url
+    return "".join(c if is_visible(c) else quote(c, safe="", errors="surrogatepass") for c in url)
+
+
 def curl_command(
     url: str,
     authorization: str,
@@ -105,6 +118,8 @@ def curl_command(
     shell: Shell = "posix",
 ) -> str:
     """A command for ``shell`` calling ``url`` with the header; ``-k``/``--cacert`` if relevant."""
+    url = inert_url(url)
+    ca_bundle = visible(ca_bundle) if ca_bundle else ca_bundle
     if shell == "powershell":
         return _invoke_rest_method(url, authorization, verify_tls=verify_tls, ca_bundle=ca_bundle)
     quote = quote_cmd if shell == "cmd" else quote_posix

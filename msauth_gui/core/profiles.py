@@ -139,6 +139,8 @@ def import_entries(text: str) -> list[Imported]:
     except json.JSONDecodeError as exc:
         detail = translate("errors", "not JSON ({error})").format(error=exc.msg)
         raise InvalidInput(field=_FILE, detail=detail) from None
+    except (ValueError, RecursionError):  # nested too deep, or a number past int()'s digits
+        doc = None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         detail = translate("errors", "not an msauth-gui profiles export")
         raise InvalidInput(field=_FILE, detail=detail)

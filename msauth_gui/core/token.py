@@ -133,13 +133,26 @@ def basic_credentials(login: str, password: str, now: float = 0.0) -> BasicCrede
     return BasicCredentials(login=login, header_value=value, obtained_at=now)
 
 
+def _integer(digits: str, base: int = 10) -> int | float:
+    """A JSON (or JSON5 hexadecimal) integer; a decimal one beyond ``int()``'s digit limit
+    (4,300) is ±inf, as a float would be, rather than making the whole answer unreadable."""
+    try:
+        return int(digits, base)
+    except ValueError:
+        return float(digits)  # only base 10 has the limit: anything else raises again
+
+
+def _json(text: str | bytes) -> Any:
+    return json.loads(text, parse_int=_integer)
+
+
 def jwt_claims(token: str) -> dict[str, Any] | None:
     parts = token.split(".")
     if len(parts) != 3:
         return None
     payload = parts[1] + "=" * (-len(parts[1]) % 4)
     try:
-        data = json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
+        data = _json(base64.urlsafe_b64decode(payload.encode("ascii")))
     except (ValueError, binascii.Error, UnicodeError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
@@ -148,7 +161,7 @@ def jwt_claims(token: str) -> dict[str, Any] | None:
 def _load(text: str) -> tuple[Any, bool]:
     """``(data, strict)``; ``data`` is None when the text is neither JSON nor a small JSON5."""
     try:
-        return json.loads(text), True
+        return _json(text), True
     except (ValueError, RecursionError):
         pass
     if len(text) > JSON5_LIMIT or sum(map(text.count, ",:[{")) > JSON5_MAX_ITEMS:
@@ -156,7 +169,7 @@ def _load(text: str) -> tuple[Any, bool]:
     import json5  # imported on first non-JSON answer only: keeps start-up light
 
     try:
-        return json5.loads(text), False
+        return json5.loads(text, parse_int=_integer), False
     except Exception:  # json5 raises several types for bad input
         return None, False
 

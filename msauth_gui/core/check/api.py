@@ -129,7 +129,7 @@ def _emit_base_info(ctx: CheckContext, base: str, answer: Answer) -> None:
     else:
         try:
             data = json.loads(answer.text)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         fields = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
         app, version = fields.get("appname"), fields.get("serverversion")

@@ -111,7 +111,8 @@ class Forwarder:
             extra = [("Retry-After", "5")] + ([] if keep else [("Connection", "close")])
             sock.sendall(plain_answer(503, exc.reason, extra))
             return 503, exc.reason, keep
-        if "100-continue" in head.tokens("expect") and length != 0:
+        expects = "100-continue" in head.tokens("expect")
+        if expects and length != 0 and head.version == "HTTP/1.1":  # no 1xx to HTTP/1.0
             sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
         declared = bool(head.values("content-length"))
         body, sized = _read_body(rfile, length, declared, self.replay_limit)
