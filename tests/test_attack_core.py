@@ -213,3 +213,24 @@ def test_a_megabyte_error_description_is_shown_cut_not_whole() -> None:
     assert code != EXIT_OK and out == ""
     assert "bad password" in err and "END" not in err
     assert len(err) < 3000
+
+
+def test_an_absurd_retry_after_delays_renewal_an_hour_at_most(clock: FakeClock) -> None:
+    """A 429 with Retry-After: 99999999999999999 stopped renewal for good ("retrying in
+    277777777777777 h")."""
+    events = Events()
+    answer = token_json(expires_in=100, refresh_token="ref-valid-12345")
+    with HostileServer(Reply(body=answer)) as server:
+        settings = ConnectionSettings(server=server.url, token_url="/oauth/token", timeout=5)
+        keeper = Keeper(settings, clock=clock, on_event=events)
+        try:
+            keeper.sign_in("admin", "secret-pw-1")
+            limited = json_reply(429, {"error": "slow_down"})
+            server.set(limited, headers=(*limited.headers, ("Retry-After", "9" * 17)))
+            clock.advance(90)  # past the refresh point
+            keeper.wake()
+            [event] = events.wait_for(1)
+            assert isinstance(event.error, TooManyRequests)
+            assert event.retry_at == pytest.approx(clock.now + 3600)
+        finally:
+            keeper.close()

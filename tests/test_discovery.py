@@ -3,6 +3,7 @@ re-found when it goes stale, GET session uses the same machinery. Real sockets t
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -286,3 +287,26 @@ def test_a_server_failing_everywhere_is_failing_not_missing_a_token_url(make_ser
     message = caught.value.message
     assert "HTTP 500" in message and "Tried:" in message
     assert "No token endpoint was found" not in message and "--token-url" not in message
+
+
+def test_a_shared_profile_cannot_send_the_password_to_another_server(make_server: Start) -> None:
+    """A profiles file naming the real server with a token URL elsewhere sent the operator's
+    password there at the first sign-in; a token URL the operator types may still point anywhere."""
+    from msauth_gui.core.profiles import import_entries
+
+    real, elsewhere = make_server(), make_server()
+    shared = {
+        "format": "msauth-gui profiles",
+        "version": 1,
+        "profiles": [
+            {"name": "Prod", "server": real.url, "token_url": elsewhere.url + "/oauth/token"},
+            {"name": "Same", "server": real.url, "token_url": real.url + "/oauth/token"},
+        ],
+    }
+    prod, same = import_entries(json.dumps(shared))
+    assert prod.profile.token_url == "" and prod.foreign_token_url == elsewhere.url + "/oauth/token"
+    assert elsewhere.url in prod.warning() and "not imported" in prod.warning()
+    assert same.profile.token_url == real.url + "/oauth/token" and same.warning() == ""
+    AuthClient(prod.profile.settings()).sign_in("admin", "admin")
+    assert list(elsewhere.requests) == []
+    assert list(real.requests) == ["POST /oauth/token"]  # found automatically

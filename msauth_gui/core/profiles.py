@@ -23,6 +23,7 @@ from .client import (
     ConnectionSettings,
     Method,
 )
+from .endpoints import build_endpoints, same_origin
 from .errors import InvalidInput
 from .translate import QT_TRANSLATE_NOOP, translate
 
@@ -111,6 +112,20 @@ class Imported:
 
     profile: Profile
     own_client_secret: bool = False
+    #: a token URL on another server than the profile's, left out: the password would go there
+    foreign_token_url: str = ""
+
+    def warning(self) -> str:
+        """What the operator is told about this profile after the import ("" when nothing)."""
+        if not self.foreign_token_url:
+            return ""
+        text = translate(
+            "errors",
+            "Profile “{name}”: its token URL {url} is on another server, so it was not imported "
+            "(the password would be sent there). The token URL will be found automatically; if "
+            "you trust that address, type it in Advanced.",
+        )
+        return text.format(name=self.profile.name, url=self.foreign_token_url)
 
 
 def export_profiles(profiles: list[Profile], own_client_secret: Collection[str] = ()) -> str:
@@ -147,7 +162,21 @@ def import_entries(text: str) -> list[Imported]:
     items = doc.get("profiles")
     if not isinstance(items, list):
         raise InvalidInput(field=_FILE, detail=translate("errors", "has no profile list"))
-    return [Imported(Profile.from_dict(item), _marked(item)) for item in items]
+    return [_checked(Profile.from_dict(item), _marked(item)) for item in items]
+
+
+def _checked(profile: Profile, own_client_secret: bool) -> Imported:
+    """A shared file must not route the password elsewhere: a token URL typed by the operator
+    may point anywhere, one that came in a file only to the profile's own server."""
+    url = profile.token_url.strip()
+    if url.lower().startswith(("http://", "https://")):
+        try:
+            origin = build_endpoints(profile.server).origin
+        except InvalidInput:
+            origin = ""
+        if not same_origin(url, origin):
+            return Imported(replace(profile, token_url=""), own_client_secret, url)
+    return Imported(profile, own_client_secret)
 
 
 def _marked(item: Any) -> bool:

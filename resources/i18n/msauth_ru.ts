@@ -3073,6 +3073,10 @@
         <translation>у поля {key} неверное значение</translation>
     </message>
     <message>
+        <source>Profile “{name}”: its token URL {url} is on another server, so it was not imported (the password would be sent there). The token URL will be found automatically; if you trust that address, type it in Advanced.</source>
+        <translation>Профиль «{name}»: его адрес выдачи токенов {url} находится на другом сервере и не импортирован (туда ушёл бы пароль). Адрес выдачи токенов будет найден автоматически; если вы доверяете этому адресу, введите его в разделе «Дополнительно».</translation>
+    </message>
+    <message>
         <source>not JSON ({error})</source>
         <translation>не JSON ({error})</translation>
     </message>

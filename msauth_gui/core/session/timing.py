@@ -78,10 +78,15 @@ def backoff_delay(failures: int, backoff: tuple[float, ...]) -> float:
     return float(backoff[min(max(failures, 1), len(backoff)) - 1])
 
 
+#: the longest wait a 429 can impose on renewal: a Retry-After of 10**17 s stopped it for good
+MAX_RETRY_AFTER = 3600.0
+
+
 def retry_after(error: AuthError) -> float:
-    """The seconds a 429's ``Retry-After`` asked for; 0 for every other error."""
+    """The seconds a 429's ``Retry-After`` asked for, at most an hour; 0 for other errors."""
     value = str(error.params.get("retry_after", "")) if isinstance(error, TooManyRequests) else ""
-    return float(value) if value.isascii() and value.isdigit() else 0.0  # not "²"
+    asked = float(value) if value.isascii() and value.isdigit() else 0.0  # not "²"
+    return min(asked, MAX_RETRY_AFTER)
 
 
 def next_due(

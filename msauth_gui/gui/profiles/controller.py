@@ -382,6 +382,8 @@ class ProfileController(QObject):
         self._persist()
         for name in sorted(needed):
             self._say(client_secret_hint(name))
+        for warning in filter(None, (entry.warning() for entry in imported)):
+            self._say(warning)
 
     def on_export(self) -> None:
         self.save_current()
