@@ -80,7 +80,12 @@ def connection_options(parser: argparse.ArgumentParser, *, formats: bool = True)
 
 
 def sign_in_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--login", required=True, metavar=translate("cli", "LOGIN"))
+    parser.add_argument(
+        "--login",
+        required=True,
+        metavar=translate("cli", "LOGIN"),
+        help=translate("cli", "the user to sign in as"),
+    )
     parser.add_argument(
         "--probe-path",
         metavar=translate("cli", "PATH"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import signal
+import ssl
 import sys
 from typing import Any
 
@@ -78,7 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="token object style (default: documentation, the vendor page's non-JSON)",
     )
     add("--prefix", default="", help="path before /api/v1, e.g. /MobileSMARTS")
-    add("--access-lifetime", type=_lifetime, default=86400.0, metavar="S")
+    add(
+        "--access-lifetime",
+        type=_lifetime,
+        default=86400.0,
+        metavar="S",
+        help="seconds an access token lives (default: 86400, a day)",
+    )
     add(
         "--refresh-lifetime",
         type=_lifetime,
@@ -208,7 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         server.start()
     except OSError as exc:  # the port is taken, the certificate does not load, …
-        print(f"{parser.prog}: cannot start: {exc}", file=sys.stderr)
+        what = str(exc)
+        if args.cert and isinstance(exc, (FileNotFoundError, PermissionError, ssl.SSLError)):
+            what += f" (reading --cert {args.cert}" + (f", --key {args.key})" if args.key else ")")
+        print(f"{parser.prog}: cannot start: {what}", file=sys.stderr)
         return 1
     if not is_loopback(args.host):
         print(

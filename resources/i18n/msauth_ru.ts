@@ -2647,6 +2647,10 @@
         <translation>ЛОГИН</translation>
     </message>
     <message>
+        <source>the user to sign in as</source>
+        <translation>имя пользователя для входа</translation>
+    </message>
+    <message>
         <source>PATH</source>
         <translation>ПУТЬ</translation>
     </message>
