@@ -57,7 +57,7 @@ def test_counted_words_take_the_right_plural_form() -> None:
 
 def test_errors_fill_in_numbers_in_the_language_spoken() -> None:
     timeout = RequestTimeout(host="h:1", seconds=2.5)
-    assert "after 2.5 s" in timeout.message
+    assert "within 2.5 s" in timeout.message
     with translating(cli_translator("ru"), "ru"):
         assert "за 2,5 с" in timeout.message
         assert TooManyRequests(retry_after=None).message.endswith("через несколько секунд.")

@@ -21,7 +21,7 @@ LICENCE = "MIT"
 README = Path(__file__).resolve().parents[3] / "README.md"
 #: README.md's headings the About box points to, as README.md spells them
 HEADINGS = (
-    "Try it (fresh machine, two commands)",
+    "Try it (a fresh machine)",
     "The window",
     "Check server: why can't my client sign in?",
     "`msauth` on the command line",
