@@ -4,9 +4,12 @@ server of tests/hostile.py, driven through the real CLI or the proxy's keeper.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
@@ -40,30 +43,40 @@ def test_a_content_length_of_superscript_digits_is_no_unexpected_error() -> None
     assert (code, out, err) == (EXIT_OK, "tok-valid-12345\n", "")
 
 
-def test_a_retry_after_of_superscript_digits_backs_off_and_renewal_goes_on(
-    clock: FakeClock,
-) -> None:
-    """The keeper's thread used to die on float("²"): no event, no renewal ever again."""
+@contextlib.contextmanager
+def _rate_limited(clock: FakeClock, retry_after: str) -> Iterator[tuple[Any, HostileServer, Any]]:
+    """A keeper signed in whose first renewal got a 429 with ``retry_after``: the event, the
+    server (answering that 429 until told otherwise) and the keeper's events."""
     events = Events()
-    answer = token_json(expires_in=100, refresh_token="ref-valid-12345")
-    with HostileServer(Reply(body=answer)) as server:
+    with HostileServer(Reply(body=ANSWER)) as server:
         settings = ConnectionSettings(server=server.url, token_url="/oauth/token", timeout=5)
         keeper = Keeper(settings, clock=clock, on_event=events)
         try:
             keeper.sign_in("admin", "secret-pw-1")
             limited = json_reply(429, {"error": "slow_down"})
-            server.set(limited, headers=(*limited.headers, ("Retry-After", SUPERSCRIPT_TWO)))
+            server.set(limited, headers=(*limited.headers, ("Retry-After", retry_after)))
             clock.advance(90)  # past the refresh point
             keeper.wake()
             [event] = events.wait_for(1)
             assert isinstance(event.error, TooManyRequests)
-            assert event.retry_at == pytest.approx(clock.now + 5)  # the usual first backoff
-            server.set(Reply(body=answer))
-            clock.advance(5)
-            keeper.wake()
-            second = events.wait_for(2)[1]
+            yield event, server, (keeper, events)
         finally:
             keeper.close()
+
+
+ANSWER = token_json(expires_in=100, refresh_token="ref-valid-12345")
+
+
+def test_a_retry_after_of_superscript_digits_backs_off_and_renewal_goes_on(
+    clock: FakeClock,
+) -> None:
+    """The keeper's thread used to die on float("²"): no event, no renewal ever again."""
+    with _rate_limited(clock, SUPERSCRIPT_TWO) as (event, server, (keeper, events)):
+        assert event.retry_at == pytest.approx(clock.now + 5)  # the usual first backoff
+        server.set(Reply(body=ANSWER))
+        clock.advance(5)
+        keeper.wake()
+        second = events.wait_for(2)[1]
     assert second.error is None and second.creds is not None
 
 
@@ -218,19 +231,5 @@ def test_a_megabyte_error_description_is_shown_cut_not_whole() -> None:
 def test_an_absurd_retry_after_delays_renewal_an_hour_at_most(clock: FakeClock) -> None:
     """A 429 with Retry-After: 99999999999999999 stopped renewal for good ("retrying in
     277777777777777 h")."""
-    events = Events()
-    answer = token_json(expires_in=100, refresh_token="ref-valid-12345")
-    with HostileServer(Reply(body=answer)) as server:
-        settings = ConnectionSettings(server=server.url, token_url="/oauth/token", timeout=5)
-        keeper = Keeper(settings, clock=clock, on_event=events)
-        try:
-            keeper.sign_in("admin", "secret-pw-1")
-            limited = json_reply(429, {"error": "slow_down"})
-            server.set(limited, headers=(*limited.headers, ("Retry-After", "9" * 17)))
-            clock.advance(90)  # past the refresh point
-            keeper.wake()
-            [event] = events.wait_for(1)
-            assert isinstance(event.error, TooManyRequests)
-            assert event.retry_at == pytest.approx(clock.now + 3600)
-        finally:
-            keeper.close()
+    with _rate_limited(clock, "9" * 17) as (event, _server, _keeper):
+        assert event.retry_at == pytest.approx(clock.now + 3600)
