@@ -40,7 +40,7 @@ from .core.redact import redact, register_secret
 from .core.token import Credentials, Token
 from .core.translate import translate, translating
 from .core.visible import visible, visible_json
-from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
+from .i18n import LANGUAGES, deferred_cli_translator
 
 PASSWORD_ENV = "MSAUTH_PASSWORD"
 CLIENT_SECRET_ENV = "MSAUTH_CLIENT_SECRET"
@@ -245,8 +245,7 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
             args = parser.parse_args(list(argv))
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0) and EXIT_USAGE
-    language = resolve_language(args.lang, saved_language())
-    with translating(cli_translator(language)):
+    with translating(deferred_cli_translator(args.lang)):
         return _run(args, stdin, stdout, stderr)
 
 

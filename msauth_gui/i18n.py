@@ -7,7 +7,9 @@ locale; English otherwise. Only English and Russian exist; anything else means E
 Deciding needs no Qt, except to read the saved choice (:func:`saved_language`, through
 QSettings). The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window
 installs them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same
-file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
+file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`), and
+decides only when a text is first translated (:func:`deferred_cli_translator`): a run that
+prints nothing translatable (a token) never loads Qt.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import locale
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -136,5 +139,26 @@ def cli_translator(language: str) -> Translator | None:
     def lookup(context: str, text: str, disambiguation: str, n: int) -> str:
         found = qt.translate(context, text, disambiguation or None, n) or ""
         return found.replace("%n", str(n)) if n >= 0 else found
+
+    return lookup
+
+
+def deferred_cli_translator(requested: str | None) -> Translator:
+    """The command line's translator, deciding the language (:func:`resolve_language` with
+    :func:`saved_language`) and loading the .qm on the first text it is asked for.
+
+    Reading the saved choice loads Qt's core library (~150 ms); ``msauth token`` that succeeds
+    translates nothing and so never pays for it. Thread-safe (the proxy translates from its
+    threads); the English source text comes back as "" (no translation), as from Qt.
+    """
+    lock = threading.Lock()
+    chosen: list[Translator | None] = []
+
+    def lookup(context: str, text: str, disambiguation: str, n: int) -> str:
+        with lock:
+            if not chosen:
+                chosen.append(cli_translator(resolve_language(requested, saved_language)))
+        translator = chosen[0]
+        return translator(context, text, disambiguation, n) if translator else ""
 
     return lookup
