@@ -415,6 +415,45 @@ def test_keyring_is_looked_at_off_the_gui_thread_checking_meanwhile(
     assert backend.threads and threading.main_thread() not in backend.threads
 
 
+def test_switching_profiles_reads_the_keyring_off_the_gui_thread_checking_meanwhile(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env.backend = backend = WaitingKeyring()
+    backend.gate.set()  # answers at once, for now
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    click(qtbot, window, "rememberPasswordCheck")
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    combo = child(window, QComboBox, "profileCombo")
+    password = child(window, QLineEdit, "passwordEdit")
+    label = child(window, QLabel, "keyringStatusLabel")
+    backend.gate.clear()
+    backend.threads.clear()
+    try:
+        combo.setCurrentText("Default")  # returns at once: the keyring is read elsewhere...
+        assert label.isVisible() and label.text() == "checking the keyring…"
+        assert not check(window, "rememberPasswordCheck").isEnabled()
+        assert password.text() == ""
+        backend.gate.set()  # ...and its answer fills the form
+        qtbot.waitUntil(lambda: password.text() == "admin", timeout=TIMEOUT)
+        assert not label.isVisible() and check(window, "rememberPasswordCheck").isEnabled()
+        assert check(window, "rememberPasswordCheck").isChecked()
+        assert backend.threads and threading.main_thread() not in backend.threads
+
+        backend.gate.clear()  # an answer for a profile no longer shown fills nothing in
+        combo.setCurrentText("Склад 2")
+        combo.setCurrentText("Default")
+        combo.setCurrentText("Склад 2")
+        assert label.text() == "checking the keyring…"
+        backend.gate.set()
+        qtbot.waitUntil(lambda: not label.isVisible(), timeout=TIMEOUT)
+        assert password.text() == "" and combo.currentText() == "Склад 2"
+    finally:
+        backend.gate.set()
+
+
 def test_keyring_that_locks_later_unticks_the_choice_it_could_not_keep(
     qtbot: Any, env: Env, demo: DemoServer
 ) -> None:

@@ -176,15 +176,11 @@ class ProfileController(QObject):
 
     def _fill_found(self, name: str, found: Found) -> None:
         """The remembered password and client secret in the form; the saved session resumed."""
-        form = self._form
         if found.client_secret:
             self.secrets.known_client_secret(name, found.client_secret)
-        typed = form.client_secret() != DEFAULT_CLIENT_SECRET  # while the keyring was looked at
-        form.set_secrets(
-            None if form.password() else found.password, None if typed else found.client_secret
-        )
+        self._fill(found.password, found.client_secret)
         idle = self._keeper.state is KeeperState.SIGNED_OUT
-        if found.refresh_token and form.is_valid() and idle:
+        if found.refresh_token and self._form.is_valid() and idle:
             self.secrets.on_resume(name, found.refresh_token)
             self.resumeRequested.emit(found.refresh_token)
 
@@ -200,10 +196,19 @@ class ProfileController(QObject):
     def _show_choices(self, profile: Profile) -> None:
         self.options.set_values(*self.secrets.honoured(profile))
 
-    def _load_secrets(self, profile: Profile) -> None:
-        has_secret = profile.name in self._store.client_secret_saved
-        password, client_secret = self.secrets.load(profile, has_secret)
-        self._form.set_secrets(password, client_secret)
+    def _load_secrets(self, profile: Profile) -> None:  # read on the keyring's thread
+        name = profile.name
+
+        def loaded(password: str, client_secret: str | None) -> None:
+            if name == self._current:  # still shown
+                self._fill(password, client_secret)
+
+        self.secrets.load(profile, name in self._store.client_secret_saved, loaded)
+
+    def _fill(self, password: str | None, client_secret: str | None) -> None:
+        """What the keyring had, where the operator typed nothing while it was read."""
+        form, typed = self._form, self._form.client_secret() != DEFAULT_CLIENT_SECRET
+        form.set_secrets(None if form.password() else password, None if typed else client_secret)
 
     def save_current(self) -> None:
         """Take the form's values into the current profile (its client secret to the keyring)."""
