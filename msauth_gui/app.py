@@ -134,7 +134,7 @@ def build_window(
     install_language(app, _language(args.lang, settings))
     app.setWindowIcon(icons.app_icon())
     if args.theme or app is _app:  # an application made elsewhere (tests) keeps its palette
-        theme.apply_theme(app, args.theme or "system")
+        theme.apply_theme(app, args.theme or "system", fusion=app is _app)
     if args.demo:  # demo runs touch neither the operator's profiles nor the keyring
         reason = QCoreApplication.translate("app", "the demo does not save secrets")
         settings, secrets = None, NoSecretStore(reason)

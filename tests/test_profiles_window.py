@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from msauth_gui.app import build_window
 from msauth_gui.core.secrets import SERVICE, SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.profiles import widgets as profiles_ui
+from msauth_gui.gui.profiles import dialogs as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -52,6 +52,9 @@ def plain(text: str) -> str:
 
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """Have screen readers say ``text`` now, as coming from ``widget`` (a state change)."""
+    # on first use: importing these classes builds their enums (~5 ms), none needed to start
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(widget, text)
     if assertive:  # errors interrupt; everything else waits for the reader to finish
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)

@@ -28,9 +28,9 @@ from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
 from .secrets import Found, ProfileSecrets
-from .sharing import client_secret_hint, export_to_file, import_from_file
+from .sharing import ask_name, client_secret_hint, confirm, export_to_file, import_from_file
 from .store import ProfileStore
-from .widgets import ConfirmDialog, ProfileBar, ProfileNameDialog
+from .widgets import ProfileBar
 
 if TYPE_CHECKING:
     from ...core.client import ConnectionSettings
@@ -294,7 +294,7 @@ class ProfileController(QObject):
 
     # -- profile actions -----------------------------------------------------------------------
     def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
-        name = ProfileNameDialog.ask(self._window, title, default)
+        name = ask_name(self._window, title, default)
         if name is not None and name != keep and name in self.names():
             self._say(
                 self.tr("A profile named “{name}” exists already; choose another name.").format(
@@ -357,7 +357,7 @@ class ProfileController(QObject):
         ).format(name=name)
         if live:
             question += " " + self.tr("You are signed in with it: deleting it signs you out.")
-        if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
+        if not confirm(self._window, self.tr("Delete profile"), question):
             return
         if live:
             self.signOutRequested.emit()

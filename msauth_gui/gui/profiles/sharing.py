@@ -3,6 +3,8 @@
 The file holds no secret (:func:`~msauth_gui.core.profiles.export_profiles`). A profile with a
 client secret of its own is marked in it, so that after the import it says that the secret must
 be entered again — at the import, and each time it is shown until one is entered.
+
+The dialogs (:mod:`.dialogs`) are loaded when one is first opened: none is on the first screen.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.profiles import Imported, Profile
 from .store import ProfileFileError, read_profile_file, write_profile_file
-from .widgets import ProfileFileDialog
 
 EXPORT_NAME = "msauth-profiles.json"
 Say = Callable[[str], None]
@@ -24,6 +25,8 @@ Say = Callable[[str], None]
 def import_from_file(parent: QWidget, taken: set[str], say: Say) -> tuple[list[Imported], str]:
     """Ask for a file and read its profiles (renamed where ``taken``), with the file's name;
     nothing when cancelled or unreadable (which is said)."""
+    from .dialogs import ProfileFileDialog
+
     path = ProfileFileDialog.open_path(parent)
     if path is None:
         return [], ""
@@ -38,6 +41,8 @@ def export_to_file(
     parent: QWidget, profiles: list[Profile], own_client_secret: set[str], say: Say
 ) -> str | None:
     """Ask where, and write ``profiles`` there without secrets; the path written, or None."""
+    from .dialogs import ProfileFileDialog
+
     path = ProfileFileDialog.save_path(parent, EXPORT_NAME)
     if path is None:
         return None
@@ -47,6 +52,19 @@ def export_to_file(
         say(exc.message)
         return None
     return path
+
+
+def ask_name(parent: QWidget, title: str, default: str) -> str | None:
+    """A profile name from the operator (None: cancelled)."""
+    from .dialogs import ProfileNameDialog
+
+    return ProfileNameDialog.ask(parent, title, default)
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    from .dialogs import ConfirmDialog
+
+    return ConfirmDialog.ask(parent, title, question)
 
 
 def client_secret_hint(name: str) -> str:
