@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import json
 import os
 import sys
@@ -198,6 +197,8 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str:
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if stdin.isatty():
+        import getpass  # only a prompt needs it (and its terminal modules)
+
         return getpass.getpass(translate("cli", "Password for {login}: ").format(login=args.login))
     text = translate("cli", "no password: use --password-stdin or set {variable}")
     raise UsageError(text.format(variable=PASSWORD_ENV))
