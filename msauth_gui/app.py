@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -193,19 +194,43 @@ def _no_display_message(requested: str | None) -> str:
         )
 
 
-def _warm_up_network_code(_: object = None) -> None:
-    """Load ``requests`` on a background thread once the window is painted and the keyring
-    answered, so the first sign-in does not wait for it and the first paint did not either.
+def _warm_up(_: object = None) -> None:
+    """Once the window is painted and the keyring answered, prepare what the first sign-in
+    would otherwise pay for: on the GUI thread, one step per turn of the event loop (each well
+    inside a frame), the screen-reader classes and the state icons; then ``requests``, loaded
+    on a background thread. Neither the first paint nor the first click waits for these.
 
-    Not while the keyring is looked at: two threads importing at once starve the GUI thread
-    of the GIL (measured: a 50-70 ms frozen frame right after first paint; either alone, none).
+    One thing at a time: two threads importing at once, or one importing while the GUI thread
+    works, starve the GUI thread of the GIL (measured: a frozen frame of 50-70 ms right after
+    first paint with the keyring and requests loaded side by side; either alone, none).
     """
-    import importlib
     import threading
 
-    threading.Thread(
-        target=importlib.import_module, args=("msauth_gui.core.http",), daemon=True
-    ).start()
+    from PySide6.QtCore import QTimer
+
+    from .gui import icons, widgets
+
+    names = sorted(set(icons.STATE_ICON_FILES.values()))
+    steps: list[Callable[[], object]] = [widgets.accessibility_classes]
+    steps += [partial(icons.load_icon, name) for name in names]
+    steps.append(threading.Thread(target=_import_network_code, daemon=True).start)
+
+    def next_step() -> None:  # one per turn: the events between them are handled in time
+        steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, next_step)
+
+    QTimer.singleShot(0, next_step)
+
+
+def _import_network_code() -> None:
+    import gc
+    import importlib
+    import linecache
+
+    importlib.import_module("msauth_gui.core.http")
+    linecache.clearcache()  # PySide6's import hook read the source of each module again
+    gc.freeze()  # what the import made is left out of every later full collection, too
 
 
 def prepare_process() -> None:
@@ -240,7 +265,7 @@ def main() -> int:
     import gc
 
     gc.freeze()
-    window.profiles.keyringChecked.connect(_warm_up_network_code)  # type: ignore[attr-defined]
+    window.profiles.keyringChecked.connect(_warm_up)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     from .gui.session.worker import job_pool
