@@ -251,6 +251,22 @@ def test_profiles_switch_fill_the_form_and_the_last_used_opens_at_start(
     assert combo.count() == 3
 
 
+def test_a_sign_in_that_changes_no_profile_leaves_the_settings_file_alone(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    """Each sign-in rewrote every profile (and synced the file) on the GUI thread, even with
+    nothing changed, over what another window had saved meanwhile."""
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)  # the profile takes the form's server and login: written
+    click(qtbot, window, "signOutButton")
+    text = env.ini.read_text(encoding="utf-8")
+    assert "login=admin" in text
+    env.ini.write_text(text.replace("login=admin", "login=edited-elsewhere"), encoding="utf-8")
+    sign_in(qtbot, window)  # the same form again: nothing to write
+    assert "login=edited-elsewhere" in env.ini.read_text(encoding="utf-8")
+
+
 def test_rename_moves_the_secrets_and_delete_removes_them(
     qtbot: Any,
     env: Env,
