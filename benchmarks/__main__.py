@@ -23,8 +23,9 @@ from .common import RESULTS, ROOT, Result, Row, Skipped, machine, notes, qt_env,
 #: name -> (module, what it measures); the order of the table
 BENCHMARKS = {
     "startup": ("startup", "process start to first paint, peak RSS"),
+    "after_paint": ("after_paint", "GUI-thread gaps after first paint; the sign-in click"),
     "signin": ("signin", "per-call sign-in cost on loopback"),
-    "cli": ("cli_process", "`msauth token` process vs curl and HTTPie"),
+    "cli": ("cli_process", "`msauth token` process vs plain requests.post"),
     "responsiveness": ("responsiveness", "longest event-loop gap in the window"),
     "refresh": ("refresh_timing", "refresh lateness with 2 s tokens"),
     "parsing": ("parsing", "worst-case token answers: bounded JSON5"),

@@ -21,10 +21,10 @@ from msauth_gui.devserver.server import DemoServer
 class ReportingServer(DemoServer):
     report = False
 
-    def count(self, kind: str) -> None:
+    def count(self, kind: str, request: str = "") -> None:
         if self.report:
             print(f"HIT {kind} {self.clock():.6f}", flush=True)
-        super().count(kind)
+        super().count(kind, request)
 
 
 def _stop(signum: int, frame: Any) -> None:

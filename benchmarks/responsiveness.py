@@ -2,11 +2,10 @@
 
 A heartbeat (a 1 ms PreciseTimer whose slot stamps ``time.perf_counter()``) runs in the real
 window's event loop, built by ``msauth_gui.app.build_window`` and shown offscreen, while it signs
-in, refreshes and checks against a demo server (own process) that delays every auth answer 3 s,
-and while its activity log holds 10,000 request records and scrolls, or more records arrive.
-The check is the core's ``run_check`` on the window's worker pool (the window has no check view
-to drive yet), so it shows what a check's worker threads cost the GUI thread. A gap is
-the time between two heartbeats: the longest one is the longest the window could not react.
+in, refreshes and checks the server (the real "Check server" dialog, its rows arriving from the
+check's threads) against a demo server (own process) that delays every auth answer 3 s, and
+while its activity log holds 10,000 request records and scrolls, or more records arrive. A gap
+is the time between two heartbeats: the longest one is the longest the window could not react.
 Baseline: the same heartbeat in the same window with nothing happening.
 """
 
@@ -36,6 +35,7 @@ TITLE = "GUI responsiveness (longest event-loop gap)"
 
 DELAY = 3.0
 FRAME = 0.016
+WORST = 0.033
 LOG_ENTRIES = 10_000
 
 
@@ -81,17 +81,11 @@ def _records(count: int) -> list[Any]:
     return [RequestRecord("GET", f"{url}&n={n}", 200, 3.2) for n in range(count)]
 
 
-def _check_scenario(keeper: Any) -> tuple[str, Callable[[], bool]] | None:
-    """Start a server check in a worker; None when the core cannot check yet."""
-    try:
-        from msauth_gui.core.check import run_check
-        from msauth_gui.gui.session.worker import run_in_thread
-    except ImportError:
-        return None
-    done: list[object] = []
-    settings = keeper.settings
-    run_in_thread(lambda: run_check(settings, LOGIN, PASSWORD), lambda v, e: done.append(v or e))
-    return "check server (core run_check in a worker)", lambda: bool(done)
+def _check_scenario(window: Any) -> tuple[str, Callable[[], bool]]:
+    """Open the window's "Check server" dialog, which starts a check with the form's values."""
+    window.on_check_server()
+    dialog = window.check_dialog
+    return "check server (the Check server dialog)", lambda: not dialog.running
 
 
 def _fill_log(keeper: Any) -> float:
@@ -144,7 +138,8 @@ def _bare_view(like: Any) -> Any:
 
 
 def _row(case: str, runs: list[list[float]], base: float | None, of: str = "of idle") -> Row:
-    """Median column: the median over runs of each run's longest gap; goal judged on the worst."""
+    """Median column: the median over runs of each run's longest gap; the goal also bounds the
+    worst run."""
     maxima = [max(gaps) for gaps in runs]
     gaps = [g for run in runs for g in run]
     worst = max(maxima)
@@ -157,7 +152,8 @@ def _row(case: str, runs: list[list[float]], base: float | None, of: str = "of i
     else:
         row.ratio, row.baseline = median(maxima) / base, of
     if base is not None and not case.startswith("("):
-        row.goal, row.met = "< 16 ms", worst < FRAME
+        row.goal = "≤ 16 ms median, ≤ 33 ms worst"
+        row.met = median(maxima) <= FRAME and worst <= WORST
     return row
 
 
@@ -167,7 +163,7 @@ def run(quick: bool) -> Result:
         from msauth_gui.app import build_window
     except ImportError as exc:
         raise Skipped(f"msauth_gui.app is not importable yet ({exc})") from exc
-    repeats, seconds = (1, 1.5) if quick else (3, 3.0)
+    repeats, seconds = (1, 1.5) if quick else (5, 3.0)
     config = tempfile.TemporaryDirectory(prefix="msauth-bench-")
     os.environ["XDG_CONFIG_HOME"] = config.name  # leave the operator's recent servers alone
     qt_app()
@@ -192,12 +188,8 @@ def run(quick: bool) -> Result:
             renewed = keeper.last_refresh_at
             done = beat.measure(lambda was=renewed: keeper.last_refresh_at != was, DELAY + 15)
             runs.setdefault(refresh, []).append(done)
-        for _ in range(1 if quick else 2):
-            check = _check_scenario(keeper)
-            if check is None:
-                result.notes.append("check: skipped (msauth_gui.core.check is not there)")
-                break
-            label, finished = check
+        for _ in range(1 if quick else repeats):
+            label, finished = _check_scenario(window)
             runs.setdefault(f"{label} (delays {DELAY:g} s)", []).append(beat.measure(finished, 120))
         fill = _fill_log(keeper)
         lines = window.log.view.document().blockCount()
@@ -222,7 +214,7 @@ def run(quick: bool) -> Result:
             result.rows.append(_row(case, case_runs, idle_max))
     result.notes.append(
         "Median column = median over runs of each run's longest gap between two heartbeats "
-        "(a 1 ms PreciseTimer on the GUI thread); the goal is judged on the worst run. "
+        "(a 1 ms PreciseTimer on the GUI thread); the goal bounds the median and the worst run. "
         "Offscreen platform: painting is real (into an image) but reaches no screen."
     )
     result.notes.append(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
+import io
 import json
 import os
 import sys
@@ -41,7 +41,7 @@ from .core.redact import redact, register_secret
 from .core.token import Credentials, Token
 from .core.translate import number, translate, translating
 from .core.visible import visible, visible_json
-from .i18n import LANGUAGES, cli_translator, resolve_language, saved_language
+from .i18n import LANGUAGES, DeferredLanguage
 
 PASSWORD_ENV = "MSAUTH_PASSWORD"
 
@@ -187,6 +187,8 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str:
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if stdin.isatty():
+        import getpass  # only a prompt needs it (and its terminal modules)
+
         return getpass.getpass(translate("cli", "Password for {login}: ").format(login=args.login))
     text = translate("cli", "no password: use --password-stdin or set {variable}")
     raise UsageError(text.format(variable=PASSWORD_ENV))
@@ -228,21 +230,40 @@ def render(credentials: Credentials, fmt: str, token_url: str | None = None) -> 
 
 
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """One ``msauth`` run, in its language from the first word (usage and --help too)."""
-    language = resolve_language(requested_language(argv), saved_language)
-    with translating(cli_translator(language), language), argparse_speaking():
-        parser = build_parser()
-        try:
-            with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
-                args = parser.parse_args(list(argv))
-        except SystemExit as exc:  # argparse already printed its message
-            return int(exc.code or 0) and EXIT_USAGE
+    """One ``msauth`` run, in its language from the first word (usage and --help too).
+
+    The language is decided when a text or number is first shown: reading the window's saved
+    choice loads Qt, which a ``msauth token`` that succeeds never needs. So the arguments are
+    read first in English and quietly; only when argparse has something to say (--help, a
+    usage error) are they read again in the language spoken, to say it.
+    """
+    args = _quiet_parse(argv)
+    chosen = DeferredLanguage(requested_language(argv))
+    with translating(chosen, chosen.language), argparse_speaking():
+        if args is None:
+            try:
+                with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
+                    build_parser().parse_args(list(argv))
+            except SystemExit as exc:  # argparse printed its message
+                return int(exc.code or 0) and EXIT_USAGE
+            return EXIT_USAGE  # not reached: the English reading stopped, so does this one
         try:
             return _run(args, stdin, stdout, stderr)
         except Exception as exc:  # last net, in the language spoken: one line, no traceback
             text = translate("cli", "unexpected error: {error}")
             _say(stderr, text.format(error=f"{type(exc).__name__}: {exc}"))
             return 1
+
+
+def _quiet_parse(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments, read with English texts and nothing printed; None when argparse would
+    have printed something (help, version, a usage error)."""
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(sink), contextlib.redirect_stdout(sink):
+            return build_parser().parse_args(list(argv))
+    except SystemExit:
+        return None
 
 
 def _say(stderr: TextIO, text: object) -> None:

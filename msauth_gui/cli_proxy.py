@@ -17,13 +17,10 @@ import argparse
 import contextlib
 import io
 import os
-import signal
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
 from .core.client import METHODS, AuthClient, ConnectionSettings
 from .core.errors import EXIT_OK, EXIT_USAGE, AuthError
@@ -38,8 +35,7 @@ COMMANDS = ("proxy", "exec")
 ENV_TOKEN, ENV_HEADER, ENV_BASE = "MSAUTH_ACCESS_TOKEN", "MSAUTH_AUTHORIZATION", "MSAUTH_API_BASE"
 
 
-@dataclass(frozen=True)
-class CliKit:
+class CliKit(NamedTuple):  # not a frozen dataclass: making one costs msauth token 6 ms
     """What cli.py lends these commands: its options, its secret reading, its one line out."""
 
     connection_options: Callable[[argparse.ArgumentParser], None]
@@ -247,6 +243,8 @@ def _sigterm_interrupts() -> Iterator[None]:
     """SIGTERM and SIGINT act as Ctrl+C while the proxy runs (both end in a clean exit). SIGINT
     gets a handler of its own: a shell starts a background job (``msauth proxy &``) with SIGINT
     ignored, and ``kill -INT`` would then never stop it."""
+    import signal  # (here: msauth token never pays for signal and subprocess)
+
     previous: dict[signal.Signals, Any] = {}
     for signum in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(ValueError):  # not the main thread (tests): no handler
@@ -305,6 +303,8 @@ def _exec(
     for stream in (stdout, stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
+    import subprocess
+
     try:
         child = subprocess.Popen(
             command, env=env, stdin=_fd(stdin), stdout=_fd(stdout), stderr=_fd(stderr)

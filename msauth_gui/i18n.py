@@ -7,7 +7,9 @@ locale; English otherwise. Only English and Russian exist; anything else means E
 Deciding needs no Qt, except to read the saved choice (:func:`saved_language`, through
 QSettings). The translations themselves are Qt's: ``resources/i18n/msauth_ru.qm``. The window
 installs them on its QApplication (:mod:`msauth_gui.gui.i18n`); the command line loads the same
-file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`).
+file into a bare ``QTranslator`` only when it speaks Russian (:func:`cli_translator`), and
+decides only when a text is first translated (:func:`deferred_cli_translator`): a run that
+prints nothing translatable (a token) never loads Qt.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import locale
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -138,3 +141,33 @@ def cli_translator(language: str) -> Translator | None:
         return found.replace("%n", str(n)) if n >= 0 else found
 
     return lookup
+
+
+class DeferredLanguage:
+    """The command line's language, decided (:func:`resolve_language` with
+    :func:`saved_language`) and its .qm loaded on the first text or number that needs it.
+
+    Reading the saved choice loads Qt's core library (~150 ms); ``msauth token`` that succeeds
+    translates nothing and so never pays for it. Use it as both halves of
+    ``translating(chosen, chosen.language)``. Thread-safe (the proxy translates from its
+    threads); the English source text comes back as "" (no translation), as from Qt.
+    """
+
+    def __init__(self, requested: str | None) -> None:
+        self._requested = requested
+        self._lock = threading.Lock()
+        self._chosen: tuple[str, Translator | None] | None = None
+
+    def _choose(self) -> tuple[str, Translator | None]:
+        with self._lock:
+            if self._chosen is None:
+                language = resolve_language(self._requested, saved_language)
+                self._chosen = (language, cli_translator(language))
+            return self._chosen
+
+    def language(self) -> str:
+        return self._choose()[0]
+
+    def __call__(self, context: str, text: str, disambiguation: str, n: int) -> str:
+        translator = self._choose()[1]
+        return translator(context, text, disambiguation, n) if translator else ""

@@ -38,7 +38,7 @@ from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.fmt import STATE_LOOK
-from msauth_gui.gui.profiles.widgets import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
+from msauth_gui.gui.profiles.dialogs import ConfirmDialog, ProfileFileDialog, ProfileNameDialog
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 from tests.memkeyring import MemoryKeyring

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -14,6 +16,8 @@ from msauth_gui.devserver import DemoConfig, DemoServer
 
 from .cli_run import run_msauth
 from .tls import Minted, mint
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -197,3 +201,47 @@ def test_tls_options(tmp_path) -> None:
         assert code == 0 and "TLS verification is off" in err
         code, _, err = msauth(*base, "--insecure", "--ca-bundle", certs.ca_file, stdin="admin\n")
         assert code == 2
+
+
+#: runs msauth in a fresh process, then says on its last line whether Qt was loaded
+_QT_LOADED = (
+    "import sys\n"
+    "from msauth_gui import cli\n"
+    "code = cli.main(sys.argv[1:])\n"
+    "print('Qt loaded:', 'PySide6' in sys.modules, flush=True)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _msauth_process(tmp_path, *argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``msauth ARGV`` with no MSAUTH_LANG, and Russian saved in the window's settings."""
+    config = tmp_path / "config"
+    (config / "msauth-gui").mkdir(parents=True, exist_ok=True)
+    (config / "msauth-gui" / "msauth-gui.conf").write_text("[settings]\nlanguage=ru\n")
+    env = {k: v for k, v in os.environ.items() if k != "MSAUTH_LANG"}
+    env.update(XDG_CONFIG_HOME=str(config), LANG="C.UTF-8", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-c", _QT_LOADED, *argv],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
+    )  # fmt: skip
+
+
+def test_msauth_token_does_not_load_qt_until_it_has_something_to_translate(
+    server: DemoServer, tmp_path
+) -> None:
+    """Qt's core library costs a CLI run ~150 ms: a token translates nothing and never loads
+    it; --help and an error message still come in the language saved in the settings (reading
+    it loads Qt), and a --help whose language is named needs no Qt."""
+    base = ("token", "--server", server.url, "--login", "admin", "--password-stdin")
+    done = _msauth_process(tmp_path, *base, stdin="admin\n")
+    assert done.returncode == 0, done.stderr
+    token, loaded = done.stdout.strip().splitlines()
+    assert len(token) > 10 and loaded == "Qt loaded: False"
+    done = _msauth_process(tmp_path, "token", "--help")
+    assert "--server АДРЕС" in done.stdout and done.stdout.strip().endswith("Qt loaded: True")
+    done = _msauth_process(tmp_path, "--lang", "en", "token", "--help")
+    assert "--server SERVER" in done.stdout and done.stdout.strip().endswith("Qt loaded: False")
+    done = _msauth_process(tmp_path, *base, stdin="wrong\n")
+    assert done.returncode == 3
+    assert done.stderr.startswith("msauth: Сервер отклонил логин или пароль")
+    assert done.stdout.strip() == "Qt loaded: True"

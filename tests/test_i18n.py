@@ -42,7 +42,7 @@ from msauth_gui.core.secrets import SecretStore
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.i18n import current_language, install_language
-from msauth_gui.gui.profiles import widgets as profiles_ui
+from msauth_gui.gui.profiles import dialogs as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState
 from msauth_gui.gui.window.main import MainWindow
 from msauth_gui.i18n import resolve_language, system_language

@@ -226,7 +226,7 @@ def test_at_800_by_600_every_button_is_whole_and_the_panel_beside_the_form(
 def test_a_new_profile_shows_no_message_before_anything_is_typed(
     qtbot: Any, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from msauth_gui.gui.profiles import widgets as profile_widgets
+    from msauth_gui.gui.profiles import dialogs as profile_widgets
 
     window = make_window()
     window.resize(800, 600)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from msauth_gui.app import build_window
 from msauth_gui.core.secrets import SERVICE, SecretStore
 from msauth_gui.devserver import DemoServer
-from msauth_gui.gui.profiles import widgets as profiles_ui
+from msauth_gui.gui.profiles import dialogs as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.window.main import MainWindow
 from tests.conftest import FakeClock
@@ -251,6 +251,22 @@ def test_profiles_switch_fill_the_form_and_the_last_used_opens_at_start(
     assert combo.count() == 3
 
 
+def test_a_sign_in_that_changes_no_profile_leaves_the_settings_file_alone(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    """Each sign-in rewrote every profile (and synced the file) on the GUI thread, even with
+    nothing changed, over what another window had saved meanwhile."""
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)  # the profile takes the form's server and login: written
+    click(qtbot, window, "signOutButton")
+    text = env.ini.read_text(encoding="utf-8")
+    assert "login=admin" in text
+    env.ini.write_text(text.replace("login=admin", "login=edited-elsewhere"), encoding="utf-8")
+    sign_in(qtbot, window)  # the same form again: nothing to write
+    assert "login=edited-elsewhere" in env.ini.read_text(encoding="utf-8")
+
+
 def test_rename_moves_the_secrets_and_delete_removes_them(
     qtbot: Any,
     env: Env,
@@ -413,6 +429,45 @@ def test_keyring_is_looked_at_off_the_gui_thread_checking_meanwhile(
     assert not checking.isVisible() and check(window, "rememberPasswordCheck").isEnabled()
     assert not child(window, QLabel, "keyringStatusLabel").isVisible()
     assert backend.threads and threading.main_thread() not in backend.threads
+
+
+def test_switching_profiles_reads_the_keyring_off_the_gui_thread_checking_meanwhile(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env.backend = backend = WaitingKeyring()
+    backend.gate.set()  # answers at once, for now
+    window = env.window()
+    fill(qtbot, window, demo.url)
+    click(qtbot, window, "rememberPasswordCheck")
+    sign_in(qtbot, window)
+    answer_names(monkeypatch, "Склад 2")
+    click(qtbot, window, "newProfileButton")
+    combo = child(window, QComboBox, "profileCombo")
+    password = child(window, QLineEdit, "passwordEdit")
+    label = child(window, QLabel, "keyringStatusLabel")
+    backend.gate.clear()
+    backend.threads.clear()
+    try:
+        combo.setCurrentText("Default")  # returns at once: the keyring is read elsewhere...
+        assert label.isVisible() and label.text() == "checking the keyring…"
+        assert not check(window, "rememberPasswordCheck").isEnabled()
+        assert password.text() == ""
+        backend.gate.set()  # ...and its answer fills the form
+        qtbot.waitUntil(lambda: password.text() == "admin", timeout=TIMEOUT)
+        assert not label.isVisible() and check(window, "rememberPasswordCheck").isEnabled()
+        assert check(window, "rememberPasswordCheck").isChecked()
+        assert backend.threads and threading.main_thread() not in backend.threads
+
+        backend.gate.clear()  # an answer for a profile no longer shown fills nothing in
+        combo.setCurrentText("Склад 2")
+        combo.setCurrentText("Default")
+        combo.setCurrentText("Склад 2")
+        assert label.text() == "checking the keyring…"
+        backend.gate.set()
+        qtbot.waitUntil(lambda: not label.isVisible(), timeout=TIMEOUT)
+        assert password.text() == "" and combo.currentText() == "Склад 2"
+    finally:
+        backend.gate.set()
 
 
 def test_keyring_that_locks_later_unticks_the_choice_it_could_not_keep(

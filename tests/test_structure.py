@@ -4,7 +4,9 @@ version in one place. Cheap to run; a change that breaks the shape fails here, n
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -52,6 +54,41 @@ def test_files_stay_small() -> None:
         for path in (ROOT / PACKAGE).rglob("*.py")
     }
     assert {path: n for path, n in sizes.items() if n > MAX_LINES} == {}
+
+
+#: loaded when first used, never to show the first screen (each costs start-up time: PySide6
+#: builds the enums of every Qt class a module imports)
+NOT_AT_START = (
+    "msauth_gui.gui.profiles.dialogs",
+    "msauth_gui.gui.prompts",
+    "msauth_gui.gui.window.about",
+    "msauth_gui.gui.window.settings",
+    "msauth_gui.gui.check.dialog",
+    "requests",
+    "keyring",
+)
+
+
+def test_the_first_screen_loads_no_dialog_and_no_network_code(tmp_path: Path) -> None:
+    """The window is built (as ``msauth-gui`` builds it) without the modules of its dialogs,
+    the network or the keyring; opening a dialog loads its module then."""
+    script = (
+        "import sys\n"
+        "from msauth_gui.app import build_window\n"
+        "window = build_window([])\n"
+        "print(' '.join(m for m in NOT_AT_START if m in sys.modules))\n"
+        "window.open_settings()\n"
+        "print('settings' if 'msauth_gui.gui.window.settings' in sys.modules else '')\n"
+    ).replace("NOT_AT_START", repr(NOT_AT_START))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    loaded, opened = (done.stdout + "\n").split("\n")[:2]
+    assert loaded == ""
+    assert opened == "settings"
 
 
 def _pyproject_version() -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableWidget, QW
 
 from msauth_gui.core.visible import is_visible
 from msauth_gui.gui.check.dialog import CheckDialog
-from msauth_gui.gui.profiles.widgets import ProfileNameDialog
+from msauth_gui.gui.profiles.dialogs import ProfileNameDialog
 from msauth_gui.gui.prompts import question_box
 from msauth_gui.gui.session.keeper import KeeperState, TokenKeeper
 from msauth_gui.gui.session.worker import job_pool

@@ -29,9 +29,12 @@ ENGLISH = "en"
 #: Qt's Russian locale have) and, by Russian typesetting, leaves four-digit numbers whole
 NUMBER_STYLE = {ENGLISH: (",", ".", 4), "ru": ("\u00a0", ",", 5)}
 
+#: a language, or a function that decides it on first need (``msauth``: deciding may load Qt)
+Language = str | Callable[[], str]
+
 _lock = threading.Lock()
 _translator: Translator | None = None
-_language = ENGLISH
+_language: Language = ENGLISH
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
@@ -68,7 +71,7 @@ class plurals:  # lower case: lupdate takes the name before ".tr" for the contex
 def number(value: float) -> str:
     """``value`` written as the active language writes numbers: its digit groups and decimal
     mark; a fraction to at most six places, without trailing zeros (``2.5``, ``0.25``)."""
-    group, point, fewest = NUMBER_STYLE.get(_language, NUMBER_STYLE[ENGLISH])
+    group, point, fewest = NUMBER_STYLE.get(active_language(), NUMBER_STYLE[ENGLISH])
     if isinstance(value, float) and not value.is_integer():
         text = f"{value:,.6f}".rstrip("0").rstrip(".")
     else:
@@ -79,7 +82,15 @@ def number(value: float) -> str:
     return text.translate({ord(","): group, ord("."): point})
 
 
-def set_translator(translator: Translator | None, language: str = ENGLISH) -> Translator | None:
+def active_language() -> str:
+    """The language texts and numbers are written in now (a deferred choice is made here)."""
+    language = _language
+    return language() if callable(language) else language
+
+
+def set_translator(
+    translator: Translator | None, language: Language = ENGLISH
+) -> Translator | None:
     """Install ``translator`` for ``language`` (None: English source texts, English numbers);
     returns the translator it replaces."""
     global _translator, _language
@@ -90,7 +101,7 @@ def set_translator(translator: Translator | None, language: str = ENGLISH) -> Tr
 
 
 @contextlib.contextmanager
-def translating(translator: Translator | None, language: str = ENGLISH) -> Iterator[None]:
+def translating(translator: Translator | None, language: Language = ENGLISH) -> Iterator[None]:
     """Use ``translator`` for ``language`` for the duration of a ``with`` block (the CLI's run)."""
     with _lock:
         before = _language

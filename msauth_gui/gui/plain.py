@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import html
 import sys
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt's text functions: mightBeRichText…
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.redact import redact
 from ..core.visible import visible
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 PLAIN = Qt.TextFormat.PlainText
 
@@ -42,8 +46,8 @@ def label(text: str = "", parent: QWidget | None = None, *, object_name: str = "
 
 def make_plain(root: QWidget) -> None:
     """Make every QLabel under ``root`` (and ``root`` itself, a message box) plain text."""
-    if isinstance(root, QMessageBox):
-        root.setTextFormat(PLAIN)
+    if root.inherits("QMessageBox"):  # not isinstance: importing the class costs at start
+        cast("QMessageBox", root).setTextFormat(PLAIN)
     for child in root.findChildren(QLabel):
         child.setTextFormat(PLAIN)
 

@@ -97,15 +97,17 @@ def recolour(style_sheet: str) -> str:
     return _HEX.sub(lambda m: colour(m.group(0)), style_sheet)
 
 
-def apply_theme(app: QApplication, mode: str = "system") -> str:
+def apply_theme(app: QApplication, mode: str = "system", *, fusion: bool = False) -> str:
     """Fusion with the light or dark palette; ``"system"`` follows the system from now on.
 
+    ``fusion``: the application was made with ``-style Fusion`` (asking it for its style
+    would cost the start ~15 ms: PySide6 builds the style class's enums on first use).
     Returns the scheme applied ("light" or "dark").
     """
     global _follower
     if mode not in MODES:
         raise ValueError(f"theme must be one of {', '.join(MODES)}, not {mode!r}")
-    if app.style().name().lower() != "fusion":
+    if not fusion and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     if _follower is None:
         _follower = _SchemeFollower(app)

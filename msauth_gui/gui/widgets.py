@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -50,8 +54,17 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+def accessibility_classes() -> tuple[type[QAccessible], type[QAccessibleAnnouncementEvent]]:
+    """The classes :func:`announce` uses, imported on first use: importing them builds their
+    enums (~8 ms), which the first screen does not need (the window loads them after it)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    return QAccessible, QAccessibleAnnouncementEvent
+
+
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """Have screen readers say ``text`` now, as coming from ``widget`` (a state change)."""
+    QAccessible, QAccessibleAnnouncementEvent = accessibility_classes()
     event = QAccessibleAnnouncementEvent(widget, text)
     if assertive:  # errors interrupt; everything else waits for the reader to finish
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)

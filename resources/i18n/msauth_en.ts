@@ -21,13 +21,6 @@
 <context>
     <name>ProfileController</name>
     <message numerus="yes">
-        <source>Imported %n profile(s) from {file}.</source>
-        <translation>
-            <numerusform>Imported %n profile from {file}.</numerusform>
-            <numerusform>Imported %n profiles from {file}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n profile(s), without secrets, to {path}.</source>
         <translation>
             <numerusform>Exported %n profile, without secrets, to {path}.</numerusform>
@@ -125,6 +118,13 @@
         <translation>
             <numerusform>The certificate is trusted but expires in {days} day.</numerusform>
             <numerusform>The certificate is trusted but expires in {days} days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from {file}.</source>
+        <translation>
+            <numerusform>Imported %n profile from {file}.</numerusform>
+            <numerusform>Imported %n profiles from {file}.</numerusform>
         </translation>
     </message>
 </context>

@@ -765,14 +765,6 @@
         <translation>Профиль «{name}» удалён</translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n profile(s) from {file}.</source>
-        <translation>
-            <numerusform>Импортирован %n профиль из {file}.</numerusform>
-            <numerusform>Импортировано %n профиля из {file}.</numerusform>
-            <numerusform>Импортировано %n профилей из {file}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n profile(s), without secrets, to {path}.</source>
         <translation>
             <numerusform>Экспортирован %n профиль (без секретов) в {path}.</numerusform>
@@ -3472,6 +3464,14 @@
             <numerusform>Сертификат доверенный, но срок его действия истекает через {days} день.</numerusform>
             <numerusform>Сертификат доверенный, но срок его действия истекает через {days} дня.</numerusform>
             <numerusform>Сертификат доверенный, но срок его действия истекает через {days} дней.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from {file}.</source>
+        <translation>
+            <numerusform>Импортирован %n профиль из {file}.</numerusform>
+            <numerusform>Импортировано %n профиля из {file}.</numerusform>
+            <numerusform>Импортировано %n профилей из {file}.</numerusform>
         </translation>
     </message>
 </context>

@@ -28,9 +28,9 @@ from ...core.translate import QT_TRANSLATE_NOOP
 from ..session.keeper import TokenKeeper
 from ..widgets import add_action
 from .secrets import Found, ProfileSecrets
-from .sharing import client_secret_hint, export_to_file, import_from_file
+from .sharing import ask_name, client_secret_hint, confirm, export_to_file, import_from_file
 from .store import ProfileStore
-from .widgets import ConfirmDialog, ProfileBar, ProfileNameDialog
+from .widgets import ProfileBar
 
 if TYPE_CHECKING:
     from ...core.client import ConnectionSettings
@@ -176,15 +176,11 @@ class ProfileController(QObject):
 
     def _fill_found(self, name: str, found: Found) -> None:
         """The remembered password and client secret in the form; the saved session resumed."""
-        form = self._form
         if found.client_secret:
             self.secrets.known_client_secret(name, found.client_secret)
-        typed = form.client_secret() != DEFAULT_CLIENT_SECRET  # while the keyring was looked at
-        form.set_secrets(
-            None if form.password() else found.password, None if typed else found.client_secret
-        )
+        self._fill(found.password, found.client_secret)
         idle = self._keeper.state is KeeperState.SIGNED_OUT
-        if found.refresh_token and form.is_valid() and idle:
+        if found.refresh_token and self._form.is_valid() and idle:
             self.secrets.on_resume(name, found.refresh_token)
             self.resumeRequested.emit(found.refresh_token)
 
@@ -200,10 +196,19 @@ class ProfileController(QObject):
     def _show_choices(self, profile: Profile) -> None:
         self.options.set_values(*self.secrets.honoured(profile))
 
-    def _load_secrets(self, profile: Profile) -> None:
-        has_secret = profile.name in self._store.client_secret_saved
-        password, client_secret = self.secrets.load(profile, has_secret)
-        self._form.set_secrets(password, client_secret)
+    def _load_secrets(self, profile: Profile) -> None:  # read on the keyring's thread
+        name = profile.name
+
+        def loaded(password: str, client_secret: str | None) -> None:
+            if name == self._current:  # still shown
+                self._fill(password, client_secret)
+
+        self.secrets.load(profile, name in self._store.client_secret_saved, loaded)
+
+    def _fill(self, password: str | None, client_secret: str | None) -> None:
+        """What the keyring had, where the operator typed nothing while it was read."""
+        form, typed = self._form, self._form.client_secret() != DEFAULT_CLIENT_SECRET
+        form.set_secrets(None if form.password() else password, None if typed else client_secret)
 
     def save_current(self) -> None:
         """Take the form's values into the current profile (its client secret to the keyring)."""
@@ -289,7 +294,7 @@ class ProfileController(QObject):
 
     # -- profile actions -----------------------------------------------------------------------
     def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
-        name = ProfileNameDialog.ask(self._window, title, default)
+        name = ask_name(self._window, title, default)
         if name is not None and name != keep and name in self.names():
             self._say(
                 self.tr("A profile named “{name}” exists already; choose another name.").format(
@@ -352,7 +357,7 @@ class ProfileController(QObject):
         ).format(name=name)
         if live:
             question += " " + self.tr("You are signed in with it: deleting it signs you out.")
-        if not ConfirmDialog.ask(self._window, self.tr("Delete profile"), question):
+        if not confirm(self._window, self.tr("Delete profile"), question):
             return
         if live:
             self.signOutRequested.emit()
@@ -374,16 +379,10 @@ class ProfileController(QObject):
         imported, file = import_from_file(self._window, set(self.names()), self._say)
         if not file:
             return
-        text = self.tr("Imported %n profile(s) from {file}.", "", len(imported))
-        self._say(text.format(file=file))
         self._profiles.extend(entry.profile for entry in imported)
         needed = {entry.profile.name for entry in imported if entry.own_client_secret}
         self._store.client_secret_needed.update(needed)
         self._persist()
-        for name in sorted(needed):
-            self._say(client_secret_hint(name))
-        for warning in filter(None, (entry.warning() for entry in imported)):
-            self._say(warning)
 
     def on_export(self) -> None:
         self.save_current()

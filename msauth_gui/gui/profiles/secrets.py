@@ -13,6 +13,8 @@ both options are then disabled with the reason, for every profile, and that reas
 Until it answers the options read "checking the keyring…", reads find nothing, and writes (a
 sign-in's, a rename's) wait and run when it has answered. A choice saved while the keyring
 worked is kept while it is locked (shown unticked): the secrets saved with it are still there.
+A profile switch reads that profile's secrets on the same thread (:meth:`ProfileSecrets.load`),
+"checking the keyring…" meanwhile; writes (a sign-in's, a tick's) still run where they are asked.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 from shiboken6 import isValid
 
 from ...core.errors import AuthError
-from ...core.secrets import KeyringProblem, SecretStore
+from ...core.secrets import KeyringProblem, Kind, SecretStore
 from ...core.session.renewal import SavedSessionEnded
 from ...core.token import Token
 from ..session.worker import run_in_thread
@@ -95,6 +97,7 @@ class ProfileSecrets(QObject):
         self._usable: bool | None = None  #: None until :meth:`probe` answered
         self._why = ""  #: why secrets cannot be saved, when they cannot
         self._deferred: list[Callable[[], object]] = []  #: writes asked for while probing
+        self._reading: list[str] = []  #: profiles read on the keyring's thread, not answered
         self.session: str | None = None  #: the profile the keeper's session belongs to
         self._pending_password: str | None = None
         self._stored_refresh: str | None = None  #: the refresh token now in the keyring
@@ -156,22 +159,55 @@ class ProfileSecrets(QObject):
         try:
             return True, fn(*args)
         except KeyringProblem as exc:
-            self._usable, self._why = False, exc.message
-            self.options.set_available(False, exc.message)
-            self._say(exc.message)
+            self._failed(exc.message)
             return False, None
 
+    def _failed(self, message: str) -> None:
+        """The keyring failed just now: the options off with the reason, said once."""
+        if self._usable is False:
+            return  # said already
+        self._usable, self._why = False, message
+        self.options.set_available(False, message)
+        self._say(message)
+
     # -- loading -------------------------------------------------------------------------------
-    def load(self, profile: Profile, has_client_secret: bool) -> tuple[str, str | None]:
-        """The remembered password ("" if none) and the saved client secret (None: default)."""
-        password = client_secret = None
-        if profile.remember_password:
-            _, password = self._call(self._secrets.get, "password", profile.name)
-        if has_client_secret:
-            _, client_secret = self._call(self._secrets.get, "client_secret", profile.name)
-            if client_secret is not None:
-                self._client_secrets[profile.name] = client_secret
-        return password or "", client_secret
+    def load(
+        self, profile: Profile, has_client_secret: bool, done: Callable[[str, str | None], None]
+    ) -> None:
+        """Read the remembered password and the saved client secret on the keyring's thread,
+        then ``done(password or "", client_secret or None)`` here; the options read "checking
+        the keyring…" meanwhile (a keyring may be slow, a locked one waits for its prompt).
+
+        Nothing to read, or no usable keyring (yet: the probe's answer loads then): ``done``
+        at once with nothing.
+        """
+        asked: tuple[tuple[Kind, bool], ...] = (
+            ("password", profile.remember_password),
+            ("client_secret", has_client_secret),
+        )
+        kinds = [kind for kind, wanted in asked if wanted]
+        if not kinds or not self._usable:
+            done("", None)
+            return
+        store, name = self._secrets, profile.name
+        self._reading.append(name)
+        self.options.set_checking()
+
+        def answer(found: dict[str, str | None] | None, error: AuthError | None) -> None:
+            if not isValid(self.options):
+                return  # the window is gone
+            self._reading.remove(name)
+            if error is not None:
+                self._failed(error.message)
+            elif not self._reading:
+                self.options.set_available(self.usable, self._why)
+            found = found or {}
+            secret = found.get("client_secret")
+            if secret is not None:
+                self._client_secrets[name] = secret
+            done(found.get("password") or "", secret)
+
+        run_in_thread(lambda: {k: store.get(k, name) for k in kinds}, answer, keyring_pool())
 
     def saved_session(self, profile: Profile) -> str | None:
         """The refresh token "Stay signed in" saved for ``profile``, if any."""
@@ -254,6 +290,8 @@ class ProfileSecrets(QObject):
         """Keep a non-default client secret (None: the default) in the keyring, and the flag
         that says one is there; with no usable keyring the flag stays as it was."""
         known = self._client_secrets.get(name)
+        if secret is None and name in self._reading:  # the form shows no secret yet
+            return
         if secret is None and known is None:  # nothing to do, and no reason to load keyring
             if self._usable:
                 self._flags.discard(name)

@@ -49,8 +49,10 @@ class ProfileStore:
         self._last: str | None = None
         self.client_secret_saved: set[str] = set()
         self.client_secret_needed: set[str] = set()
+        self._written: object = None  #: what the settings hold now (see :meth:`save`)
         if settings is not None:
             self._read(settings)
+            self._written = self._snapshot()
 
     @property
     def persistent(self) -> bool:
@@ -77,6 +79,10 @@ class ProfileStore:
         last = settings.value(LAST_KEY, "", str)
         self._last = str(last) if last else None
 
+    def _snapshot(self) -> object:
+        flags = (frozenset(self.client_secret_saved), frozenset(self.client_secret_needed))
+        return tuple(self._profiles), self._last or "", flags
+
     def load(self) -> list[Profile]:
         return list(self._profiles)
 
@@ -91,8 +97,10 @@ class ProfileStore:
         self.client_secret_saved &= names
         self.client_secret_needed &= names
         settings = self._settings
-        if settings is None:
-            return
+        snapshot = self._snapshot()
+        if settings is None or snapshot == self._written:
+            return  # nothing changed (a sign-in with the form as saved): no write, no sync
+        self._written = snapshot
         settings.remove(PROFILES_KEY)
         settings.beginWriteArray(PROFILES_KEY, len(profiles))
         for index, profile in enumerate(profiles):

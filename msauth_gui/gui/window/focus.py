@@ -18,7 +18,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from .form import SignInForm
@@ -66,11 +66,9 @@ def tab_chain(parts: WindowParts) -> list[QWidget]:
 def set_tab_order(window: QWidget, parts: WindowParts) -> None:
     """Chain the widgets of :func:`tab_chain` with ``QWidget.setTabOrder``.
 
-    Scroll areas that only hold other widgets take no focus: Tab goes to what they hold, and
-    they scroll a focused widget into view by themselves.
+    Scroll areas that only hold other widgets take no focus (each sets that itself, where it
+    is made): Tab goes to what they hold, and they scroll a focused widget into view.
     """
-    for area in window.findChildren(QScrollArea):
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     chain = tab_chain(parts)
     for before, after in itertools.pairwise(chain):
         QWidget.setTabOrder(before, after)

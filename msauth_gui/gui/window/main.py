@@ -29,14 +29,12 @@ from ..profiles.store import NoSecretStore
 from ..session.keeper import KeeperState, TokenKeeper
 from ..timers import Clock, TimerFactory, default_timer_factory
 from ..widgets import add_action, announce
-from .about import open_about
 from .focus import focus_first_empty, set_tab_order
 from .form import METHOD_ITEMS, SignInForm
 from .integrator import IntegratorTools
 from .layout import WindowParts, add_menu, build_layout
 from .logview import ActivityLog
 from .proxy_switch import LocalProxy
-from .settings import SettingsDialog, open_settings
 from .token_panel import TokenPanel
 from .tray import TrayCommands, TrayIcon
 from .view import WindowView
@@ -46,6 +44,7 @@ if TYPE_CHECKING:
     from ...core.records import RequestRecord
     from ...core.secrets import SecretStore
     from ..check.dialog import CheckDialog
+    from .settings import SettingsDialog
 
 RECENT_KEY = "recentServers"
 STATUS_MESSAGE_MS = 8000
@@ -147,7 +146,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settingsAction")
         self.quit_action = act(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setObjectName("quitAction")
-        self.about_action = act(self.tr("&About msauth-gui"), lambda: open_about(self))
+        self.about_action = act(self.tr("&About msauth-gui"), self._open_about)
         self.about_action.setObjectName("aboutAction")
         add_menu(self, self.tr("Sessio&n"), (self.sign_in_action, self.sign_out_action,
                  self.refresh_action, self.probe_action))  # fmt: skip
@@ -365,10 +364,17 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """The Settings dialog (window-modal, not blocking); OK changes the preferences."""
+        from .settings import open_settings  # dialogs are loaded when first opened
+
         later = QCoreApplication.translate(
             "Preferences", "The new language is used from the next start."
         )
         return open_settings(self.preferences, self, lambda: self.show_status(later))
+
+    def _open_about(self) -> None:
+        from .about import open_about
+
+        open_about(self)
 
     # -- tray and closing ------------------------------------------------------------------
     def _show_from_tray(self) -> None:

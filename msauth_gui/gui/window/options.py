@@ -29,7 +29,6 @@ from ...core.basic import BasicEncoding
 from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
 from ...core.endpoints import DEFAULT_PROBE_PATH
 from ...core.translate import QT_TRANSLATE_NOOP
-from ..prompts import FileDialog
 from ..widgets import error_label, name
 
 #: (English label, encoding); shown as ``QCoreApplication.translate("ConnectionOptions", label)``
@@ -41,6 +40,8 @@ BASIC_ITEMS: tuple[tuple[str, BasicEncoding], ...] = (
 
 def ask_ca_file(parent: QWidget, start: str) -> str:
     """Ask for a CA certificate file; "" when cancelled (tests patch this)."""
+    from ..prompts import FileDialog  # on first use: no dialog is part of the first paint
+
     dialog = FileDialog(
         parent,
         QCoreApplication.translate("ConnectionOptions", "CA certificate bundle"),
