@@ -258,15 +258,14 @@ class ProfileController(QObject):
         self.secrets.on_credentials(creds, self._find(self.secrets.session))
 
     def _not_kept(self, name: str, remember: bool, stay: bool) -> None:
-        """A keyring write for ``name`` failed: that profile (if it still is) loses the choice."""
+        """A keyring write for ``name`` failed: that profile (if it still is) loses the choice;
+        the one shown (perhaps another by now) keeps its own, unticked while the keyring fails."""
         profile = self._find(name)
-        if profile is None:  # deleted meanwhile
-            return
-        kept = profile.remember_password and not remember, profile.stay_signed_in and not stay
-        self._put(replace(profile, remember_password=kept[0], stay_signed_in=kept[1]))
-        if name == self._current:
-            self._show_choices(self.profile())
-        self._persist()
+        if profile is not None:  # not deleted meanwhile
+            kept = profile.remember_password and not remember, profile.stay_signed_in and not stay
+            self._put(replace(profile, remember_password=kept[0], stay_signed_in=kept[1]))
+            self._persist()
+        self._show_choices(self.profile())
 
     def with_remembered(self, settings: ConnectionSettings) -> ConnectionSettings:
         """``settings`` with the URLs found before on their server (the current profile's)."""
