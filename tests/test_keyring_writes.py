@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox
 
 from msauth_gui.devserver import DemoServer
+from msauth_gui.gui.profiles import dialogs as profiles_ui
 from msauth_gui.gui.session.keeper import KeeperState
 from tests.conftest import FakeClock
 from tests.memkeyring import WaitingWrites
@@ -110,6 +111,41 @@ def test_a_keyring_write_failing_later_unticks_only_the_choice_of_its_own_profil
         assert remember.isEnabled() and remember.isChecked()  # Склад 2's choice was kept...
         child(window, QComboBox, "profileCombo").setCurrentText("Default")
         assert not remember.isChecked()  # ...the one that could not be kept was not
+    finally:
+        backend.gate.set()
+
+
+def test_renaming_and_deleting_a_profile_return_before_the_keyring_answers(
+    qtbot: Any, env: Env, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env.backend = backend = WaitingWrites()
+    backend.gate.set()  # the sign-in's save goes through at once
+    window = env.window()
+    try:
+        fill(qtbot, window, demo.url)
+        click(qtbot, window, "rememberPasswordCheck")
+        sign_in(qtbot, window)
+        assert env.entry("password") == "admin"
+        backend.gate.clear()
+        backend.done.clear()
+        backend.threads.clear()
+        answer_names(monkeypatch, "Склад 1")
+        click(qtbot, window, "renameProfileButton")  # returns while the keyring holds the move
+        combo = child(window, QComboBox, "profileCombo")
+        assert combo.currentText() == "Склад 1" and backend.done == []
+        monkeypatch.setattr(
+            profiles_ui.ConfirmDialog, "ask", classmethod(lambda cls, p, t, q: True)
+        )
+        click(qtbot, window, "deleteProfileButton")  # so does the delete, queued after it
+        assert combo.currentText() == "Default" and backend.done == []
+        backend.gate.set()
+        assert env.settled() == {}  # moved, then removed: nothing left behind
+        assert backend.done == [
+            ("set", "password:Склад 1"),
+            ("delete", "password:Default"),
+            ("delete", "password:Склад 1"),
+        ]
+        assert threading.main_thread() not in backend.threads
     finally:
         backend.gate.set()
 
