@@ -269,10 +269,13 @@ def main() -> int:
     window.profiles.keyringChecked.connect(_warm_up)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
+    from .gui.profiles.secrets import keyring_thread
     from .gui.session.worker import job_pool
 
     # closing cancelled every job: they end at once; a bounded wait lets them end cleanly
     job_pool().waitForDone(QUIT_WAIT_MS)
+    # the last keyring writes (closing saved the form) get as long; one that hangs is left
+    keyring_thread().drain(QUIT_WAIT_MS / 1000)
     return code
 
 

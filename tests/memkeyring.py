@@ -1,5 +1,5 @@
-"""An in-memory keyring backend for tests, one that fails like a locked keyring, and one that
-makes its first read wait (as a keyring waiting for its unlock prompt does)."""
+"""An in-memory keyring backend for tests, one that fails like a locked keyring, one whose reads
+wait (as a keyring waiting for its unlock prompt does), and one whose writes wait."""
 
 from __future__ import annotations
 
@@ -70,3 +70,34 @@ class WaitingKeyring(MemoryKeyring):
         self.asked.set()
         self.gate.wait(self.wait)
         return super().get_password(service, username)
+
+
+class WaitingWrites(MemoryKeyring):
+    """Every write waits until ``gate`` is set (at most ``wait`` seconds; reads answer at once),
+    then fails like a locked keyring if ``fail`` is set. ``done`` lists the writes that were
+    made, in order; ``threads`` which thread each write came from."""
+
+    def __init__(self, wait: float = 10.0) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.asked = threading.Event()
+        self.wait = wait
+        self.fail = False
+        self.done: list[tuple[str, str]] = []
+        self.threads: list[threading.Thread] = []
+
+    def _held(self, action: str, username: str) -> None:
+        self.threads.append(threading.current_thread())
+        self.asked.set()
+        self.gate.wait(self.wait)
+        if self.fail:
+            raise KeyringLocked("the collection is locked")
+        self.done.append((action, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._held("set", username)
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._held("delete", username)
+        super().delete_password(service, username)

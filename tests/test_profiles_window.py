@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
 )
+from shiboken6 import isValid
 
 from msauth_gui.app import build_window
 from msauth_gui.core.secrets import SERVICE, SecretStore
@@ -51,8 +52,18 @@ class Env:
         self.backend: Any = MemoryKeyring()
         self.windows: list[MainWindow] = []
 
+    def settled(self) -> dict[tuple[str, str], str]:
+        """What the keyring holds once every window's writes were answered (they run on the
+        keyring's thread, after the click or sign-in that asked for them returned)."""
+        for window in self.windows:
+            if isValid(window):
+                secrets = window.profiles.secrets
+                self.qtbot.waitUntil(lambda s=secrets: s.writing == 0, timeout=TIMEOUT)
+        entries: dict[tuple[str, str], str] = self.backend.entries
+        return entries
+
     def entry(self, kind: str, profile: str = "Default") -> str | None:
-        return self.backend.entries.get((SERVICE, f"{kind}:{profile}"))
+        return self.settled().get((SERVICE, f"{kind}:{profile}"))
 
     def window(
         self, store: SecretStore | None = None, *, ready: bool = True, **keeper_args: Any
@@ -294,7 +305,7 @@ def test_rename_moves_the_secrets_and_delete_removes_them(
 
     monkeypatch.setattr(profiles_ui.ConfirmDialog, "ask", classmethod(lambda cls, p, t, q: True))
     click(qtbot, window, "deleteProfileButton")
-    assert env.backend.entries == {}
+    assert env.settled() == {}
     combo = child(window, QComboBox, "profileCombo")
     assert [combo.itemText(i) for i in range(combo.count())] == ["Default"]
     assert client_secret.text() == "user"  # a fresh profile shows the default secret
@@ -322,7 +333,7 @@ def test_deleting_the_profile_of_the_live_session_signs_out_first(
     assert window.keeper.state is S.SIGNED_OUT and window.keeper.credentials is None
     assert window.keeper.active_timers() == []  # nothing refreshes a deleted profile's token
     assert token_field(window).text() == "" and QGuiApplication.clipboard().text() == ""
-    assert env.backend.entries == {}
+    assert env.settled() == {}
     log = log_text(window)
     assert log.index("Signed out") < log.index("Profile “Склад 2” deleted")
     assert combo.currentText() == "Default"

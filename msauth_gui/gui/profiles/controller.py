@@ -106,6 +106,7 @@ class ProfileController(QObject):
         bar.deleteRequested.connect(self.on_delete)
         self.options.remember_password.toggled.connect(self._on_remember_toggled)
         self.options.stay_signed_in.toggled.connect(self._on_stay_toggled)
+        self.secrets.notKept.connect(self._not_kept)
         keeper.credentialsChanged.connect(self._on_credentials)
         keeper.errorRaised.connect(self._on_error)
         keeper.endpointsLearned.connect(self._on_learned)
@@ -254,12 +255,17 @@ class ProfileController(QObject):
         self.secrets.on_sign_out(self._find(self.secrets.session or self._current))
 
     def _on_credentials(self, creds: Credentials | None) -> None:
-        profile = self._find(self.secrets.session)
-        if not self.secrets.on_credentials(creds, profile) and profile is not None:
-            # its password or session could not be saved: the choices are not kept as on
-            self._put(replace(profile, remember_password=False, stay_signed_in=False))
-            self._show_choices(self.profile())
+        self.secrets.on_credentials(creds, self._find(self.secrets.session))
+
+    def _not_kept(self, name: str, remember: bool, stay: bool) -> None:
+        """A keyring write for ``name`` failed: that profile (if it still is) loses the choice;
+        the one shown (perhaps another by now) keeps its own, unticked while the keyring fails."""
+        profile = self._find(name)
+        if profile is not None:  # not deleted meanwhile
+            kept = profile.remember_password and not remember, profile.stay_signed_in and not stay
+            self._put(replace(profile, remember_password=kept[0], stay_signed_in=kept[1]))
             self._persist()
+        self._show_choices(self.profile())
 
     def with_remembered(self, settings: ConnectionSettings) -> ConnectionSettings:
         """``settings`` with the URLs found before on their server (the current profile's)."""
@@ -296,11 +302,8 @@ class ProfileController(QObject):
     def _ask_name(self, title: str, default: str, keep: str | None = None) -> str | None:
         name = ask_name(self._window, title, default)
         if name is not None and name != keep and name in self.names():
-            self._say(
-                self.tr("A profile named “{name}” exists already; choose another name.").format(
-                    name=name
-                )
-            )
+            text = self.tr("A profile named “{name}” exists already; choose another name.")
+            self._say(text.format(name=name))
             return None
         return name
 

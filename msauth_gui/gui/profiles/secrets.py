@@ -3,8 +3,12 @@
 "Remember password" saves the password a sign-in succeeded with; "Stay signed in" saves the
 refresh token and replaces it whenever the keeper's credentials change (servers rotate refresh
 tokens); sign-out removes the saved session, profile deletion everything. Every keyring call
-goes through :meth:`ProfileSecrets._call`: a failure is a message in the log and the status bar,
-the options turn off with the reason, and nothing is ever written anywhere else instead.
+runs on the keyring's own thread (:func:`keyring_thread`), in the order asked, never on the GUI
+thread: Secret Service over D-Bus may take hundreds of milliseconds, or wait for an unlock
+prompt. Writes go through :meth:`ProfileSecrets._write`: a failure, when it arrives, is a
+message in the log and the status bar, the options turn off with the reason, the profile it
+concerned loses that choice (:attr:`ProfileSecrets.notKept`), and nothing is ever written
+anywhere else instead.
 
 The keyring is looked at once, on a worker thread (:meth:`ProfileSecrets.probe`): importing
 ``keyring`` is slow, and a locked keyring may wait for its unlock prompt. It finds the backend
@@ -14,23 +18,23 @@ Until it answers the options read "checking the keyring…", reads find nothing,
 sign-in's, a rename's) wait and run when it has answered. A choice saved while the keyring
 worked is kept while it is locked (shown unticked): the secrets saved with it are still there.
 A profile switch reads that profile's secrets on the same thread (:meth:`ProfileSecrets.load`),
-"checking the keyring…" meanwhile; writes (a sign-in's, a tick's) still run where they are asked.
+"checking the keyring…" meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 from ...core.errors import AuthError
-from ...core.secrets import KeyringProblem, Kind, SecretStore
+from ...core.secrets import Kind, SecretStore
 from ...core.session.renewal import SavedSessionEnded
 from ...core.token import Token
-from ..session.worker import run_in_thread
+from ..session.worker import SerialThread, run_in_thread
 from .store import NoSecretStore
 from .widgets import SecretOptions
 
@@ -39,16 +43,16 @@ if TYPE_CHECKING:
     from ...core.token import Credentials
 
 Say = Callable[[str], None]
-_pool: QThreadPool | None = None
+_thread: SerialThread | None = None
 
 
-def keyring_pool() -> QThreadPool:
-    """The keyring's own thread: sign-ins waiting on a slow server never delay the look-up."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool(QCoreApplication.instance())
-        _pool.setMaxThreadCount(1)
-    return _pool
+def keyring_thread() -> SerialThread:
+    """The keyring's own thread: its calls run in the order asked (a delete after a save stays
+    after it), sign-ins waiting on a slow server never delay them, quitting never waits on them."""
+    global _thread
+    if _thread is None:
+        _thread = SerialThread("msauth-keyring")
+    return _thread
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,10 @@ class ProfileSecrets(QObject):
     keyring; it is kept up to date here.
     """
 
+    #: a write for profile ``name`` failed: its "Remember password" (``remember``) or "Stay
+    #: signed in" (``stay``) choice is not kept; neither: its client secret flag changed back
+    notKept = Signal(str, bool, bool)  # name, remember, stay
+
     def __init__(
         self,
         secrets: SecretStore,
@@ -97,6 +105,7 @@ class ProfileSecrets(QObject):
         self._usable: bool | None = None  #: None until :meth:`probe` answered
         self._why = ""  #: why secrets cannot be saved, when they cannot
         self._deferred: list[Callable[[], object]] = []  #: writes asked for while probing
+        self.writing = 0  #: writes asked of the keyring's thread, not answered yet
         self._reading: list[str] = []  #: profiles read on the keyring's thread, not answered
         self.session: str | None = None  #: the profile the keeper's session belongs to
         self._pending_password: str | None = None
@@ -141,26 +150,37 @@ class ProfileSecrets(QObject):
             answer(None, None)
         else:
             run_in_thread(
-                lambda: look_up(store, profile, has_client_secret), answer, keyring_pool()
+                lambda: look_up(store, profile, has_client_secret), answer, keyring_thread()
             )
 
     def known_client_secret(self, name: str, secret: str) -> None:
         """``secret`` was read from the keyring for ``name``."""
         self._client_secrets[name] = secret
 
-    def _call(self, fn: Callable[..., Any], *args: str) -> tuple[bool, Any]:
-        if self._usable is None:  # still looking: a read finds nothing, a write waits
-            if fn == self._secrets.get:
-                return False, None
-            self._deferred.append(lambda: self._call(fn, *args))
-            return True, None
+    def _write(
+        self, fn: Callable[..., object], *args: str, failed: Callable[[], None] | None = None
+    ) -> bool:
+        """``fn(*args)`` on the keyring's thread, after every call asked before it; returns at
+        once. A failure, when it arrives, is said (once) and ``failed()`` runs. False when the
+        keyring is not usable (nothing is asked); while it is looked at, the write waits."""
+        if self._usable is None:
+            self._deferred.append(lambda: self._write(fn, *args, failed=failed))
+            return True
         if not self._usable:
-            return False, None
-        try:
-            return True, fn(*args)
-        except KeyringProblem as exc:
-            self._failed(exc.message)
-            return False, None
+            return False
+        self.writing += 1
+
+        def answer(_: object, error: AuthError | None) -> None:
+            if not isValid(self.options):
+                return  # the window is gone
+            self.writing -= 1
+            if error is not None:
+                self._failed(error.message)
+                if failed is not None:
+                    failed()
+
+        run_in_thread(lambda: fn(*args), answer, keyring_thread())
+        return True
 
     def _failed(self, message: str) -> None:
         """The keyring failed just now: the options off with the reason, said once."""
@@ -207,14 +227,7 @@ class ProfileSecrets(QObject):
                 self._client_secrets[name] = secret
             done(found.get("password") or "", secret)
 
-        run_in_thread(lambda: {k: store.get(k, name) for k in kinds}, answer, keyring_pool())
-
-    def saved_session(self, profile: Profile) -> str | None:
-        """The refresh token "Stay signed in" saved for ``profile``, if any."""
-        if not profile.stay_signed_in:
-            return None
-        _, token = self._call(self._secrets.get, "refresh_token", profile.name)
-        return token or None
+        run_in_thread(lambda: {k: store.get(k, name) for k in kinds}, answer, keyring_thread())
 
     # -- the keeper's session --------------------------------------------------------------
     def on_sign_in(self, profile: str, password: str) -> None:
@@ -224,20 +237,20 @@ class ProfileSecrets(QObject):
         self.session, self._pending_password = profile, None
         self._stored_refresh = refresh_token
 
-    def on_credentials(self, creds: Credentials | None, profile: Profile | None) -> bool:
-        """New credentials for the session: save the password and the (rotated) refresh token.
-
-        False when the keyring failed just now, and ``profile``'s choices were not kept.
-        """
+    def on_credentials(self, creds: Credentials | None, profile: Profile | None) -> None:
+        """New credentials for the session: save the password and the (rotated) refresh token."""
         if creds is None or profile is None or profile.name != self.session:
-            return True
-        worked = self._usable
+            return
+        name = profile.name
         password, self._pending_password = self._pending_password, None
         if password and profile.remember_password:
-            self._call(self._secrets.set, "password", profile.name, password)
+            self._write(self._secrets.set, "password", name, password, failed=self._lost(name))
         if profile.stay_signed_in:
-            self._save_session(profile.name, creds)
-        return not (worked and self._usable is False)
+            self._save_session(name, creds)
+
+    def _lost(self, name: str, *, stay: bool = False) -> Callable[[], None]:
+        """What a failed save of ``name``'s password (or session) does: that choice goes."""
+        return lambda: self.notKept.emit(name, not stay, stay)
 
     def on_error(self, error: AuthError, signed_in: bool) -> None:
         if not signed_in:
@@ -258,26 +271,38 @@ class ProfileSecrets(QObject):
         if token is None:  # dropped as dead, or never given: nothing left to resume with
             self._drop_session(name)
             return
-        ok, _ = self._call(self._secrets.set, "refresh_token", name, token)
+        lost = self._lost(name, stay=True)
+
+        def failed() -> None:
+            if self._stored_refresh == token:
+                self._stored_refresh = None
+            lost()
+
+        ok = self._write(self._secrets.set, "refresh_token", name, token, failed=failed)
         self._stored_refresh = token if ok else None
 
     def _drop_session(self, name: str) -> None:
-        self._call(self._secrets.delete, "refresh_token", name)
+        self._write(self._secrets.delete, "refresh_token", name)
         self._stored_refresh = None
 
     # -- the checkboxes ------------------------------------------------------------------------
     def remember_changed(self, profile: Profile, password: str, signed_in: bool) -> bool:
-        """Save or forget the password; False when the keyring failed (untick the box)."""
+        """Save or forget the password; False when the keyring cannot (untick the box). A
+        failure that arrives later is :attr:`notKept`."""
+        name = profile.name
         if not profile.remember_password:
-            return self._call(self._secrets.delete, "password", profile.name)[0]
-        if signed_in and profile.name == self.session and password:
-            return self._call(self._secrets.set, "password", profile.name, password)[0]
+            return self._write(self._secrets.delete, "password", name)
+        if signed_in and name == self.session and password:
+            return self._write(
+                self._secrets.set, "password", name, password, failed=self._lost(name)
+            )
         return self.usable  # saved with the next sign-in that succeeds
 
     def stay_changed(self, profile: Profile, creds: Credentials | None) -> bool:
-        """Save or forget the session; False when the keyring failed (untick the box)."""
+        """Save or forget the session; False when the keyring cannot (untick the box). A
+        failure that arrives later is :attr:`notKept`."""
         if not profile.stay_signed_in:
-            ok = self._call(self._secrets.delete, "refresh_token", profile.name)[0]
+            ok = self._write(self._secrets.delete, "refresh_token", profile.name)
             if profile.name == self.session:
                 self._stored_refresh = None
             return ok
@@ -308,12 +333,19 @@ class ProfileSecrets(QObject):
                 text = self.tr("The client secret of “{name}” is not saved: {reason}")
                 self._say(text.format(name=name, reason=self._why))
             return
+        flagged = name in self._flags
+
+        def failed() -> None:  # as it was: the keyring kept what it had
+            self._client_secrets.pop(name, None)
+            if known is not None:
+                self._client_secrets[name] = known
+            (self._flags.add if flagged else self._flags.discard)(name)
+            self.notKept.emit(name, False, False)
+
         if secret is None:
-            ok, _ = self._call(self._secrets.delete, "client_secret", name)
+            self._write(self._secrets.delete, "client_secret", name, failed=failed)
         else:
-            ok, _ = self._call(self._secrets.set, "client_secret", name, secret)
-        if not ok:
-            return
+            self._write(self._secrets.set, "client_secret", name, secret, failed=failed)
         self._client_secrets.pop(name, None)
         if secret is None:
             self._flags.discard(name)
@@ -322,18 +354,21 @@ class ProfileSecrets(QObject):
             self._flags.add(name)
 
     def rename(self, old: str, new: str) -> None:
-        self._call(self._secrets.rename_profile, old, new)
+        self._write(self._secrets.rename_profile, old, new)
         if old in self._client_secrets:
             self._client_secrets[new] = self._client_secrets.pop(old)
         if self.session == old:
             self.session = new
 
     def forget(self, name: str) -> None:
-        """Remove every secret of a deleted profile."""
-        ok, _ = self._call(self._secrets.delete_profile, name)
-        if not ok:
+        """Remove every secret of a deleted profile (a failure is said when it arrives)."""
+
+        def failed() -> None:
             text = self.tr("The saved secrets of “{name}” could not be removed: {reason}")
             self._say(text.format(name=name, reason=self._why))
+
+        if not self._write(self._secrets.delete_profile, name, failed=failed):
+            failed()
         self._client_secrets.pop(name, None)
         if self.session == name:
             self.session = self._pending_password = self._stored_refresh = None

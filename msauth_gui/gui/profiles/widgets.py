@@ -91,7 +91,12 @@ class ProfileBar(QWidget):
         layout.addStretch(1)
 
     def set_profiles(self, names: list[str], current: str) -> None:
-        """Refill the combo without emitting ``switched``."""
+        """Refill the combo without emitting ``switched``; as it is, leave it alone (a refill
+        repaints it, and with the rest of a click's changes Qt repaints the whole window)."""
+        combo = self.combo
+        shown = [combo.itemText(i) for i in range(combo.count())]
+        if shown == names and combo.currentText() == current:
+            return
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItems(names)

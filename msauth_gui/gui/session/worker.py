@@ -9,12 +9,16 @@ it goes (a request record, a check row), from any thread: each item reaches ``on
 the GUI thread, in order, before the answer. Every request has a total deadline in the core,
 and callers cancel what they no longer want (the keeper's jobs abandon their client, the check
 its budget), so a worker is never held by a server that stalls; answers that still arrive are
-dropped by their callers (the keeper compares generations).
+dropped by their callers (the keeper compares generations). The keyring has a
+:class:`SerialThread` of its own instead of a pool: its calls run in the order asked (a delete
+after a save stays after it), and quitting never waits for one that hangs.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable
 from typing import Any, overload
 
@@ -55,6 +59,41 @@ def job_pool() -> QThreadPool:
         _pool = QThreadPool(QCoreApplication.instance())
         _pool.setMaxThreadCount(POOL_THREADS)
     return _pool
+
+
+class SerialThread:
+    """Runs jobs one after another, in the order started, on one daemon thread of its own.
+
+    A daemon, never joined: quitting does not wait for a job that hangs (a keyring waiting for
+    its unlock prompt). :meth:`drain` gives the jobs asked for so far a bounded time to end.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._jobs: queue.SimpleQueue[Callable[[], object]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    def start(self, job: QRunnable) -> None:
+        """Queue ``job`` after every job started before it (call from one thread: the GUI's)."""
+        self._put(job.run)
+
+    def drain(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for the jobs started so far; True when they ended."""
+        if self._thread is None:
+            return True
+        done = threading.Event()
+        self._put(done.set)
+        return done.wait(timeout)
+
+    def _put(self, job: Callable[[], object]) -> None:
+        self._jobs.put(job)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self._jobs.get()()  # a _Job catches everything its call raises
 
 
 class JobCarrier(QObject):
@@ -124,20 +163,20 @@ class _Job(QRunnable):
 
 @overload
 def run_in_thread(
-    fn: Callable[[], Any], callback: Callback, pool: QThreadPool | None = None
+    fn: Callable[[], Any], callback: Callback, pool: QThreadPool | SerialThread | None = None
 ) -> JobCarrier: ...
 @overload
 def run_in_thread(
     fn: Callable[[Report], Any],
     callback: Callback,
-    pool: QThreadPool | None = None,
+    pool: QThreadPool | SerialThread | None = None,
     *,
     on_progress: Report,
 ) -> JobCarrier: ...
 def run_in_thread(
     fn: Callable[..., Any],
     callback: Callback,
-    pool: QThreadPool | None = None,
+    pool: QThreadPool | SerialThread | None = None,
     *,
     on_progress: Report | None = None,
 ) -> JobCarrier:

@@ -56,6 +56,7 @@ class TokenPanel(QWidget):
         self._creds: Credentials | None = None
         self._now = 0.0
         self._error_shown = False
+        self._icon_of: KeeperState | str | None = None  #: the state whose icon is shown
         self._announced = ""
 
         # the icon's accessible name is the state's words
@@ -253,15 +254,19 @@ class TokenPanel(QWidget):
         basic = isinstance(self._creds, BasicCredentials)
         words, colour, _kind = fmt.state_look(state, basic=basic)
         self.state_label.setText(words)
-        self.state_label.setStyleSheet(
-            f"color: {theme.colour(colour)}; font-weight: bold; font-size: 13pt;"
+        # a style sheet or pixmap set again re-polishes the label and asks the whole panel for
+        # a new layout: each answer renders two or three times, so only what changed is set
+        _restyle(
+            self.state_label, f"color: {theme.colour(colour)}; font-weight: bold; font-size: 13pt;"
         )
-        self.state_icon.setPixmap(state_icon(state).pixmap(ICON_SIZE, ICON_SIZE))
+        if state != self._icon_of:
+            self._icon_of = state
+            self.state_icon.setPixmap(state_icon(state).pixmap(ICON_SIZE, ICON_SIZE))
         self.state_icon.setAccessibleName(words)  # the icon says the same as the words
         self.status_label.setText(shown(message, lines=True))
         self.status_label.setAccessibleDescription(self.status_label.text())
         self._error_shown = error
-        self.status_label.setStyleSheet(f"color: {theme.colour(fmt.RED)};" if error else "")
+        _restyle(self.status_label, f"color: {theme.colour(fmt.RED)};" if error else "")
         return words
 
     # -- credentials -----------------------------------------------------------------------
@@ -379,3 +384,9 @@ class TokenPanel(QWidget):
         mode = QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password
         self.token_field.setEchoMode(mode)
         self.reveal_button.setText(self.tr("Hide") if revealed else self.tr("Reveal"))
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """``widget``'s style sheet, set only when it changes."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
