@@ -374,7 +374,10 @@ def test_the_form_gets_its_room_back_when_advanced_opens(
     area = window.findChild(QScrollArea, "topScrollArea")
     closed = area.height()
     window.form.advanced.set_expanded(True)
-    qtbot.waitUntil(lambda: area.height() > closed + 100, timeout=TIMEOUT)
-    assert not area.verticalScrollBar().isVisible()
+    # the area grows first; its scroll bar follows at the next layout pass: wait for both
+    qtbot.waitUntil(
+        lambda: area.height() > closed + 100 and not area.verticalScrollBar().isVisible(),
+        timeout=TIMEOUT,
+    )
     window.form.advanced.set_expanded(False)
     qtbot.waitUntil(lambda: area.height() == closed, timeout=TIMEOUT)
