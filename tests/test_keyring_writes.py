@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,47 +39,49 @@ def env(qtbot: Any, clock: FakeClock, tmp_path: Path) -> Env:
     return Env(qtbot, clock, tmp_path)
 
 
-def test_a_sign_in_that_remembers_the_password_does_not_wait_for_the_keyring(
-    qtbot: Any, env: Env, demo: DemoServer
-) -> None:
+@pytest.fixture
+def held(env: Env) -> Iterator[WaitingWrites]:
+    """The window's keyring, holding every write until ``gate`` is set (set at the end)."""
     env.backend = backend = WaitingWrites()
+    yield backend
+    backend.gate.set()
+
+
+def _remembering_sign_in(qtbot: Any, env: Env, demo: DemoServer, held: WaitingWrites) -> Any:
+    """A window signed in with "Remember password", its save waiting in the keyring."""
     window = env.window()
-    try:
-        fill(qtbot, window, demo.url)
-        click(qtbot, window, "rememberPasswordCheck")
-        sign_in(qtbot, window)  # the answer asks the keyring to save the password...
-        qtbot.waitUntil(backend.asked.is_set, timeout=TIMEOUT)
-        ticks: list[bool] = []
-        QTimer.singleShot(0, lambda: ticks.append(True))  # ...and the window goes on meanwhile
-        qtbot.waitUntil(lambda: bool(ticks), timeout=TIMEOUT)
-        assert backend.entries == {}  # not saved yet: the keyring still holds the write
-        assert window.keeper.state is S.VALID
-        assert check(window, "rememberPasswordCheck").isChecked()
-        backend.gate.set()
-        assert env.entry("password") == "admin"  # saved once the keyring let it through
-        assert backend.threads and threading.main_thread() not in backend.threads
-    finally:
-        backend.gate.set()
+    fill(qtbot, window, demo.url)
+    click(qtbot, window, "rememberPasswordCheck")
+    sign_in(qtbot, window)  # the answer asks the keyring to save the password
+    qtbot.waitUntil(held.asked.is_set, timeout=TIMEOUT)
+    return window
+
+
+def test_a_sign_in_that_remembers_the_password_does_not_wait_for_the_keyring(
+    qtbot: Any, env: Env, demo: DemoServer, held: WaitingWrites
+) -> None:
+    window = _remembering_sign_in(qtbot, env, demo, held)
+    ticks: list[bool] = []
+    QTimer.singleShot(0, lambda: ticks.append(True))  # the window goes on meanwhile
+    qtbot.waitUntil(lambda: bool(ticks), timeout=TIMEOUT)
+    assert held.entries == {}  # not saved yet: the keyring still holds the write
+    assert window.keeper.state is S.VALID
+    assert check(window, "rememberPasswordCheck").isChecked()
+    held.gate.set()
+    assert env.entry("password") == "admin"  # saved once the keyring let it through
+    assert held.threads and threading.main_thread() not in held.threads
 
 
 def test_keyring_writes_keep_their_order_forgetting_after_saving_stays_after_it(
-    qtbot: Any, env: Env, demo: DemoServer
+    qtbot: Any, env: Env, demo: DemoServer, held: WaitingWrites
 ) -> None:
-    env.backend = backend = WaitingWrites()
-    window = env.window()
-    try:
-        fill(qtbot, window, demo.url)
-        click(qtbot, window, "rememberPasswordCheck")
-        sign_in(qtbot, window)
-        qtbot.waitUntil(backend.asked.is_set, timeout=TIMEOUT)
-        click(qtbot, window, "rememberPasswordCheck")  # unticked while the save still waits
-        assert not check(window, "rememberPasswordCheck").isChecked()
-        backend.gate.set()
-        assert env.entry("password") is None  # the forget ran after the save, not before it
-        assert backend.done == [("set", "password:Default"), ("delete", "password:Default")]
-        assert threading.main_thread() not in backend.threads
-    finally:
-        backend.gate.set()
+    window = _remembering_sign_in(qtbot, env, demo, held)
+    click(qtbot, window, "rememberPasswordCheck")  # unticked while the save still waits
+    assert not check(window, "rememberPasswordCheck").isChecked()
+    held.gate.set()
+    assert env.entry("password") is None  # the forget ran after the save, not before it
+    assert held.done == [("set", "password:Default"), ("delete", "password:Default")]
+    assert threading.main_thread() not in held.threads
 
 
 def test_a_keyring_write_failing_later_unticks_only_the_choice_of_its_own_profile(
