@@ -150,19 +150,3 @@ def bundle_without_certificates(exc: BaseException) -> bool:
 
 
 _NO_CERTIFICATE = {"NO_CERTIFICATE_OR_CRL_FOUND"}
-
-
-def speaks_tls(host: str, port: int, timeout: float) -> bool:
-    """Whether ``host:port`` completes a TLS handshake (nothing is sent after it, no certificate
-    is trusted by it): how a plain-HTTP request that broke tells an HTTPS port."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    try:
-        with (
-            socket.create_connection((host, port), timeout=timeout) as sock,
-            context.wrap_socket(sock, server_hostname=host or None),
-        ):
-            return True
-    except (OSError, ValueError):
-        return False

@@ -34,7 +34,8 @@ from .errors import (
     RequestTimeout,
     UnreadableAnswer,
 )
-from .failures import bundle_without_certificates, connection_error, speaks_tls, tls_error
+from .failures import bundle_without_certificates, connection_error, tls_error
+from .handshake import speaks_tls
 from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact, redact_start

@@ -9,13 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
-import socket
-import ssl
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import ConnectionLost, RequestTimeout
-from ..http import tls_error
 from ..translate import translate
 
 
@@ -116,30 +111,3 @@ def _utc(cert: object, name: str) -> dt.datetime:
     if value is None:
         value = getattr(cert, name).replace(tzinfo=dt.timezone.utc)
     return value
-
-
-def fetch_certificate(
-    host: str,
-    port: int,
-    timeout: float,
-    *,
-    connect: Callable[[tuple[str, int], float], socket.socket] = socket.create_connection,
-) -> tuple[bytes, str]:
-    """The server's certificate (DER) and TLS version, trusting anything; raises AuthError.
-    ``connect`` opens the TCP connection (the check's budget passes one it can stop)."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    where = f"{host}:{port}"
-    try:
-        with (
-            connect((host, port), timeout) as raw,
-            context.wrap_socket(raw, server_hostname=host) as tls,
-        ):
-            return tls.getpeercert(binary_form=True) or b"", tls.version() or "TLS"
-    except ssl.SSLError as exc:
-        raise tls_error(exc, "https://" + where, where) from None
-    except TimeoutError:
-        raise RequestTimeout(host=where, seconds=timeout) from None
-    except OSError:
-        raise ConnectionLost(host=where) from None

@@ -26,10 +26,11 @@ from ..errors import (
     TlsNotTrusted,
     UnreadableAnswer,
 )
+from ..handshake import fetch_certificate, speaks_tls
 from ..http import Answer
 from ..translate import QT_TRANSLATE_NOOP, number, plurals, translate
 from .budget import Budget
-from .certificate import Certificate, fetch_certificate, parse_certificate
+from .certificate import Certificate, parse_certificate
 from .common import CheckContext, Stopwatch, fix_for, http_for, human_seconds
 from .report import CheckRow
 
@@ -251,11 +252,7 @@ def _certificate(host: str, port: int, timeout: float, budget: Budget) -> tuple[
 
 
 def _speaks_tls(host: str, port: int, timeout: float, budget: Budget) -> bool:
-    try:
-        _certificate(host, port, timeout, budget)
-    except AuthError:
-        return False
-    return True
+    return speaks_tls(host, port, budget.clip(timeout), connect=budget.connect)
 
 
 def check_clock(ctx: CheckContext, reach: Reach) -> None:
