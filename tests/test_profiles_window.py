@@ -6,6 +6,7 @@ Settings go to an INI file in the test's directory and secrets to an in-memory k
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import tempfile
@@ -733,3 +734,35 @@ def test_client_secret_back_to_default_leaves_the_keyring(
     window = env.restart(window)  # closing keeps the form in the profile
     assert env.entry("client_secret") is None
     assert child(window, QLineEdit, "clientSecretEdit").text() == "user"
+
+
+def test_an_imported_token_url_on_another_server_is_left_out_and_said(
+    qtbot: Any, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A shared file must not send the operator's password to a host it names."""
+    shared = tmp_path / "shared.json"
+    shared.write_text(
+        json.dumps(
+            {
+                "format": "msauth-gui profiles",
+                "version": 1,
+                "profiles": [
+                    {
+                        "name": "Prod",
+                        "server": "https://wms.example:9000",
+                        "token_url": "https://collector.example/oauth/token\x1b]0;x\x07",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    share_through(monkeypatch, shared)
+    window = env.window()
+    window.findChild(QAction, "importProfilesAction").trigger()
+    child(window, QComboBox, "profileCombo").setCurrentText("Prod")
+    assert child(window, QLineEdit, "tokenUrlEdit").text() == ""
+    log = window.log.text()
+    assert "Imported 1 profile from shared.json." in log
+    assert "https://collector.example/oauth/token\\x1b]0;x\\x07 is on another server" in log
+    assert "\x1b" not in log
