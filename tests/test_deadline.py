@@ -8,6 +8,7 @@ thread still running long after it, and as a server that never saw the client ha
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -157,3 +158,41 @@ def test_abandon_cancels_what_runs_and_refuses_what_would_come_next(hostile) -> 
     assert [seen.path for seen in server.requests] == ["/api/v1/DocTypes"]  # never sent
     assert len(records) == 1 and _calls_in_flight(http) == 0
     http.close()
+
+
+def test_a_cancel_stops_the_https_probe_after_a_plain_request_broke() -> None:
+    """A plain request that a server drops is followed by a TLS handshake ("it speaks
+    HTTPS?"); that handshake ran outside the call, so sign-out waited up to 3 s for it."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    probing, held = threading.Event(), []
+
+    def serve() -> None:
+        first, _ = listener.accept()
+        first.recv(65536)
+        first.close()  # drop the plain request without a word
+        second, _ = listener.accept()
+        held.append(second)  # the TLS probe: its ClientHello is never answered
+        probing.set()
+
+    threading.Thread(target=serve, daemon=True).start()
+    http = Http(timeout=30)
+    outcome: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            http.request("GET", f"http://127.0.0.1:{listener.getsockname()[1]}/")
+        except Exception as exc:
+            outcome.append(exc)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    try:
+        assert probing.wait(10)
+        http.cancel()
+        asking.join(2.5)  # the probe alone would wait 3 s
+        assert not asking.is_alive()
+        assert [type(e) for e in outcome] == [RequestCancelled]
+    finally:
+        asking.join(10)
+        for sock in (*held, listener):
+            sock.close()

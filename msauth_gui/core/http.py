@@ -40,7 +40,7 @@ from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
 from .redact import redact, redact_start
 from .translate import QT_TRANSLATE_NOOP, number, plurals, translate
-from .transport import CANCELLED, EXPIRED, RUNNING, Call, TrackingAdapter
+from .transport import CANCELLED, EXPIRED, RUNNING, Call, TrackingAdapter, create_connection
 from .visible import visible
 
 __all__ = ["MAX_BODY", "Answer", "Http", "RequestRecord", "TlsOptions", "tls_error"]
@@ -214,7 +214,12 @@ class Http:
                 and call.state == RUNNING  # not closed by a cancel or the deadline
                 and parts.scheme == "http"
                 and parts.hostname
-                and speaks_tls(parts.hostname, parts.port or 80, min(3.0, call.remaining))
+                and speaks_tls(
+                    parts.hostname,
+                    parts.port or 80,
+                    min(3.0, call.remaining),
+                    connect=create_connection,  # watched by the call: a cancel stops it
+                )
             ):
                 error = HttpsServer(host=host, suggestion="https://" + host)
             raise error from None
