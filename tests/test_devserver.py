@@ -8,6 +8,7 @@ import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -191,6 +192,21 @@ def test_verbose_log_names_path_and_status_but_never_the_query(
     err = capsys.readouterr().err
     assert "GET /api/v1/session 401" in err
     assert "s3cret" not in err and "username" not in err
+
+
+def test_verbose_log_shows_a_path_s_escape_sequences_as_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A client's path reached the terminal raw: ESC ]0; retitled it, ESC [2J cleared it."""
+    with (
+        DemoServer(verbose=True) as server,
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock,
+    ):
+        sock.sendall(b"GET /x\x1b]0;owned\x07 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+        while sock.recv(65536):
+            pass
+    err = capsys.readouterr().err
+    assert "GET /x\\x1b]0;owned\\x07 " in err and "\x1b" not in err
 
 
 def test_quiet_by_default(

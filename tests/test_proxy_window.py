@@ -133,3 +133,27 @@ def test_quitting_stops_the_proxy(qtbot: Any, window: MainWindow, demo: DemoServ
     assert server is not None and server.running
     window.close()
     qtbot.waitUntil(lambda: not server.running, timeout=TIMEOUT)
+
+
+def test_a_token_url_a_renewal_finds_again_does_not_restart_the_proxy(
+    qtbot: Any, window: MainWindow, demo_factory: Callable[..., DemoServer]
+) -> None:
+    """A restart cuts the requests other tools have in flight: only for settings the proxy
+    forwards with, not for the token URL the keeper found."""
+    server = demo_factory(token_paths=("/oauth/token",))
+    signed_in(qtbot, window, server)
+    click(qtbot, window, "proxyButton")
+    serving = window.proxy.server
+    server.config.token_paths, server.config.openid = ("/connect/token",), True
+    click(qtbot, window, "refreshButton")  # a 404 at the remembered URL: found again
+    found = server.url + "/connect/token"
+    qtbot.waitUntil(
+        lambda: (
+            window.keeper.settings is not None
+            and window.keeper.settings.remembered_token_url == found
+            and window.keeper.state is KeeperState.VALID
+            and not window.keeper.busy
+        ),
+        timeout=TIMEOUT,
+    )
+    assert window.proxy.server is serving and switch(window).isChecked()

@@ -219,3 +219,14 @@ def test_a_token_with_a_line_break_is_refused_and_nothing_can_be_copied(
     for copy in (window.on_copy_token, window.on_copy_header, window.on_copy_curl):
         copy()  # the shortcuts and menu entries reach these even when a button is off
     assert clipboard.text() == "the operator's own text"
+
+
+def test_a_question_naming_a_profile_from_a_file_shows_its_bidi_and_controls_as_escapes(
+    qtbot: Any,
+) -> None:
+    """A profile name from a shared file with U+202E reversed the delete question it names."""
+    from msauth_gui.gui.prompts import question_box
+
+    box = question_box(None, "Delete", "Delete “Prod\u202eevil\x1b[2J”?")
+    qtbot.addWidget(box)
+    assert box.text() == "Delete “Prod\\u202eevil\\x1b[2J”?"

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ..core.visible import visible
 from .echo import echo, stream
 from .faults import apply_fault
 from .site import Site
@@ -80,7 +81,7 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         if self.demo.verbose:
-            path = str(getattr(self, "path", "")).split("?", 1)[0]
+            path = visible(str(getattr(self, "path", "")).split("?", 1)[0])
             host = self.client_address[0] if self.client_address else "-"
             print(f"{host} {self.command or '-'} {path} {code}", file=sys.stderr, flush=True)
 

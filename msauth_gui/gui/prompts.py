@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .plain import make_plain
+from .plain import make_plain, shown
 from .widgets import plain
 
 
@@ -81,7 +81,7 @@ def question_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, title, "", parent=parent)
     box.setObjectName("questionBox")
     make_plain(box)
-    box.setText(text)
+    box.setText(shown(text, lines=True))  # bidi and controls in a file's profile name: escapes
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     name_stock_controls(box)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -27,6 +28,7 @@ from ..session.shared import KeeperSession
 from ..widgets import name
 
 if TYPE_CHECKING:
+    from ...core.client import ConnectionSettings
     from ...core.proxy.server import ProxyServer
     from ..session.keeper import TokenKeeper
     from .token_panel import TokenPanel
@@ -140,8 +142,11 @@ class LocalProxy(QObject):
 
     def _on_credentials(self, creds: object) -> None:
         self.row.button.setEnabled(creds is not None or self.server is not None)
-        settings = self.keeper.settings
-        if creds is not None and self.server is not None and settings != self.server.settings:
+        if (
+            creds is not None
+            and self.server is not None
+            and _moved(self.keeper.settings, self.server.settings)
+        ):
             self._restart()  # signed in to another server (or with other settings)
 
     def _on_state(self, state: KeeperState) -> None:
@@ -250,3 +255,13 @@ def _refused(values: AppSettings) -> frozenset[str]:
     from ...core.proxy.safety import READ_ONLY
 
     return READ_ONLY if values.proxy_read_only else frozenset()
+
+
+def _moved(now: ConnectionSettings | None, serving: ConnectionSettings) -> bool:
+    """Whether the session moved to settings the proxy would forward differently: a token or
+    session URL found by a renewal is none of its business, and restarting would cut the
+    requests other tools have in flight."""
+    if now is None:
+        return True
+    found = {"remembered_token_url": None, "remembered_session_url": None}
+    return replace(now, **found) != replace(serving, **found)  # type: ignore[arg-type]
