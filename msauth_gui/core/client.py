@@ -234,9 +234,6 @@ class AuthClient:
             return ProbeResult(answer.status, url, snippet(answer.text, 120))
         raise error_for(answer, refresh=False)
 
-    def authorization_header(self, credentials: Credentials) -> str:
-        return f"Authorization: {credentials.authorization}"
-
 
 def _oauth_error(answer: Answer) -> tuple[str, str]:
     try:

@@ -50,10 +50,6 @@ class Endpoints:
             path = "/" + path
         return self.api_base + path
 
-    def with_api_prefix(self, prefix: str) -> Endpoints:
-        """The same server with the API under another prefix (used by the server check)."""
-        return build_endpoints(self.origin + prefix + API_SUFFIX)
-
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

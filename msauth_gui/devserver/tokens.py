@@ -20,7 +20,6 @@ _KEYS = {
     "camelCase": ("accessToken", "tokenType", "expiresIn", "refreshToken"),
 }
 BASIC_ENCODINGS = ("any", "base64", "raw")
-REQUEST_KINDS = ("session", "token", "refresh", "probe", "baseinfo", "other")
 
 
 @dataclass

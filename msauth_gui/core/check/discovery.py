@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..discovery import Attempt, Candidate, document_steps, same_place
+from ..discovery import WELL_KNOWN, Attempt, Candidate, document_steps, same_place
 from ..errors import AuthError, CredentialsRejected, NoRights
 from ..http import RequestRecord
 from ..translate import QT_TRANSLATE_NOOP, translate
@@ -39,7 +39,6 @@ RAW_ONLY = QT_TRANSLATE_NOOP(
 BOTH_REFUSED = QT_TRANSLATE_NOOP(
     "check", "Both spellings were tried: base64 (RFC 7617) and raw login:password. "
 )
-WELL_KNOWN = "/.well-known/openid-configuration"
 # (no text here puts a login:password right after the word Basic: redaction masks that shape)
 
 

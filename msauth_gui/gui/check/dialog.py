@@ -69,8 +69,7 @@ class CheckDialog(QDialog):
         self.setModal(False)
         self._source = source
         self._generation = 0
-        self._running = False
-        self._budget: Budget | None = None  #: the run in flight's, to stop it
+        self._budget: Budget | None = None  #: the run in flight's, to stop it (None: none runs)
         self._report: CheckReport | None = None
         self._build()
         self.resize(1180, 640)  # fits a 1366×768 screen
@@ -145,7 +144,7 @@ class CheckDialog(QDialog):
     # -- state -----------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._running
+        return self._budget is not None
 
     @property
     def generation(self) -> int:
@@ -173,7 +172,6 @@ class CheckDialog(QDialog):
         self.summary_label.clear()
         inputs = self._source()
         if inputs is None:
-            self._running = False
             self.progress.hide()
             self._show_verdict(
                 "fail", self.tr("Fix the fields marked in red in the main window first.")
@@ -188,7 +186,6 @@ class CheckDialog(QDialog):
                 settings, login, password, on_row=report, clock=time.time, budget=budget
             )
 
-        self._running = True
         self.progress.setValue(0)
         self.progress.show()
         checking = self.tr("Checking {server}…").format(server=settings.server)
@@ -207,10 +204,10 @@ class CheckDialog(QDialog):
 
     def stop(self) -> None:
         """Stop the run in flight: its requests end now; late rows and report are dropped."""
+        was_running = self.running
         self._cancel()
         self._generation += 1
-        if self._running:
-            self._running = False
+        if was_running:
             self.progress.hide()
             self._show_verdict("skip", self.tr("Stopped: the check's late results are ignored."))
         self._update_buttons()
@@ -226,7 +223,7 @@ class CheckDialog(QDialog):
     def _on_done(self, generation: int, report: Any, error: AuthError | None) -> None:
         if generation != self._generation:
             return  # an older run, or the dialog was closed meanwhile
-        self._running, self._budget = False, None
+        self._budget = None
         self.progress.hide()
         if error is not None or not isinstance(report, CheckReport):
             message = error.message if error is not None else self.tr("no report")

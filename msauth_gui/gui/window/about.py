@@ -7,6 +7,7 @@ program names them, so the reader knows where to look.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,13 +64,9 @@ def readme_links(readme: Path | None = README) -> list[tuple[str, str]]:
     ]
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _item(words: str, url: str) -> str:
-    words = _escape(words)
-    return f'<li><a href="{_escape(url)}">{words}</a></li>' if url else f"<li>{words}</li>"
+    words = html.escape(words)
+    return f'<li><a href="{html.escape(url)}">{words}</a></li>' if url else f"<li>{words}</li>"
 
 
 def about_text(version: str, links: Sequence[tuple[str, str]]) -> str:
@@ -82,8 +79,8 @@ def about_text(version: str, links: Sequence[tuple[str, str]]) -> str:
     manual = translate("AboutDialog", "README.md, the manual, has these sections:")
     items = "".join(_item(words, url) for words, url in links)
     return (
-        f"<h3>msauth-gui {_escape(version)}</h3><p>{_escape(what)}</p><p>{_escape(licence)}</p>"
-        f"<p>{_escape(manual)}</p><ul>{items}</ul>"
+        f"<h3>msauth-gui {html.escape(version)}</h3><p>{html.escape(what)}</p>"
+        f"<p>{html.escape(licence)}</p><p>{html.escape(manual)}</p><ul>{items}</ul>"
     )
 
 
