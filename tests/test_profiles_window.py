@@ -766,3 +766,17 @@ def test_an_imported_token_url_on_another_server_is_left_out_and_said(
     assert "Imported 1 profile from shared.json." in log
     assert "https://collector.example/oauth/token\\x1b]0;x\\x07 is on another server" in log
     assert "\x1b" not in log
+
+
+def test_a_huge_file_chosen_for_import_is_refused_unread(
+    qtbot: Any, env: Env, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The import reads on the GUI thread: a log or a dump picked by mistake froze the window."""
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b'{"format": "msauth-gui profiles", "profiles": [' + b" " * (2 << 20) + b"]}")
+    share_through(monkeypatch, huge)
+    window = env.window()
+    window.findChild(QAction, "importProfilesAction").trigger()
+    assert f"{huge} is too large for a profiles file (over 1 MiB)" in window.log.text()
+    combo = child(window, QComboBox, "profileCombo")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Default"]

@@ -3157,6 +3157,10 @@
         <translation>Сохранённый сеанс завершён; войдите снова.</translation>
     </message>
     <message>
+        <source>{path} is too large for a profiles file (over {size} MiB)</source>
+        <translation>{path} слишком велик для файла профилей (больше {size} МиБ)</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>Не удаётся прочитать {path}: {error}</translation>
     </message>

@@ -29,6 +29,8 @@ CLIENT_SECRET_FLAG = "clientSecretSaved"  #: per profile: a non-default secret i
 #: per profile: imported without its own client secret, which must be entered again
 SECRET_NEEDED_FLAG = "clientSecretNeeded"
 _FIELDS = [f.name for f in fields(Profile)]
+#: the largest profiles file read (thousands of profiles are a few hundred KB)
+MAX_PROFILE_FILE = 1 << 20
 
 
 class NoSecretStore(SecretStore):
@@ -138,7 +140,12 @@ class ProfileFileError(Exception):
 def read_profile_file(path: str, taken: set[str]) -> list[Imported]:
     """The profiles of an export file, renamed (``Prod (2)``) where a name is taken."""
     try:
-        imported = import_entries(Path(path).read_text(encoding="utf-8"))
+        with Path(path).open("rb") as file:
+            data = file.read(MAX_PROFILE_FILE + 1)
+        if len(data) > MAX_PROFILE_FILE:  # read on the GUI thread: a shared file, not a dump
+            text = translate("errors", "{path} is too large for a profiles file (over {size} MiB)")
+            raise ProfileFileError(text.format(path=path, size=MAX_PROFILE_FILE >> 20))
+        imported = import_entries(data.decode("utf-8"))
     except OSError as exc:
         text = translate("errors", "Cannot read {path}: {error}")
         raise ProfileFileError(text.format(path=path, error=exc.strerror or exc)) from None
