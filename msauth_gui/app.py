@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from . import VersionAction
+from .gui import importhook
 from .i18n import LANGUAGES, SETTINGS_GROUP, SETTINGS_KEY, resolve_language
+
+importhook.lighten()  # before the window's ~110 imports: each would read its module's source
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -226,10 +229,8 @@ def _warm_up(_: object = None) -> None:
 def _import_network_code() -> None:
     import gc
     import importlib
-    import linecache
 
     importlib.import_module("msauth_gui.core.http")
-    linecache.clearcache()  # PySide6's import hook read the source of each module again
     gc.freeze()  # what the import made is left out of every later full collection, too
 
 
