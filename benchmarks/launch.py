@@ -85,6 +85,7 @@ class Probe:
 
     def painted(self) -> None:
         self.out["painted"] = time.monotonic()
+        self.out["cpu"] = time.process_time()  # CPU seconds of the process (all threads)
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()

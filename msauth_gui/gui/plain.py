@@ -4,9 +4,9 @@ Qt renders a label's or a tooltip's text as HTML whenever it merely looks like H
 ``AutoText`` format): a 20-byte error page ``<img src="/dev/zero">`` made the window read
 /dev/zero until it died. So:
 
-- every QLabel is plain text: :func:`label` makes the ones that show changing text, and
-  :func:`make_plain` turns the rest of a window's labels (those a ``QFormLayout`` makes from a
-  caption) plain once it is built; a test walks every window and dialog for any that is not;
+- every QLabel is plain text: :func:`label` makes them, :func:`plain_captions` turns those a
+  ``QFormLayout`` makes from a caption plain, and :func:`make_plain` a dialog's labels once it
+  is built; a test walks every window and dialog for any that is not;
 - every text that may carry what a server sent goes through :func:`shown`: redacted, then
   control, bidi and invisible characters written as visible escapes (``\\x1b``, ``\\u202e``),
   as ``msauth`` prints them;
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt's text functions: mightBeRichText…
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ..core.redact import redact
 from ..core.visible import visible
@@ -42,6 +42,19 @@ def label(text: str = "", parent: QWidget | None = None, *, object_name: str = "
         widget.setObjectName(object_name)
     widget.setText(text)
     return widget
+
+
+def plain_captions(form: QFormLayout) -> None:
+    """Make the captions ``form`` made from strings (``addRow("&Login:", field)``) plain text.
+
+    Cheaper than :func:`make_plain` on a whole window: walking every child gives each a Python
+    wrapper, and a class's first wrapper builds its enums (the editable combo's completer and
+    list view: 21 of them, ~13 ms before the first paint)."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        caption = item.widget() if item is not None else None
+        if isinstance(caption, QLabel):
+            caption.setTextFormat(PLAIN)
 
 
 def make_plain(root: QWidget) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import GREY
+from ..plain import label as plain_label
 from ..plain import shown
 from ..plain import tip as plain_tip
 from ..theme import colour
@@ -57,7 +58,7 @@ class ProfileBar(QWidget):
         )
         self.combo.setToolTip(self.tr("Saved servers: choosing one fills the form"))
         self.combo.currentTextChanged.connect(self._on_current)
-        label = QLabel(self.tr("P&rofile:"), self)
+        label = plain_label(self.tr("P&rofile:"), self)
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

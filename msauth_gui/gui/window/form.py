@@ -32,6 +32,7 @@ from ...core.profiles import Profile
 from ...core.translate import QT_TRANSLATE_NOOP
 from ..fmt import RED
 from ..plain import label as plain_label
+from ..plain import plain_captions
 from ..theme import colour
 from ..widgets import CollapsibleSection, error_label, name, show_error
 from .options import ConnectionOptions
@@ -156,6 +157,7 @@ class SignInForm(QWidget):
         password_label.setBuddy(self.password_edit)
         form.addRow(password_label, password_row)
         form.addRow(self.tr("&Method:"), self.method_combo)
+        plain_captions(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..plain import label, make_plain
+from ..plain import label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QResizeEvent
@@ -173,7 +173,6 @@ def build_layout(window: QMainWindow, parts: WindowParts) -> QLabel:
     # screen readers read its text
     server_status = label(parent=window, object_name="serverStatusLabel")
     window.statusBar().addPermanentWidget(server_status)
-    make_plain(window)  # the captions QFormLayout made, the form's warnings…
     hint = window.minimumSizeHint()  # the profile bar's width, in the window's language
     window.setMinimumSize(max(hint.width(), MIN_SIZE[0]), max(hint.height(), MIN_SIZE[1]))
     return server_status

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -29,6 +28,8 @@ from ...core.basic import BasicEncoding
 from ...core.client import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TIMEOUT
 from ...core.endpoints import DEFAULT_PROBE_PATH
 from ...core.translate import QT_TRANSLATE_NOOP
+from ..plain import label as plain_label
+from ..plain import plain_captions
 from ..widgets import error_label, name
 
 #: (English label, encoding); shown as ``QCoreApplication.translate("ConnectionOptions", label)``
@@ -154,11 +155,11 @@ class ConnectionOptions(QWidget):
         # the OAuth client's id and secret side by side: a pair, and one row less to fit a laptop
         client_row = QHBoxLayout()
         client_row.addWidget(self.client_id_edit, 2)
-        secret_label = QLabel(self.tr("Client s&ecret:"), self)
+        secret_label = plain_label(self.tr("Client s&ecret:"), self)
         secret_label.setBuddy(self.client_secret_edit)
         client_row.addWidget(secret_label)
         client_row.addWidget(self.client_secret_edit, 3)
-        id_label = QLabel(self.tr("Client &id:"), self)
+        id_label = plain_label(self.tr("Client &id:"), self)
         id_label.setBuddy(self.client_id_edit)
         form = QFormLayout(self)
         form.setContentsMargins(16, 0, 0, 0)
@@ -168,12 +169,13 @@ class ConnectionOptions(QWidget):
         form.addRow(self.token_url_error)
         form.addRow(self.tr("Basic spellin&g:"), self.basic_combo)
         form.addRow(self.tr("Pro&be path:"), self.probe_path_edit)
-        ca_label = QLabel(self.tr("CA bun&dle:"), self)
+        ca_label = plain_label(self.tr("CA bun&dle:"), self)
         ca_label.setBuddy(self.ca_bundle_edit)
         form.addRow(ca_label, ca_row)
         form.addRow(self.ca_bundle_error)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("Time&out:"), self.timeout_spin)
+        plain_captions(form)
 
     def basic_encoding(self) -> BasicEncoding:
         return "raw" if self.basic_combo.currentData() == "raw" else "base64"

@@ -27,7 +27,7 @@ from ...core.session.renewal import KeeperState
 from ...core.token import BasicCredentials, Credentials, Token
 from .. import fmt, theme
 from ..icons import state_icon
-from ..plain import label, shown, tip
+from ..plain import label, plain_captions, shown, tip
 from ..widgets import CollapsibleSection, FittedTextView, announce, name
 
 if TYPE_CHECKING:
@@ -199,6 +199,7 @@ class TokenPanel(QWidget):
         details.addRow(self.tr("Last refresh:"), self.last_refresh_label)
         details.addRow(self.tr("Next refresh:"), self.next_refresh_label)
         details.addRow(self.endpoint_caption, self.endpoint_label)
+        plain_captions(details)
         self._details = details
         buttons = QGridLayout()
         copy = (self.copy_token_button, self.copy_header_button, self.copy_curl_button)
