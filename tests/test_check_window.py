@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from msauth_gui.core.check.run import ORDER
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
 from msauth_gui.gui.session.keeper import TokenKeeper
@@ -138,10 +139,29 @@ def test_rows_appear_while_the_check_is_still_running(
     # TLS, API, Basic… come back long before the delayed OAuth sign-in does
     qtbot.waitUntil(lambda: "method.basic" in rows(window), timeout=TIMEOUT)
     assert dialog.running and dialog.report is None
+    # the bar counts the fixed rows shown so far (the value a screen reader says, too)
+    progress = child(dialog, QProgressBar, "checkProgress")
+    fixed = [key for key in rows(window) if key in ORDER]
+    assert 0 < progress.value() == len(fixed) < progress.maximum()
+    assert progress.text() == f"{progress.value()} of {progress.maximum()} checks done"
     assert "method.oauth" not in rows(window)
     assert not child(dialog, QPushButton, "copyReportButton").isEnabled()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
     assert list(rows(window)) == ROWS
+
+
+def test_every_result_word_fits_its_column_with_its_icon(
+    qtbot: Any, window: MainWindow, make_server: Callable[..., DemoServer]
+) -> None:
+    server = make_server()
+    fill(qtbot, window, server.url, "norights", "norights")  # pass, fail, skip and info rows
+    run_check(qtbot, window)
+    view = table(window)
+    words = {view.item(r, COLUMN["result"]).text() for r in range(view.rowCount())}
+    assert {"Pass", "Fail", "Skipped"} <= words
+    room = view.columnWidth(COLUMN["result"]) - view.iconSize().width()
+    for word in words | {"Warning"}:  # the longest word, though this check shows none
+        assert view.fontMetrics().horizontalAdvance(word) < room, (word, room)
 
 
 # -- set-ups -----------------------------------------------------------------------------------

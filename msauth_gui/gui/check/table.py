@@ -59,6 +59,8 @@ COLUMNS = (
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_GAP_PX = 6
+#: the result column's room beside its word and icon: cell margins, icon spacing
+RESULT_PADDING_PX = 24
 _icons: dict[str, QIcon] = {}
 
 # glyphs on a unit square: polylines (two points or more) and dots (one point)
@@ -200,7 +202,11 @@ class CheckTable(QTableWidget):
         self.setItemDelegate(_TopAlignedDelegate(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # as wide as the widest result word with its icon, worked out once: sized to its
+        # contents, the column asked every row for its size hint on each cell set (a row
+        # cost 3-11 ms of the GUI thread while the check's answers arrived)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(1, self._result_width())
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -213,6 +219,12 @@ class CheckTable(QTableWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit_timer.start())
+
+    def _result_width(self) -> int:
+        words = [status_word(status) for status in STATUS_LOOK]
+        text = max(self.fontMetrics().horizontalAdvance(word) for word in words)
+        caption = self.horizontalHeader().fontMetrics().horizontalAdvance(self.tr(COLUMNS[1]))
+        return max(text + self.iconSize().width() + RESULT_PADDING_PX, caption + 24)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
