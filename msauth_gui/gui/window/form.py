@@ -1,9 +1,8 @@
 """The sign-in form: server, account, method and the "Advanced" connection settings.
 
-It validates as you type (an empty login, a server URL that cannot be parsed, a token URL
-that is not absolute, a CA file that does not exist) and says what is wrong next to the field;
-a message appears once the field was edited or a sign-in was attempted, while Sign in stays
-disabled as long as anything is wrong. Enter in any field asks to sign in.
+It validates as you type (an empty login, an unparsable server URL, a relative token URL, a
+missing CA file) and says what is wrong next to the field once it was edited or a sign-in was
+tried; Sign in stays disabled while anything is wrong. Enter in any field asks to sign in.
 """
 
 from __future__ import annotations
@@ -142,7 +141,6 @@ class SignInForm(QWidget):
         self.tls_warning.hide()
 
         self._build_buttons()
-
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit, 1)
         password_row.addWidget(self.show_password)
