@@ -228,7 +228,8 @@ class CheckTable(QTableWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_timer.start()  # each row as tall as its tallest cell at the new width
+        if event.size().width() != event.oldSize().width():  # taller or shorter: rows keep
+            self._fit_timer.start()  # each row as tall as its tallest cell at the new width
 
     def keys(self) -> list[str]:
         items = [self.item(r, 0) for r in range(self.rowCount())]
