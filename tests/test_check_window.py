@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from msauth_gui.core.check.report import STATUSES, CheckRow
 from msauth_gui.core.check.run import ORDER
 from msauth_gui.devserver import DemoServer
 from msauth_gui.gui.check.dialog import CheckDialog
@@ -159,9 +160,29 @@ def test_every_result_word_fits_its_column_with_its_icon(
     view = table(window)
     words = {view.item(r, COLUMN["result"]).text() for r in range(view.rowCount())}
     assert {"Pass", "Fail", "Skipped"} <= words
-    room = view.columnWidth(COLUMN["result"]) - view.iconSize().width()
-    for word in words | {"Warning"}:  # the longest word, though this check shows none
-        assert view.fontMetrics().horizontalAdvance(word) < room, (word, room)
+    # one row more of each status, "Warning" the longest word: the delegate's own size hint
+    # (text, icon, margins) for every row fits the column
+    for status in STATUSES:
+        view.show_row(CheckRow(key=f"candidate.{status}", title=status, status=status))
+    column = COLUMN["result"]
+    assert view.sizeHintForColumn(column) <= view.columnWidth(column)
+    # a bigger font (the system's "make text bigger") widens the column with it
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    assert view.sizeHintForColumn(column) <= view.columnWidth(column)
+
+
+def test_the_progress_bar_has_room_for_its_text(
+    qtbot: Any, window: MainWindow, make_server: Callable[..., DemoServer]
+) -> None:
+    server = make_server()
+    fill(qtbot, window, server.url)
+    run_check(qtbot, window)
+    bar = child(dialog_of(window), QProgressBar, "checkProgress")
+    bar.setValue(bar.maximum())
+    text = bar.text()
+    assert bar.minimumWidth() > bar.fontMetrics().horizontalAdvance(text), text
 
 
 # -- set-ups -----------------------------------------------------------------------------------

@@ -89,6 +89,8 @@ class CheckDialog(QDialog):
         name(self.progress, "checkProgress", self.tr("Check progress"))
         self.progress.setRange(0, len(ORDER))
         self.progress.setFormat(self.tr("%v of %m checks done"))
+        widest = self.progress.format().replace("%v", "88").replace("%m", "88")
+        self.progress.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 40)
         self.progress.hide()
         self.summary_label = label(parent=self, object_name="checkSummaryLabel")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

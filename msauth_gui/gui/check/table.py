@@ -11,6 +11,7 @@ from collections import Counter
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +25,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -223,8 +225,17 @@ class CheckTable(QTableWidget):
     def _result_width(self) -> int:
         words = [status_word(status) for status in STATUS_LOOK]
         text = max(self.fontMetrics().horizontalAdvance(word) for word in words)
+        icon = self.iconSize().width()  # -1 unless set: the style's small icon size then
+        if icon <= 0:
+            icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
         caption = self.horizontalHeader().fontMetrics().horizontalAdvance(self.tr(COLUMNS[1]))
-        return max(text + self.iconSize().width() + RESULT_PADDING_PX, caption + 24)
+        return max(text + icon + RESULT_PADDING_PX, caption + RESULT_PADDING_PX)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setColumnWidth(1, self._result_width())  # a bigger font: wider words
+            self._fit_timer.start()  # and taller rows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
