@@ -48,8 +48,8 @@ def _light(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], boo
             try:
                 with open(path, "rb") as handle:
                     return b"PySide6" in handle.read()
-            except OSError:
-                pass  # in a zip file, say: shiboken's check reads it through the loader
+            except (OSError, ValueError):  # in a zip file, say, or a NUL in the name:
+                pass  # shiboken's check reads it through the loader
         return bool(original(module))
 
     uses_pyside.lightened = True  # type: ignore[attr-defined]
