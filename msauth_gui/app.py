@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from . import VersionAction
@@ -210,18 +211,31 @@ def _warm_up(_: object = None) -> None:
     works, starve the GUI thread of the GIL (measured: a frozen frame of 50-70 ms right after
     first paint with the keyring and requests loaded side by side; either alone, none).
     """
-    from .gui import icons, widgets
-    from .gui.session.worker import run_in_thread
+    import threading
 
-    def then_dialogs(_: object, error: object) -> None:
-        if error is None:
-            _one_per_turn([partial(importlib.import_module, name) for name in _CHECK_GUI])
+    from .gui import icons, widgets
+
+    loaded = _Loaded(QApplication.instance())  # lives on the GUI thread: its slot runs there
+    loaded.core.connect(
+        lambda: _one_per_turn([partial(importlib.import_module, name) for name in _CHECK_GUI])
+    )
+
+    def load_core() -> None:  # a daemon thread: quitting never waits for an import
+        _import_core()
+        loaded.core.emit()  # a failed import raised instead: the first check pays for it
 
     names = sorted(set(icons.STATE_ICON_FILES.values()))
     steps: list[Callable[[], object]] = [widgets.accessibility_classes]
     steps += [partial(icons.load_icon, name) for name in names]
-    steps.append(lambda: run_in_thread(_import_core, then_dialogs))
+    thread = threading.Thread(target=load_core, name="msauth-warm-up", daemon=True)
+    steps.append(thread.start)
     _one_per_turn(steps)
+
+
+class _Loaded(QObject):
+    """Says, from the warm-up thread, that the core is loaded (a queued signal)."""
+
+    core = Signal()
 
 
 #: the check dialog's Qt modules, imported on the GUI thread after the core (each ~13 ms)
@@ -241,7 +255,7 @@ def _one_per_turn(steps: list[Callable[[], object]]) -> None:
 
 
 def _import_core() -> None:
-    """On a worker: the network code and the check's core (Qt-free, ~70 ms together)."""
+    """On the warm-up thread: the network code and the check's core (Qt-free, ~70 ms together)."""
     import gc
 
     importlib.import_module("msauth_gui.core.http")

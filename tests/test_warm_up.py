@@ -76,3 +76,47 @@ def test_the_network_code_and_the_check_load_after_first_paint_off_and_on_the_gu
     assert where["msauth_gui.core.check.run"] is False
     assert where["msauth_gui.gui.check.table"] is True
     assert where["msauth_gui.gui.check.dialog"] is True
+
+
+QUIT_SCRIPT = textwrap.dedent(
+    """
+    import sys, threading, time
+    import keyring
+    import msauth_gui.app as app
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from tests.memkeyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    finished = threading.Event()
+
+    def slow_import():  # a cold disk or a virus scanner: the import takes a while
+        time.sleep(1.5)
+        finished.set()
+
+    app._import_core = slow_import
+    warm_up = app._warm_up
+
+    def then_quit(*args):
+        warm_up(*args)
+        QTimer.singleShot(300, QApplication.instance().quit)
+
+    app._warm_up = then_quit
+    sys.argv = ["msauth-gui"]
+    code = app.main()
+    print("import finished first" if finished.is_set() else "quit first", code)
+    """
+)
+
+
+def test_quitting_during_the_warm_up_does_not_wait_for_its_import(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(root)
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_SCRIPT], capture_output=True, text=True, env=env, cwd=root,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "quit first 0"
+    assert "unexpected" not in done.stderr  # no job torn down at exit
