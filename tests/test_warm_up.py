@@ -71,9 +71,10 @@ def test_the_network_code_and_the_check_load_after_first_paint_off_and_on_the_gu
     # building the window loads neither requests nor the check
     assert report["before"] == {"http": False, "check": False}
     where = report["where"]
-    # requests and the check's core on a worker; the check's Qt modules on the GUI thread
+    # requests, the check's core and the proxy on a worker; the check's Qt modules on the GUI thread
     assert where["msauth_gui.core.http"] is False
     assert where["msauth_gui.core.check.run"] is False
+    assert where["msauth_gui.core.proxy.server"] is False  # the local proxy's first start
     assert where["msauth_gui.gui.check.table"] is True
     assert where["msauth_gui.gui.check.dialog"] is True
 
