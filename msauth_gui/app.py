@@ -203,9 +203,10 @@ def _warm_up(_: object = None) -> None:
     """Once the window is painted and the keyring answered, prepare what the first sign-in
     and the first check would otherwise pay for: on the GUI thread, one step per turn of the
     event loop (each well inside a frame), the screen-reader classes and the state icons; then
-    ``requests`` and the check's core, loaded on a worker; then, back on the GUI thread one
-    module per turn, the check dialog's own modules. Neither the first paint nor the first
-    click waits for these (the first "Check server" click went from ~63 ms to ~13 ms).
+    ``requests``, the check's core and the local proxy's server, loaded on a daemon thread
+    (quitting never waits for it); then, back on the GUI thread one module per turn, the check
+    dialog's own modules. Neither the first paint nor the first click waits for these (the
+    first "Check server" click went from ~63 ms to ~13 ms).
 
     One thing at a time: two threads importing at once, or one importing while the GUI thread
     works, starve the GUI thread of the GIL (measured: a frozen frame of 50-70 ms right after

@@ -49,6 +49,8 @@ InputSource = Callable[[], "CheckInputs | None"]
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "JSON (*.json)"
 ICON_PX = 20
+#: the progress bar's room around its text ("8 of 13 checks done"): frame and margins
+PROGRESS_PADDING_PX = 40
 
 
 class CheckDialog(QDialog):
@@ -90,7 +92,8 @@ class CheckDialog(QDialog):
         self.progress.setRange(0, len(ORDER))
         self.progress.setFormat(self.tr("%v of %m checks done"))
         widest = self.progress.format().replace("%v", "88").replace("%m", "88")
-        self.progress.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 40)
+        room = self.fontMetrics().horizontalAdvance(widest) + PROGRESS_PADDING_PX
+        self.progress.setMinimumWidth(room)
         self.progress.hide()
         self.summary_label = label(parent=self, object_name="checkSummaryLabel")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -233,9 +233,10 @@ class CheckTable(QTableWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        fit = getattr(self, "_fit_timer", None)  # None: still in __init__, which sizes it
+        if fit is not None and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.setColumnWidth(1, self._result_width())  # a bigger font: wider words
-            self._fit_timer.start()  # and taller rows
+            fit.start()  # and taller rows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
