@@ -4,15 +4,19 @@ it has nothing to send. Real sockets and the demo server; injected clocks where 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import requests
 
 from msauth_gui.core.proxy.access import AccessRecord
+from msauth_gui.core.proxy.server import ProxyServer
 from msauth_gui.core.session.renewal import Renewal
 from msauth_gui.core.token import Token
 from msauth_gui.devserver import DemoConfig, DemoServer
@@ -240,3 +244,72 @@ def test_https_servers_are_reached_with_the_sessions_tls_settings(
     expired = demo_factory(certfile=certs.expired)  # verification off: a test server
     with proxied(expired, verify_tls=False) as (proxy, _keeper):
         assert requests.get(proxy.url + "/api/v1/DocTypes", timeout=10).status_code == 200
+
+
+def _feed(pipe: Path, data: bytes) -> threading.Thread:
+    """Write ``data`` into the named pipe once someone opens it to read."""
+
+    def write() -> None:
+        with open(pipe, "wb") as writer:
+            writer.write(data)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_starting_a_proxy_for_https_leaves_reading_the_ca_bundle_to_its_first_request(
+    demo_factory: Callable[..., DemoServer], certs: Minted, tmp_path: Path
+) -> None:
+    """The window starts its proxy on the GUI thread, where reading the CA list (~30 ms) would
+    freeze a frame. A named pipe as the bundle shows who reads it: a start that read it would
+    wait for a writer; the first request reads it and gets through."""
+    trusted = demo_factory(certfile=certs.good)
+    pipe = tmp_path / "ca.pem"
+    os.mkfifo(pipe)
+    ca = Path(certs.ca_file).read_bytes()
+    with proxied(trusted, ca_bundle=certs.ca_file) as (signed_in, keeper):
+        settings = replace(signed_in.settings, ca_bundle=str(pipe))
+        started = threading.Event()
+        proxies: list[ProxyServer] = []
+
+        def start() -> None:
+            proxies.append(ProxyServer(settings, keeper.shared, port=0).start())
+            started.set()
+
+        threading.Thread(target=start, daemon=True).start()
+        if not started.wait(10):
+            _feed(pipe, ca).join(10)  # let the stuck start go
+            pytest.fail("starting the proxy read the CA bundle")
+        [proxy] = proxies
+        try:
+            feeder = _feed(pipe, ca)
+            answer = requests.get(proxy.url + "/api/v1/DocTypes", timeout=10)
+            feeder.join(10)
+        finally:
+            proxy.stop()
+            proxy.join(5)
+    assert answer.status_code == 200
+    assert not feeder.is_alive()  # the request read the bundle
+
+
+def test_an_unreadable_ca_bundle_fails_the_request_with_its_name_and_a_fixed_one_serves_the_next(
+    demo_factory: Callable[..., DemoServer], certs: Minted, tmp_path: Path
+) -> None:
+    trusted = demo_factory(certfile=certs.good)
+    bundle = tmp_path / "company-ca.pem"
+    bundle.write_text("not a certificate\n")
+    with proxied(trusted, ca_bundle=certs.ca_file) as (signed_in, keeper):
+        settings = replace(signed_in.settings, ca_bundle=str(bundle))
+        proxy = ProxyServer(settings, keeper.shared, port=0).start()
+        try:
+            first = requests.get(proxy.url + "/api/v1/DocTypes", timeout=10)
+            bundle.write_bytes(Path(certs.ca_file).read_bytes())
+            second = requests.get(proxy.url + "/api/v1/DocTypes", timeout=10)
+        finally:
+            proxy.stop()
+            proxy.join(5)
+    assert first.status_code == 502
+    assert "CA bundle" in first.text and "company-ca.pem" in first.text
+    assert second.status_code == 200

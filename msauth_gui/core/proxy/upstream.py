@@ -124,8 +124,9 @@ class Upstream:
         self.port = parts.port or (443 if parts.scheme == "https" else 80)
         self.timeout = settings.timeout
         self.https = parts.scheme == "https"
-        tls = TlsOptions(settings.verify_tls, settings.ca_bundle or None)
-        self._context = tls_context(tls) if self.https else None
+        self._tls = TlsOptions(settings.verify_tls, settings.ca_bundle or None)
+        self._context: ssl.SSLContext | None = None  #: made by the first TLS connection
+        self._context_lock = threading.Lock()
         self._proxy = _environ_proxy(endpoints.origin)
         self._pool_size = pool_size
         self._idle: list[Link] = []
@@ -139,12 +140,22 @@ class Upstream:
         if self._proxy is not None:
             host, port, auth = self._proxy
             tunnel = {"Proxy-Authorization": auth} if auth else {}
-        if self._context is None:
+        if not self.https:
             return Link(_Connection(host, port, self.timeout))
-        conn = _TlsConnection(host, port, self.timeout, self._context)
+        conn = _TlsConnection(host, port, self.timeout, self._tls_context())
         if tunnel is not None:
             conn.set_tunnel(self.host, self.port, tunnel)
         return Link(conn)
+
+    def _tls_context(self) -> ssl.SSLContext:
+        """Made by the first connection that needs it, not by whoever builds the proxy: reading
+        the CA list takes ~30 ms, and the window starts its proxy on the GUI thread. A bundle
+        that cannot be read fails that request (:class:`~..errors.InvalidInput`) and the next
+        one tries again."""
+        with self._context_lock:
+            if self._context is None:
+                self._context = tls_context(self._tls)
+            return self._context
 
     def _take(self) -> Link:
         """An idle connection the server has not closed meanwhile, or a new one."""
