@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -149,6 +149,38 @@ def test_rows_appear_while_the_check_is_still_running(
     assert not child(dialog, QPushButton, "copyReportButton").isEnabled()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
     assert list(rows(window)) == ROWS
+
+
+def test_the_check_starts_once_its_dialog_has_painted_and_a_rerun_at_once(
+    qtbot: Any, window: MainWindow, make_server: Callable[..., DemoServer]
+) -> None:
+    """The check's six threads, sending while the new dialog laid out and painted its table,
+    made a 20-35 ms frame: they now start once it has painted."""
+    server = make_server()
+    fill(qtbot, window, server.url)
+    started_at_paint: list[bool] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if isinstance(obj, CheckDialog) and event.type() == QEvent.Type.Paint:
+                started_at_paint.append(obj.check_started)
+            return False
+
+    spy = PaintSpy()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        click(qtbot, window, "checkServerButton")
+        dialog = dialog_of(window)
+        assert dialog.running and not dialog.check_started
+        assert verdict(window).text().startswith("Checking http://127.0.0.1")
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert started_at_paint[0] is False
+    assert list(rows(window)) == ROWS
+    click(qtbot, dialog, "checkRunButton")  # the dialog is on screen: nothing to wait for
+    assert dialog.check_started
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
 
 
 def test_every_result_word_fits_its_column_with_its_icon(

@@ -103,6 +103,8 @@ def test_closing_the_window_during_a_stalled_sign_in_and_check_frees_every_worke
     fill(qtbot, window, server.url)
     click(qtbot, window, "signInButton")
     click(qtbot, window, "checkServerButton")
+    dialog = window.check_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.check_started, timeout=TIMEOUT)
     assert server.wait_for(requests=2)  # the sign-in's and the check's requests, both stalled
     assert job_pool().activeThreadCount() == 2
     started = time.monotonic()
