@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from msauth_gui.core.check import ORDER, CheckReport, CheckRow, run_check
+from msauth_gui.core.check import ORDER, Budget, CheckReport, CheckRow, run_check
 from msauth_gui.core.check import run as check_module
 from msauth_gui.core.client import ConnectionSettings
 from msauth_gui.core.errors import InvalidInput
@@ -357,6 +357,56 @@ def test_hanging_server_times_out_and_does_not_hang_the_check(make_server) -> No
     assert report.row("probe.oauth").status == "skip"
     assert report.exit_code == 4
     assert "does not answer within 0.3 s" in report.verdict
+
+
+class SilentResolver:
+    """A name server that does not answer: each lookup waits until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+        self.released = threading.Event()
+
+    def __call__(self, *args: object) -> list[tuple[object, ...]]:
+        self.asked.set()
+        self.released.wait(30)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+
+def test_a_name_server_that_never_answers_fails_the_first_row_within_the_timeout() -> None:
+    """``getaddrinfo`` cannot be interrupted: the check stops waiting for it at its timeout
+    (on a broken VPN a resolver takes 5 s per try and server) and says so."""
+    resolver = SilentResolver()
+    settings = ConnectionSettings(server="http://intranet.example:9000", timeout=0.5)
+    try:
+        report = run_check(settings, "admin", "admin", budget=Budget(0.5, resolver=resolver))
+        still_asking = not resolver.released.is_set()
+    finally:
+        resolver.released.set()
+    assert resolver.asked.is_set() and still_asking  # it returned while the lookup hung
+    row = report.row("tls")
+    assert row.status == "fail", row
+    assert "the name lookup (DNS) did not answer in time" in row.happened, row
+    assert report.exit_code == 4
+
+
+def test_stopping_a_check_ends_its_wait_for_the_name_server() -> None:
+    resolver = SilentResolver()
+    budget = Budget(60, resolver=resolver)
+    settings = ConnectionSettings(server="http://intranet.example:9000", timeout=60)
+    done = threading.Event()
+    worker = threading.Thread(
+        target=lambda: (run_check(settings, "admin", "admin", budget=budget), done.set()),
+        daemon=True,
+    )
+    worker.start()
+    try:
+        assert resolver.asked.wait(10)
+        budget.cancel()  # the dialog closed, the window quit
+        worker.join(10)
+        ended_before_the_resolver = done.is_set() and not resolver.released.is_set()
+    finally:
+        resolver.released.set()
+    assert ended_before_the_resolver
 
 
 def test_openid_discovery_leads_to_connect_token(make_server) -> None:

@@ -109,6 +109,10 @@ def _certificate_errors() -> tuple[type[BaseException], ...]:
     return (CertificateError,)
 
 
+class LookupTimedOut(TimeoutError):
+    """The name lookup (DNS) had not answered when its caller stopped waiting for it."""
+
+
 def connection_error(exc: BaseException, host: str) -> AuthError:
     """The error for a connection that could not be made, or broke, to ``host``."""
 
@@ -117,6 +121,8 @@ def connection_error(exc: BaseException, host: str) -> AuthError:
 
     if _first(exc, (NameResolutionError, socket.gaierror)) is not None:
         return cannot(QT_TRANSLATE_NOOP("errors", "the host name is not known (DNS)"))
+    if _first(exc, LookupTimedOut) is not None:
+        return cannot(QT_TRANSLATE_NOOP("errors", "the name lookup (DNS) did not answer in time"))
     if _first(exc, ConnectionRefusedError) is not None:
         return cannot(
             QT_TRANSLATE_NOOP("errors", "the connection was refused (nothing listens there)")

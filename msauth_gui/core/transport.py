@@ -33,6 +33,8 @@ from urllib3.exceptions import NameResolutionError, NewConnectionError
 from urllib3.poolmanager import ProxyManager
 from urllib3.util.connection import allowed_gai_family
 
+from .failures import LookupTimedOut
+
 T = TypeVar("T")
 _local = threading.local()
 
@@ -215,28 +217,48 @@ def _is_address(host: str) -> bool:
     return True
 
 
-def _resolve(call: Call[Any], host: str, port: int) -> list[str]:
-    """The addresses of ``host``, looked up in a helper thread that the call stops waiting
-    for when it expires or is cancelled (getaddrinfo cannot be interrupted)."""
+AddressInfo = tuple[Any, ...]  #: one entry of ``socket.getaddrinfo``
+
+
+Resolver = Callable[..., list[AddressInfo]]  #: ``socket.getaddrinfo`` or a stand-in
+
+
+def lookup(
+    host: str,
+    port: int,
+    wait: Callable[[threading.Event], None],
+    family: int = 0,
+    resolver: Resolver = socket.getaddrinfo,
+) -> list[AddressInfo]:
+    """``resolver(host, port)`` (``socket.getaddrinfo``) for TCP, in a helper thread:
+    ``wait(done)`` returns once ``done`` is set or its caller stops waiting (a deadline, a
+    cancel), and then this raises :class:`~.failures.LookupTimedOut` (getaddrinfo cannot be
+    interrupted; the helper ends on its own). The lookup's own error (``socket.gaierror``) is
+    raised as it is."""
     found: dict[str, Any] = {}
     done = threading.Event()
 
-    def lookup() -> None:
+    def resolve() -> None:
         try:
-            family = allowed_gai_family()
-            found["infos"] = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+            found["infos"] = resolver(host, port, family, socket.SOCK_STREAM)
         except OSError as exc:
             found["error"] = exc
         finally:
             done.set()
 
-    threading.Thread(target=lookup, name="msauth-dns", daemon=True).start()
-    call.wait(done)
+    threading.Thread(target=resolve, name="msauth-dns", daemon=True).start()
+    wait(done)
     if "error" in found:
         raise found["error"]
-    if "infos" not in found:  # the call ended or its deadline passed first
-        raise TimeoutError(f"no address for {host} before the deadline")
-    return list(dict.fromkeys(str(info[4][0]) for info in found["infos"]))
+    if "infos" not in found:
+        raise LookupTimedOut(f"no address for {host} before the deadline")
+    return list(found["infos"])
+
+
+def _resolve(call: Call[Any], host: str, port: int) -> list[str]:
+    """The addresses of ``host``, looked up under the call's deadline (and its cancel)."""
+    infos = lookup(host, port, call.wait, allowed_gai_family())
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def create_connection(

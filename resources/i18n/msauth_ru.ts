@@ -3041,6 +3041,10 @@
         <translation>проверка не пройдена</translation>
     </message>
     <message>
+        <source>the name lookup (DNS) did not answer in time</source>
+        <translation>сервер имён (DNS) не ответил вовремя</translation>
+    </message>
+    <message>
         <source>the network is unreachable</source>
         <translation>сеть недоступна</translation>
     </message>

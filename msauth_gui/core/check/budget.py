@@ -20,8 +20,10 @@ import weakref
 from collections.abc import Callable
 
 from ..errors import AuthError, RequestTimeout
+from ..failures import LookupTimedOut
 from ..http import Http, RequestRecord, TlsOptions
 from ..translate import QT_TRANSLATE_NOOP
+from ..transport import AddressInfo, Resolver, lookup
 
 #: a request whose deadline came within this many seconds of the budget's end was cut by it
 _SLACK = 0.05
@@ -40,13 +42,15 @@ class CheckTimeUp(RequestTimeout):
 class Budget:
     """``seconds`` from now for a whole check; :meth:`cancel` ends it early."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, resolver: Resolver = socket.getaddrinfo) -> None:
         self.seconds = float(seconds)
+        self._resolver = resolver  #: name lookups (tests pass one that does not answer)
         self.deadline = time.monotonic() + self.seconds
         self._lock = threading.Lock()
         self._cancelled = False
         self._https: weakref.WeakSet[Http] = weakref.WeakSet()
         self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._lookups: set[threading.Event] = set()  #: name lookups being waited for
 
     @property
     def cancelled(self) -> bool:
@@ -75,11 +79,37 @@ class Budget:
             http.abandon()
         return http
 
+    def resolve(self, host: str, port: int, timeout: float) -> list[AddressInfo]:
+        """``socket.getaddrinfo`` within the budget: a resolver that does not answer costs at
+        most ``timeout`` (:class:`~..failures.LookupTimedOut`), :meth:`cancel` ends the wait
+        (``ConnectionAbortedError``); its own failure is a ``socket.gaierror``."""
+        deadline = time.monotonic() + self.clip(timeout)
+
+        def wait(done: threading.Event) -> None:
+            with self._lock:
+                if self._cancelled:
+                    return
+                self._lookups.add(done)
+            try:
+                done.wait(max(0.0, deadline - time.monotonic()))
+            finally:
+                with self._lock:
+                    self._lookups.discard(done)
+
+        try:
+            return lookup(host, port, wait, resolver=self._resolver)
+        except LookupTimedOut:
+            if self._cancelled:
+                raise ConnectionAbortedError("the check was stopped") from None
+            raise
+
     def connect(self, address: tuple[str, int], timeout: float) -> socket.socket:
-        """``socket.create_connection`` within the budget; :meth:`cancel` shuts it down."""
+        """``socket.create_connection`` within the budget, the name lookup included;
+        :meth:`cancel` shuts it down."""
         host, port = address
+        deadline = time.monotonic() + self.clip(timeout)
         error: OSError | None = None
-        for family, kind, proto, _, target in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        for family, kind, proto, _, target in self.resolve(host, port, timeout):
             sock = socket.socket(family, kind, proto)
             with self._lock:
                 self._sockets.add(sock)
@@ -87,7 +117,7 @@ class Budget:
             try:
                 if cancelled:
                     raise ConnectionAbortedError("the check was stopped")
-                sock.settimeout(self.clip(timeout))
+                sock.settimeout(max(0.001, deadline - time.monotonic()))  # the lookup's time counts
                 sock.connect(target)
             except OSError as exc:
                 sock.close()
@@ -101,6 +131,9 @@ class Budget:
         with self._lock:
             self._cancelled = True
             https, sockets = list(self._https), list(self._sockets)
+            lookups = list(self._lookups)
+        for done in lookups:  # their waits end; the lookups finish on their own
+            done.set()
         for http in https:
             http.abandon()
         for sock in sockets:

@@ -26,6 +26,7 @@ from ..errors import (
     TlsNotTrusted,
     UnreadableAnswer,
 )
+from ..failures import connection_error
 from ..handshake import fetch_certificate, speaks_tls
 from ..http import Answer
 from ..translate import QT_TRANSLATE_NOOP, number, plurals, translate
@@ -52,27 +53,19 @@ class Reach:
 
 
 def _connect(host: str, port: int, timeout: float, budget: Budget) -> tuple[str, float]:
-    """DNS and a TCP connect: the address used and the connect time in ms; raises CannotConnect."""
+    """DNS and a TCP connect, each within the budget: the address used and the connect time in
+    ms; raises the core's connection error (a resolver that never answers is a timeout)."""
     where = f"{host}:{port}"
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError):
-        detail = translate("errors", "the host name is not known (DNS)")
-        raise CannotConnect(host=where, detail=detail) from None
-    address = str(infos[0][4][0])
-    watch = Stopwatch()
-    try:
+        infos = budget.resolve(host, port, timeout)
+        watch = Stopwatch()
         with budget.connect((host, port), timeout):
             pass
-    except ConnectionRefusedError:
-        detail = translate("errors", "the connection was refused (nothing listens there)")
-        raise CannotConnect(host=where, detail=detail) from None
-    except TimeoutError:
-        detail = translate("errors", "the connection timed out")
-        raise CannotConnect(host=where, detail=detail) from None
+    except UnicodeError:  # a name no DNS can hold
+        raise connection_error(socket.gaierror(socket.EAI_NONAME, host), where) from None
     except OSError as exc:
-        raise CannotConnect(host=where, detail=exc.strerror or str(exc)) from None
-    return address, watch.ms
+        raise connection_error(exc, where) from None
+    return str(infos[0][4][0]), watch.ms
 
 
 def check_reach(ctx: CheckContext) -> Reach:
