@@ -233,3 +233,26 @@ def test_an_absurd_retry_after_delays_renewal_an_hour_at_most(clock: FakeClock) 
     277777777777777 h")."""
     with _rate_limited(clock, "9" * 17) as (event, _server, _keeper):
         assert event.retry_at == pytest.approx(clock.now + 3600)
+
+
+def test_a_netrc_entry_for_the_server_never_replaces_or_adds_credentials(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A curl user's ~/.netrc names the server: requests added its login to every request
+    without auth of its own, replacing the Authorization the probe set (so it tested the netrc
+    user, not the token) and sending the token request a password nobody typed here."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1\nlogin curl-user\npassword curl-secret-1\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))  # requests' first place to look
+    with HostileServer(Reply(body=token_json(expires_in=60))) as server:
+        client = AuthClient(
+            ConnectionSettings(server=server.url, method="oauth", token_url="/oauth/token")
+        )
+        token = client.sign_in("admin", "secret-pw-1")
+        client.probe(token)
+        seen = [(request.path, request.headers.get("authorization")) for request in server.requests]
+    assert seen == [
+        ("/oauth/token", None),
+        ("/api/v1/DocTypes?$top=1", "Bearer tok-valid-12345"),
+    ], seen

@@ -64,6 +64,11 @@ class Http:
         self.timeout = timeout
         self.on_request = on_request
         self.session = session or requests.Session()
+        # Not the environment's ~/.netrc: requests adds its credentials to any request without
+        # auth of its own, replacing the Authorization we set (a probe then tested the netrc
+        # user, not the token). Only the proxies come from the environment (:meth:`_proxies`).
+        self.session.trust_env = False
+        self._env_proxies: dict[str, dict[str, str]] = {}  #: origin -> what requests would use
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept"] = "application/json"
         self.session.verify = tls.requests_verify
@@ -189,6 +194,7 @@ class Http:
                 stream=True,
                 # explicit on each call: requests lets REQUESTS_CA_BUNDLE override session.verify
                 verify=self.tls.requests_verify,
+                proxies=self._proxies(url),
                 **kwargs,
             ) as response:
                 body = _read_capped(response, url)
@@ -239,6 +245,16 @@ class Http:
                     ),
                 ) from None
             raise CannotConnect(host=host, detail=str(exc)) from None
+
+    def _proxies(self, url: str) -> dict[str, str]:
+        """``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` for ``url``, as requests reads them;
+        once per origin (on Windows each read asks the registry)."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        found = self._env_proxies.get(origin)
+        if found is None:
+            found = self._env_proxies[origin] = requests.utils.get_environ_proxies(url)
+        return found
 
     def _unusable_bundle(self) -> InvalidInput:
         detail = translate(
