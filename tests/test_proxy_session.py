@@ -312,4 +312,37 @@ def test_an_unreadable_ca_bundle_fails_the_request_with_its_name_and_a_fixed_one
             proxy.join(5)
     assert first.status_code == 502
     assert "CA bundle" in first.text and "company-ca.pem" in first.text
+    assert "no certificate in PEM form" in first.text  # what sign-in says of the same file
     assert second.status_code == 200
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_ca_bundle_that_never_answers_costs_each_request_its_timeout_and_no_more(
+    demo_factory: Callable[..., DemoServer], certs: Minted, tmp_path: Path
+) -> None:
+    """A bundle on a share that stopped answering: every request waits for it at most its own
+    timeout (a 504), none waits behind another, and the proxy still stops."""
+    trusted = demo_factory(certfile=certs.good)
+    pipe = tmp_path / "ca.pem"
+    os.mkfifo(pipe)
+    with proxied(trusted, ca_bundle=certs.ca_file) as (signed_in, keeper):
+        settings = replace(signed_in.settings, ca_bundle=str(pipe), timeout=1.0)
+        proxy = ProxyServer(settings, keeper.shared, port=0).start()
+        statuses: list[int] = []
+
+        def one() -> None:
+            answer = requests.get(proxy.url + "/api/v1/DocTypes", timeout=30)
+            statuses.append(answer.status_code)
+
+        threads = [threading.Thread(target=one) for _ in range(3)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
+        finally:
+            proxy.stop()
+            proxy.join(5)
+            _feed(pipe, b"").join(10)  # the reading helper gets an empty bundle and ends
+    assert statuses == [504, 504, 504]
+    assert not proxy.running

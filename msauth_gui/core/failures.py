@@ -29,6 +29,7 @@ from .errors import (
     AuthError,
     CannotConnect,
     ConnectionLost,
+    InvalidInput,
     PlainHttpServer,
     TlsNotTrusted,
 )
@@ -156,3 +157,16 @@ def bundle_without_certificates(exc: BaseException) -> bool:
 
 
 _NO_CERTIFICATE = {"NO_CERTIFICATE_OR_CRL_FOUND"}
+
+
+def unusable_bundle(path: str) -> InvalidInput:
+    """The CA bundle ``path`` holds no PEM certificate: what to export instead (Windows'
+    certificate export wizard names the format this way)."""
+    detail = translate(
+        "errors",
+        "{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); export the CA "
+        "certificate as Base-64 encoded X.509 and choose that file",
+    )
+    return InvalidInput(
+        field=QT_TRANSLATE_NOOP("errors", "CA bundle"), detail=detail.format(path=path)
+    )

@@ -34,7 +34,7 @@ from .errors import (
     RequestTimeout,
     UnreadableAnswer,
 )
-from .failures import bundle_without_certificates, connection_error, tls_error
+from .failures import bundle_without_certificates, connection_error, tls_error, unusable_bundle
 from .handshake import speaks_tls
 from .logs import guard_http_loggers
 from .records import Answer, RequestRecord, TlsOptions
@@ -207,7 +207,7 @@ class Http:
                 )
         except requests.exceptions.SSLError as exc:
             if self.tls.ca_bundle and bundle_without_certificates(exc):
-                raise self._unusable_bundle() from None
+                raise unusable_bundle(self.tls.ca_bundle) from None
             raise tls_error(exc, url, host) from None
         except requests.exceptions.Timeout:
             raise self.timeout_error(host) from None
@@ -255,17 +255,6 @@ class Http:
         if found is None:
             found = self._env_proxies[origin] = requests.utils.get_environ_proxies(url)
         return found
-
-    def _unusable_bundle(self) -> InvalidInput:
-        detail = translate(
-            "errors",
-            "{path} holds no certificate in PEM form (-----BEGIN CERTIFICATE-----); export the CA "
-            "certificate as Base-64 encoded X.509 and choose that file",
-        )
-        return InvalidInput(
-            field=QT_TRANSLATE_NOOP("errors", "CA bundle"),
-            detail=detail.format(path=self.tls.ca_bundle),
-        )
 
 
 def _decode(body: bytes, encoding: str | None, content_type: str) -> str:

@@ -42,10 +42,10 @@ from ..errors import (
     RequestTimeout,
     UnreadableAnswer,
 )
-from ..failures import connection_error, tls_error
+from ..failures import bundle_without_certificates, connection_error, tls_error, unusable_bundle
 from ..records import TlsOptions
 from ..translate import QT_TRANSLATE_NOOP, translate
-from ..transport import CANCELLED, EXPIRED, Call, create_connection
+from ..transport import CANCELLED, EXPIRED, Call, create_connection, current_call
 from .answer import Answer, Closed, NotHttp
 from .wire import LAST_CHUNK, chunk
 
@@ -58,14 +58,17 @@ Body = bytes | Iterable[bytes] | None
 
 
 class Link:
-    """One connection to the server (through ``http.client`` for TCP, tunnel and TLS)."""
+    """One connection to the server (through ``http.client`` for TCP, tunnel and TLS), made
+    by ``make`` when it is opened, inside its request's deadline."""
 
-    def __init__(self, conn: http.client.HTTPConnection) -> None:
-        self._conn = conn
+    def __init__(self, make: Callable[[], http.client.HTTPConnection]) -> None:
+        self._make = make
+        self._conn: http.client.HTTPConnection | None = None
         self.sock: socket.socket | None = None
         self.rfile: io.BufferedReader | None = None
 
     def open(self) -> None:
+        self._conn = self._make()
         self._conn.connect()
         self.sock = self._conn.sock
         assert self.sock is not None
@@ -74,7 +77,8 @@ class Link:
     def close(self) -> None:
         if self.rfile is not None:
             self.rfile.close()
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
         self.sock = None
 
 
@@ -101,12 +105,40 @@ def tls_context(tls: TlsOptions) -> ssl.SSLContext:
 
     try:
         return ssl.create_default_context(cafile=tls.ca_bundle or where())
-    except (OSError, ssl.SSLError) as exc:
+    except OSError as exc:  # ssl.SSLError too
+        if tls.ca_bundle and bundle_without_certificates(exc):
+            raise unusable_bundle(tls.ca_bundle) from None
         detail = translate("errors", "cannot read {path} ({error})")
         raise InvalidInput(
             field=QT_TRANSLATE_NOOP("errors", "CA bundle"),
             detail=detail.format(path=tls.ca_bundle, error=getattr(exc, "strerror", "") or exc),
         ) from None
+
+
+class _ContextBuild:
+    """:func:`tls_context` on a helper thread: reading the CA list takes ~30 ms (the window
+    starts its proxy on the GUI thread), and a bundle on a share that stops answering must not
+    hold a request past its deadline, nor other requests at all."""
+
+    def __init__(self, tls: TlsOptions) -> None:
+        self.done = threading.Event()
+        self.context: ssl.SSLContext | None = None
+        self.error: InvalidInput | None = None
+        threading.Thread(
+            target=self._run, args=(tls,), name="msauth-proxy-tls", daemon=True
+        ).start()
+
+    def _run(self, tls: TlsOptions) -> None:
+        try:
+            self.context = tls_context(tls)
+        except InvalidInput as exc:
+            self.error = exc
+        finally:
+            self.done.set()
+
+    @property
+    def failed(self) -> bool:
+        return self.done.is_set() and self.context is None
 
 
 class Upstream:
@@ -125,8 +157,7 @@ class Upstream:
         self.timeout = settings.timeout
         self.https = parts.scheme == "https"
         self._tls = TlsOptions(settings.verify_tls, settings.ca_bundle or None)
-        self._context: ssl.SSLContext | None = None  #: made by the first TLS connection
-        self._context_lock = threading.Lock()
+        self._build = _ContextBuild(self._tls) if self.https else None
         self._proxy = _environ_proxy(endpoints.origin)
         self._pool_size = pool_size
         self._idle: list[Link] = []
@@ -141,21 +172,35 @@ class Upstream:
             host, port, auth = self._proxy
             tunnel = {"Proxy-Authorization": auth} if auth else {}
         if not self.https:
-            return Link(_Connection(host, port, self.timeout))
-        conn = _TlsConnection(host, port, self.timeout, self._tls_context())
-        if tunnel is not None:
-            conn.set_tunnel(self.host, self.port, tunnel)
-        return Link(conn)
+            return Link(lambda: _Connection(host, port, self.timeout))
+
+        def make() -> http.client.HTTPConnection:
+            conn = _TlsConnection(host, port, self.timeout, self._tls_context())
+            if tunnel is not None:
+                conn.set_tunnel(self.host, self.port, tunnel)
+            return conn
+
+        return Link(make)
 
     def _tls_context(self) -> ssl.SSLContext:
-        """Made by the first connection that needs it, not by whoever builds the proxy: reading
-        the CA list takes ~30 ms, and the window starts its proxy on the GUI thread. A bundle
-        that cannot be read fails that request (:class:`~..errors.InvalidInput`) and the next
-        one tries again."""
-        with self._context_lock:
-            if self._context is None:
-                self._context = tls_context(self._tls)
-            return self._context
+        """The context being made since the proxy was built, waited for under the current
+        request's deadline (and its cancel). A bundle that could not be read fails that
+        request (:class:`~..errors.InvalidInput`); the next one reads it again."""
+        with self._lock:
+            build = self._build
+            if build is None or build.failed:
+                build = self._build = _ContextBuild(self._tls)
+        call = current_call()
+        if call is not None:
+            call.wait(build.done)
+        if build.error is not None:
+            with self._lock:
+                if self._build is build:
+                    self._build = None  # the next request reads the bundle again
+            raise build.error
+        if build.context is None:  # the deadline came, or a cancel: the call says which
+            raise TimeoutError("the CA list was not read in time")
+        return build.context
 
     def _take(self) -> Link:
         """An idle connection the server has not closed meanwhile, or a new one."""
@@ -257,6 +302,8 @@ class Upstream:
         """``work()`` under a total deadline; cancellable by :meth:`cancel`."""
         call: Call[T] = Call(time.monotonic() + self.timeout)
         with self._lock:
+            if self._closed:  # stopped: nothing more reaches the server
+                raise RequestCancelled(host=self.netloc)
             self._calls.add(call)
 
         def watched() -> T:
@@ -269,10 +316,10 @@ class Upstream:
         finally:
             with self._lock:
                 self._calls.discard(call)
-        if ended == EXPIRED or isinstance(call.error, TimeoutError):  # the socket's own timeout
-            raise RequestTimeout(host=self.netloc, seconds=self.timeout)
         if ended == CANCELLED:
             raise RequestCancelled(host=self.netloc)
+        if ended == EXPIRED or isinstance(call.error, TimeoutError):  # the socket's own timeout
+            raise RequestTimeout(host=self.netloc, seconds=self.timeout)
         error, result, call.result = call.error, call.result, None  # the watchdog may keep it
         if error is None:
             return result  # type: ignore[return-value]
