@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -387,6 +388,22 @@ def test_a_name_server_that_never_answers_fails_the_first_row_within_the_timeout
     assert row.status == "fail", row
     assert "the name lookup (DNS) did not answer in time" in row.happened, row
     assert report.exit_code == 4
+
+
+def test_a_slow_name_server_is_asked_once_and_its_answer_used(make_server) -> None:
+    """A resolver that takes 0.6 s of a 1 s timeout: asked twice, the check ran out of time."""
+    server = make_server()
+    asked: list[str] = []
+
+    def slow(host: str, *args: Any) -> list[tuple[Any, ...]]:
+        asked.append(host)
+        threading.Event().wait(0.6)  # the name server's own delay
+        return socket.getaddrinfo(host, *args)
+
+    settings = ConnectionSettings(server=server.url, timeout=1.0)
+    report = run_check(settings, "admin", "admin", budget=Budget(10, resolver=slow))
+    assert asked == ["127.0.0.1"]
+    assert report.row("tls").status == "pass", report.row("tls")
 
 
 def test_stopping_a_check_ends_its_wait_for_the_name_server() -> None:

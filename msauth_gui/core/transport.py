@@ -233,15 +233,15 @@ def lookup(
     """``resolver(host, port)`` (``socket.getaddrinfo``) for TCP, in a helper thread:
     ``wait(done)`` returns once ``done`` is set or its caller stops waiting (a deadline, a
     cancel), and then this raises :class:`~.failures.LookupTimedOut` (getaddrinfo cannot be
-    interrupted; the helper ends on its own). The lookup's own error (``socket.gaierror``) is
-    raised as it is."""
+    interrupted; the helper ends on its own). The lookup's own error (``socket.gaierror``, a
+    ``UnicodeError``) is raised as it is."""
     found: dict[str, Any] = {}
     done = threading.Event()
 
     def resolve() -> None:
         try:
             found["infos"] = resolver(host, port, family, socket.SOCK_STREAM)
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:  # UnicodeError: a name IDNA cannot encode
             found["error"] = exc
         finally:
             done.set()

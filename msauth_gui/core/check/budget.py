@@ -99,17 +99,23 @@ class Budget:
         try:
             return lookup(host, port, wait, resolver=self._resolver)
         except LookupTimedOut:
-            if self._cancelled:
-                raise ConnectionAbortedError("the check was stopped") from None
-            raise
+            if not self._cancelled:
+                raise
+        raise ConnectionAbortedError("the check was stopped")  # not a slow name server
 
-    def connect(self, address: tuple[str, int], timeout: float) -> socket.socket:
-        """``socket.create_connection`` within the budget, the name lookup included;
-        :meth:`cancel` shuts it down."""
+    def connect(
+        self,
+        address: tuple[str, int],
+        timeout: float,
+        infos: list[AddressInfo] | None = None,
+    ) -> socket.socket:
+        """``socket.create_connection`` within the budget, the name lookup included unless
+        ``infos`` (from :meth:`resolve`) are given; :meth:`cancel` shuts it down."""
         host, port = address
+        found = infos if infos is not None else self.resolve(host, port, timeout)
         deadline = time.monotonic() + self.clip(timeout)
         error: OSError | None = None
-        for family, kind, proto, _, target in self.resolve(host, port, timeout):
+        for family, kind, proto, _, target in found:
             sock = socket.socket(family, kind, proto)
             with self._lock:
                 self._sockets.add(sock)
@@ -117,7 +123,7 @@ class Budget:
             try:
                 if cancelled:
                     raise ConnectionAbortedError("the check was stopped")
-                sock.settimeout(max(0.001, deadline - time.monotonic()))  # the lookup's time counts
+                sock.settimeout(max(0.001, deadline - time.monotonic()))
                 sock.connect(target)
             except OSError as exc:
                 sock.close()

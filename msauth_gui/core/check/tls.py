@@ -58,8 +58,8 @@ def _connect(host: str, port: int, timeout: float, budget: Budget) -> tuple[str,
     where = f"{host}:{port}"
     try:
         infos = budget.resolve(host, port, timeout)
-        watch = Stopwatch()
-        with budget.connect((host, port), timeout):
+        watch = Stopwatch()  # the TCP connect alone: looked up once, above
+        with budget.connect((host, port), timeout, infos):
             pass
     except UnicodeError:  # a name no DNS can hold
         raise connection_error(socket.gaierror(socket.EAI_NONAME, host), where) from None
