@@ -261,6 +261,19 @@ def test_https_with_minted_ca(make_server, certs: Minted) -> None:
     assert isinstance(client_for(server.url, verify_tls=False).sign_in("admin", "admin"), Token)
 
 
+@pytest.mark.parametrize("variable", ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
+def test_a_ca_bundle_named_in_the_environment_is_trusted_when_none_is_given(
+    make_server, certs: Minted, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """A company's set-up for every Python tool, as requests reads it; ~/.netrc is not."""
+    server = make_server(certfile=certs.good)
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(variable, certs.ca_file)
+    token = client_for(server.url).sign_in("admin", "admin")
+    assert client_for(server.url).probe(token).status == 200
+
+
 def test_no_scheme_means_https(make_server, certs: Minted) -> None:
     server = make_server(certfile=certs.good)
     bare = server.url.removeprefix("https://")

@@ -13,6 +13,7 @@ exception classes), never by the text of a message.
 
 from __future__ import annotations
 
+import os
 import ssl
 import threading
 import time
@@ -66,12 +67,18 @@ class Http:
         self.session = session or requests.Session()
         # Not the environment's ~/.netrc: requests adds its credentials to any request without
         # auth of its own, replacing the Authorization we set (a probe then tested the netrc
-        # user, not the token). Only the proxies come from the environment (:meth:`_proxies`).
+        # user, not the token). Only the proxies (:meth:`_proxies`) and a CA bundle (below) come
+        # from the environment.
         self.session.trust_env = False
         self._env_proxies: dict[str, dict[str, str]] = {}  #: origin -> what requests would use
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept"] = "application/json"
-        self.session.verify = tls.requests_verify
+        #: as requests reads the environment: with no CA bundle of ours, one named in
+        #: REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE (a company's set-up for every Python tool)
+        self.verify = tls.requests_verify
+        if self.verify is True:
+            self.verify = _environ_ca_bundle() or True
+        self.session.verify = self.verify
         self.session.mount("http://", TrackingAdapter())
         if tls.verify:
             self.session.mount("https://", TrackingAdapter())
@@ -192,8 +199,7 @@ class Http:
                 timeout=(left, left),  # per operation; the deadline covers the whole
                 allow_redirects=False,
                 stream=True,
-                # explicit on each call: requests lets REQUESTS_CA_BUNDLE override session.verify
-                verify=self.tls.requests_verify,
+                verify=self.verify,
                 proxies=self._proxies(url),
                 **kwargs,
             ) as response:
@@ -255,6 +261,10 @@ class Http:
         if found is None:
             found = self._env_proxies[origin] = requests.utils.get_environ_proxies(url)
         return found
+
+
+def _environ_ca_bundle() -> str | None:
+    return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
 
 
 def _decode(body: bytes, encoding: str | None, content_type: str) -> str:
