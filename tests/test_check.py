@@ -274,6 +274,8 @@ def test_https_url_on_a_plain_http_server(make_server) -> None:
         f"Fix first: the server speaks plain HTTP, not HTTPS — use http://{hostport}."
     )
     assert report.exit_code == 4
+    # it was reachable: the rows it blocks say why, not "server not reachable"
+    assert report.row("api").happened == "skipped: the address needs http:// (first row)"
 
 
 def test_http_url_on_an_https_server(make_server, certs: Minted) -> None:
@@ -283,6 +285,7 @@ def test_http_url_on_an_https_server(make_server, certs: Minted) -> None:
     assert report.row("tls").status == "fail"
     assert report.row("tls").action == f"Use https://{hostport}"
     assert "speaks HTTPS" in report.verdict and report.exit_code == 4
+    assert report.row("api").happened == "skipped: the address needs https:// (first row)"
 
 
 def test_user_without_rights_gets_the_roles_named(make_server) -> None:

@@ -2332,6 +2332,10 @@
         <translation>пропущена: сервер недоступен</translation>
     </message>
     <message>
+        <source>skipped: the address needs {scheme}:// (first row)</source>
+        <translation>пропущена: адрес должен начинаться с {scheme}:// (первая строка)</translation>
+    </message>
+    <message>
         <source>Reachability and TLS</source>
         <translation>Доступность и TLS</translation>
     </message>

@@ -42,6 +42,8 @@ TLS_ACTION = QT_TRANSLATE_NOOP(
     "For a test server only, turn TLS verification off (--insecure).",
 )
 NOT_REACHABLE = QT_TRANSLATE_NOOP("check", "skipped: server not reachable")
+#: the server answered, in the other protocol than the address says
+WRONG_SCHEME = QT_TRANSLATE_NOOP("check", "skipped: the address needs {scheme}:// (first row)")
 
 
 @dataclass(frozen=True)
@@ -85,18 +87,19 @@ def check_reach(ctx: CheckContext) -> Reach:
     happened: list[str] = []
     cert: Certificate | None = None
 
-    def fail(error: AuthError, meaning: str, action: str) -> Reach:
+    def fail(error: AuthError, meaning: str, action: str, blocked: str = "") -> Reach:
         why = error.message.split(". ", 1)[0]
         text = "; ".join([*happened, why[:1].lower() + why[1:]])
         ctx.emit(
             CheckRow("tls", title, "fail", tried, text, meaning, action, watch.ms), fix_for(error)
         )
-        return Reach(
-            False,
-            translate("check", NOT_REACHABLE)
-            if error.kind != "tls_untrusted"
-            else translate("check", "skipped: the certificate is not trusted"),
-        )
+        if not blocked:
+            blocked = (
+                translate("check", NOT_REACHABLE)
+                if error.kind != "tls_untrusted"
+                else translate("check", "skipped: the certificate is not trusted")
+            )
+        return Reach(False, blocked)
 
     try:
         address, connect_ms = _connect(host, port, settings.timeout, ctx.budget)
@@ -115,6 +118,7 @@ def check_reach(ctx: CheckContext) -> Reach:
             exc,
             translate("check", "Port {port} speaks plain HTTP, not HTTPS.").format(port=port),
             translate("check", "Use {url}").format(url=exc.params["suggestion"]),
+            translate("check", WRONG_SCHEME).format(scheme="http"),
         )
     except AuthError as exc:
         action = translate("check", "Check the address and port, and that the server runs.")
@@ -148,7 +152,7 @@ def check_reach(ctx: CheckContext) -> Reach:
             )
             fix = translate("check", "the server speaks HTTPS, not plain HTTP — use {url}")
             ctx.emit(row, fix.format(url=suggestion))
-            return Reach(False, translate("check", NOT_REACHABLE))
+            return Reach(False, translate("check", WRONG_SCHEME).format(scheme="https"))
         action = translate("check", "Check the server, the port and any proxy between.")
         return fail(exc, exc.message, action)
     except AuthError as exc:
