@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -277,6 +277,27 @@ def test_a_sign_in_that_changes_no_profile_leaves_the_settings_file_alone(
     env.ini.write_text(text.replace("login=admin", "login=edited-elsewhere"), encoding="utf-8")
     sign_in(qtbot, window)  # the same form again: nothing to write
     assert "login=edited-elsewhere" in env.ini.read_text(encoding="utf-8")
+
+
+def test_sign_ins_and_refreshes_to_the_first_recent_server_do_not_write_the_settings_file(
+    qtbot: Any, env: Env, demo: DemoServer
+) -> None:
+    """The recent-server list was set on every sign-in and background refresh, changed or not,
+    and QSettings then wrote its file on the GUI thread in the answer's turn (2-5 ms)."""
+    window = env.window(min_attempt_gap=0)
+    fill(qtbot, window, demo.url)
+    sign_in(qtbot, window)
+    QCoreApplication.sendPostedEvents()  # QSettings writes on an event it posts to itself
+    assert demo.url in env.ini.read_text(encoding="utf-8")  # remembered for the next start
+    written = env.ini.stat().st_mtime_ns
+    refreshes = demo.counts["refresh"]
+    click(qtbot, window, "refreshButton")
+    qtbot.waitUntil(lambda: demo.counts["refresh"] > refreshes, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.keeper.state is S.VALID, timeout=TIMEOUT)
+    click(qtbot, window, "signOutButton")
+    sign_in(qtbot, window)
+    QCoreApplication.sendPostedEvents()
+    assert env.ini.stat().st_mtime_ns == written
 
 
 def test_rename_moves_the_secrets_and_delete_removes_them(

@@ -338,13 +338,13 @@ class SignInForm(QWidget):
         self.server_edit.setEditText(current)
         self.server_edit.blockSignals(False)
 
-    def remember_server(self, server: str) -> None:
-        """Put ``server`` first in the recent list (untouched when it already is first)."""
+    def remember_server(self, server: str) -> bool:
+        """Put ``server`` first in the recent list; False when it already was first."""
         recent = self.recent_servers()
         if recent[:1] == [server]:
-            return  # every background refresh lands here: do not disturb typing in the field
-        servers = [server] + [s for s in recent if s != server]
-        self.set_recent_servers(servers)
+            return False  # every background refresh lands here: do not disturb typing
+        self.set_recent_servers([server] + [s for s in recent if s != server])
+        return True
 
     # -- validation ------------------------------------------------------------------------
     def is_valid(self) -> bool:

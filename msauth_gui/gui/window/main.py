@@ -358,8 +358,9 @@ class MainWindow(QMainWindow):
             self.log.add_note(text, self._clock())
 
     def _remember_server(self, server: str) -> None:
-        self.form.remember_server(server)
-        if self._settings is not None:
+        # only a changed list: QSettings writes its file for any setValue (2-5 ms on the GUI
+        # thread, in the same turn as the answer), and every refresh lands here
+        if self.form.remember_server(server) and self._settings is not None:
             self._settings.setValue(RECENT_KEY, self.form.recent_servers())
 
     def open_settings(self) -> SettingsDialog:
