@@ -46,8 +46,8 @@ _NO_KEYRING = QT_TRANSLATE_NOOP(
 )
 _IN_A_FILE = QT_TRANSLATE_NOOP(
     "errors",
-    "the keyring backend {backend} keeps secrets in a file, not in a system keyring; refused "
-    "(on Linux: run a Secret Service such as GNOME Keyring or KWallet)",
+    "the keyring backend {backend} keeps secrets in a file, not in a system keyring, so it is "
+    "not used (on Linux: run a Secret Service such as GNOME Keyring or KWallet)",
 )
 #: backend classes (by module and name, anywhere in the class's MRO) that are never used
 REFUSED: dict[str, str] = {

@@ -3189,7 +3189,7 @@
         <translation>Запрос к {host} отменён.</translation>
     </message>
     <message>
-        <source>the keyring backend {backend} keeps secrets in a file, not in a system keyring; refused (on Linux: run a Secret Service such as GNOME Keyring or KWallet)</source>
+        <source>the keyring backend {backend} keeps secrets in a file, not in a system keyring, so it is not used (on Linux: run a Secret Service such as GNOME Keyring or KWallet)</source>
         <translation>хранилище {backend} держит секреты в файле, а не в системном хранилище паролей, поэтому не используется (в Linux запустите службу Secret Service, например GNOME Keyring или KWallet)</translation>
     </message>
     <message>
