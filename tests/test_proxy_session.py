@@ -259,12 +259,12 @@ def _feed(pipe: Path, data: bytes) -> threading.Thread:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_starting_a_proxy_for_https_leaves_reading_the_ca_bundle_to_its_first_request(
+def test_starting_a_proxy_for_https_does_not_wait_for_its_ca_bundle(
     demo_factory: Callable[..., DemoServer], certs: Minted, tmp_path: Path
 ) -> None:
     """The window starts its proxy on the GUI thread, where reading the CA list (~30 ms) would
-    freeze a frame. A named pipe as the bundle shows who reads it: a start that read it would
-    wait for a writer; the first request reads it and gets through."""
+    freeze a frame. A named pipe as the bundle shows who waits for it: a start that read it
+    would wait for a writer; the first request waits for it and gets through."""
     trusted = demo_factory(certfile=certs.good)
     pipe = tmp_path / "ca.pem"
     os.mkfifo(pipe)
@@ -291,7 +291,7 @@ def test_starting_a_proxy_for_https_leaves_reading_the_ca_bundle_to_its_first_re
             proxy.stop()
             proxy.join(5)
     assert answer.status_code == 200
-    assert not feeder.is_alive()  # the request read the bundle
+    assert not feeder.is_alive()  # the bundle was read, after the start had returned
 
 
 def test_an_unreadable_ca_bundle_fails_the_request_with_its_name_and_a_fixed_one_serves_the_next(

@@ -81,7 +81,7 @@ def test_the_network_code_and_the_check_load_after_first_paint_off_and_on_the_gu
 
 QUIT_SCRIPT = textwrap.dedent(
     """
-    import sys, threading, time
+    import sys, threading
     import keyring
     import msauth_gui.app as app
     from PySide6.QtCore import QTimer
@@ -91,8 +91,8 @@ QUIT_SCRIPT = textwrap.dedent(
     keyring.set_keyring(MemoryKeyring())
     finished = threading.Event()
 
-    def slow_import():  # a cold disk or a virus scanner: the import takes a while
-        time.sleep(1.5)
+    def slow_import():  # a cold network drive or a virus scanner: the import never ends
+        threading.Event().wait()
         finished.set()
 
     app._import_core = slow_import

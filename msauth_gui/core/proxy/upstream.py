@@ -194,10 +194,7 @@ class Upstream:
         if call is not None:
             call.wait(build.done)
         if build.error is not None:
-            with self._lock:
-                if self._build is build:
-                    self._build = None  # the next request reads the bundle again
-            raise build.error
+            raise build.error  # the next request starts another (``failed``) and reads it again
         if build.context is None:  # the deadline came, or a cancel: the call says which
             raise TimeoutError("the CA list was not read in time")
         return build.context
